@@ -1,0 +1,124 @@
+"""The command line: argparse with Chinese help, one function per subcommand."""
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from model import Project, check, evaluate, load_profile, plain
+from model.problems import Severity
+from model.project_file import ProjectFileError, load_project, save_project
+
+from . import version
+
+EXIT_OK, EXIT_FORM_ERRORS, EXIT_UNREADABLE = 0, 1, 2
+EXAMPLE = Path(__file__).resolve().parent.parent / "model" / "examples" / "example.zpb.json"
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> None:  # usage errors are exit 2, in Chinese
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_UNREADABLE, f"参数错误：{message}\n")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    ap = _Parser(prog="zpb", description="项目支出绩效自评表：填写、计分、导出。不带参数运行时打开窗口。",
+                 add_help=False)
+    ap.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    ap.add_argument("--version", action="version", version=f"%(prog)s {version()}", help="显示版本号")
+    sub = ap.add_subparsers(dest="command", metavar="命令", parser_class=_Parser)
+
+    p = sub.add_parser("new", help="新建项目文件", description="新建一个空项目文件，或示例项目。", add_help=False)
+    p.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    p.add_argument("file", metavar="FILE", help="要写入的项目文件")
+    p.add_argument("--example", action="store_true", help="写入随程序附带的示例项目")
+    p.add_argument("--from", dest="last", metavar="LAST", help="以去年填好的自评表（项目文件、.docx 或 .xlsx）为底稿")
+    p.add_argument("--force", action="store_true", help="文件已存在时覆盖")
+
+    p = sub.add_parser("check", help="检查项目并计分", description="打印执行率、各项得分及理由、总分、等级和问题。"
+                       "退出码：0 无错误，1 表中有错误，2 文件无法读取。", add_help=False)
+    p.add_argument("-h", "--help", action="help", help="显示帮助并退出")
+    p.add_argument("files", nargs="+", metavar="FILE", help="项目文件（也可以是填好的 .docx/.xlsx 自评表）")
+    return ap
+
+
+def _load_any(path: str) -> Project:
+    """A project file, or a filled .docx/.xlsx form read by the importers."""
+    suffix = Path(path).suffix.lower()
+    if suffix in (".docx", ".xlsx"):
+        from importers import read_form  # imported here: python-docx/openpyxl only when needed
+        return read_form(path)
+    return load_project(path)
+
+
+def cmd_new(args) -> int:
+    target = Path(args.file)
+    if target.exists() and not args.force:
+        print(f"文件已存在：{target}（如需覆盖请加 --force）", file=sys.stderr)
+        return EXIT_FORM_ERRORS
+    try:
+        if args.last:
+            from model.carry_over import next_year
+            project = next_year(_load_any(args.last))
+        elif args.example:
+            project = load_project(EXAMPLE)
+        else:
+            project = Project()
+        save_project(project, target)
+    except (ProjectFileError, ValueError) as exc:
+        print(f"错误：{exc}", file=sys.stderr)
+        return EXIT_FORM_ERRORS
+    print(f"已写入 {target}")
+    return EXIT_OK
+
+
+def report(project: Project) -> tuple[list[str], bool]:
+    """The lines `check` prints for one project, and whether the form has errors."""
+    profile = load_profile(project.profile)
+    ev = evaluate(project, profile)
+    year = f"（{project.year}年度）" if project.year else "（未填年度）"
+    lines = [f"项目：{project.name or '（未填项目名称）'}{year}  评分规则：{profile.name}", "执行率："]
+    for row in project.funds:
+        lines.append(f"  {row.kind.value}：{ev.rate_text(row.kind) or '—'}")
+    b = ev.budget
+    lines.append(f"预算执行率 得分：{plain(b.value) if b.value is not None else '—'}（{b.reason}）")
+    lines.append("指标得分：")
+    for i, (ind, s) in enumerate(zip(project.indicators, ev.indicators), 1):
+        where = "/".join(x for x in (ind.level1, ind.level2) if x)
+        shown = plain(s.value) if s.value is not None else "—"
+        lines.append(f"  {i}. [{where}] {ind.name}：{shown}（{s.reason}）")
+    lines.append(f"总分：{plain(ev.total)}{'' if ev.complete else '（有未计分项）'}  等级：{ev.grade}")
+    problems = check(project, ev, profile)
+    errors = sum(p.severity == Severity.ERROR for p in problems)
+    lines.append(f"问题：{errors} 个错误，{len(problems) - errors} 个提醒" if problems else "问题：无")
+    lines += [f"  {p}" for p in problems]
+    return lines, errors > 0
+
+
+def cmd_check(args) -> int:
+    code = EXIT_OK
+    for i, path in enumerate(args.files):
+        if len(args.files) > 1:
+            print(("\n" if i else "") + f"== {path}")
+        try:
+            project = _load_any(path)
+        except (ProjectFileError, ValueError, OSError) as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            code = EXIT_UNREADABLE
+            continue
+        lines, has_errors = report(project)
+        print("\n".join(lines))
+        if has_errors and code == EXIT_OK:
+            code = EXIT_FORM_ERRORS
+    return code
+
+
+COMMANDS = {"new": cmd_new, "check": cmd_check}
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    if args.command is None:
+        build_parser().print_help()
+        return EXIT_OK
+    return COMMANDS[args.command](args)

@@ -1,0 +1,140 @@
+"""Read numbers the way clerks type them: full-width, with separators, units and operators."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from dataclasses import dataclass
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+_FULL_WIDTH = str.maketrans(
+    "０１２３４５６７８９．，％＋－－＝＞＜：（）　",
+    "0123456789.,%+--=><:() ",
+)
+# U+2212 minus and the various dashes people type as a sign
+_MINUS = str.maketrans({"−": "-", "﹣": "-"})
+
+_NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+")
+
+
+@lru_cache(maxsize=8192)
+def normalize(text: str) -> str:
+    """Half-width digits and signs, no thousands separators inside numbers, trimmed."""
+    s = (text or "").translate(_FULL_WIDTH).translate(_MINUS)
+    return s.strip()
+
+
+def to_decimal(digits: str) -> Decimal:
+    return Decimal(digits.replace(",", ""))
+
+
+class NotANumber(ValueError):
+    """The text in a number cell cannot be read as a number."""
+
+
+def parse_amount(text: str | None) -> Decimal | None:
+    """A money cell in 万元: '18', '53.808', '１２．５', '1,234.5', '18万元', '180000元'.
+
+    Blank gives None; anything else raises NotANumber so the caller keeps the text as typed.
+    """
+    s = re.sub(r"\s+", "", normalize(text or ""))
+    if not s:
+        return None
+    scale = Decimal(1)
+    if s.endswith("万元"):
+        s = s[:-2]
+    elif s.endswith("元"):
+        s = s[:-1]
+        scale = Decimal("0.0001")
+    if not re.fullmatch(r"[-+]?(\d+(,\d{3})*(\.\d*)?|\.\d+)", s):
+        raise NotANumber(text)
+    try:
+        value = to_decimal(s.rstrip(".")) * scale
+    except InvalidOperation as exc:  # pragma: no cover - the regex admits only decimals
+        raise NotANumber(text) from exc
+    return value
+
+
+def parse_plain(text: str | None) -> Decimal | None:
+    """A 分值 or 得分 cell: a plain number, full-width allowed; blank gives None."""
+    s = re.sub(r"\s+", "", normalize(text or ""))
+    if s.endswith("分"):
+        s = s[:-1]
+    if not s:
+        return None
+    if not re.fullmatch(r"[-+]?(\d+(,\d{3})*(\.\d*)?|\.\d+)", s):
+        raise NotANumber(text)
+    return to_decimal(s.rstrip("."))
+
+
+def plain(value: Decimal) -> str:
+    """A Decimal as written on the form: no exponent, no trailing zeros ('18', '53.808')."""
+    if value == value.to_integral_value():
+        return str(value.quantize(Decimal(1)))
+    text = format(value, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def round_half_up(value: Decimal, decimals: int) -> Decimal:
+    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+
+
+def percent(rate: Decimal) -> str:
+    """A rate as the form prints it: two decimals, half up ('99.64%')."""
+    return f"{round_half_up(rate * 100, 2)}%"
+
+
+def score_text(score: Decimal) -> str:
+    """Whole scores print as '10', others with at most two decimals ('3.33')."""
+    return plain(round_half_up(score, 2))
+
+
+# --- quantities in indicator targets and actuals -------------------------------------------
+
+_PREFIX_OPS = [
+    ("不低于", ">="), ("不少于", ">="), ("不小于", ">="), ("大于等于", ">="), ("至少", ">="),
+    ("不高于", "<="), ("不超过", "<="), ("不多于", "<="), ("不大于", "<="), ("小于等于", "<="),
+    ("控制在", "<="), ("低于", "<"), ("少于", "<"), ("高于", ">"), ("大于", ">"), ("超过", ">"),
+    ("等于", "="),
+    (">=", ">="), ("<=", "<="), ("≥", ">="), ("≧", ">="), ("≤", "<="), ("≦", "<="),
+    (">", ">"), ("<", "<"), ("=", "="),
+]
+_SUFFIX_OPS = [
+    ("及以上", ">="), ("以上", ">="), ("及以下", "<="), ("以下", "<="), ("以内", "<="),
+    ("之内", "<="),
+]
+# what follows a number before the unit ends: punctuation and spaces stop it
+_UNIT = re.compile(r"[^\d\s,，。;；、()（）\[\]【】]*")
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A number read out of a target or an actual, with its unit and its own direction."""
+
+    value: Decimal
+    unit: str
+    op: str | None  # '>=', '>', '<=', '<', '=' or None when the text gives none
+
+
+@lru_cache(maxsize=8192)
+def parse_quantity(text: str | None) -> Quantity | None:
+    """The first number in the text with its unit and operator; None when there is no number."""
+    s = normalize(text or "")
+    m = _NUMBER.search(s)
+    if not m:
+        return None
+    before = re.sub(r"\s+", "", s[: m.start()])
+    op = None
+    for word, sym in _PREFIX_OPS:
+        if before.endswith(word):
+            op = sym
+            break
+    rest = s[m.end():].lstrip()
+    unit = _UNIT.match(rest).group(0) if rest else ""
+    for word, sym in _SUFFIX_OPS:
+        if unit.endswith(word):
+            unit = unit[: -len(word)]
+            op = op or sym
+            break
+    unit = unit.replace("％", "%")
+    unit = re.sub(r"(左右|以内|的)$", "", unit)
+    return Quantity(to_decimal(m.group(0)), unit, op)

@@ -1,0 +1,76 @@
+"""Rule profiles: every number of the scoring rules, as data shipped beside the code."""
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from functools import lru_cache
+from importlib import resources
+
+from pydantic import BaseModel, ConfigDict
+
+DEFAULT_PROFILE = "朝阳区"
+_FILES = {"朝阳区": "chaoyang.json", "财预〔2020〕10号": "caiyu2020.json"}
+
+
+class Tier(BaseModel):
+    name: str
+    low: Decimal  # percent of 分值, included
+    high: Decimal  # percent of 分值, included only for the top tier
+
+
+class Scale(BaseModel):
+    names: list[str]  # how targets write the scale: '优良中低差', '是/否'
+    grades: dict[str, Decimal]  # grade -> percent of 分值
+
+
+class OutcomeBand(BaseModel):
+    share: Decimal
+    words: list[str]
+
+
+class RuleProfile(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    name: str
+    description: str = ""
+    decimals: int = 0  # scores are rounded half up to this many decimals
+    reverse_ratio: bool = False  # reverse indicators scored 分值 × A/B instead of the linear rule
+    tiers: list[Tier]
+    scales: list[Scale]
+    outcomes: list[OutcomeBand]  # checked in order: the first band with a word in the actual wins
+    level1_weights: dict[str, Decimal]
+    level1_tolerance: Decimal = Decimal(10)
+    overshoot_percent: Decimal = Decimal(130)
+    share_gap_points: Decimal = Decimal(5)
+    grade_bands: list[tuple[str, Decimal]]
+
+    # by identity: lets scoring cache per-profile lookups (fields hold lists, which don't hash)
+    __hash__ = object.__hash__
+
+    def tier_for(self, share: Decimal) -> Tier:
+        for tier in sorted(self.tiers, key=lambda t: t.low, reverse=True):
+            if share >= tier.low:
+                return tier
+        return min(self.tiers, key=lambda t: t.low)
+
+    def is_top(self, tier: Tier) -> bool:
+        return tier.high >= max(t.high for t in self.tiers)
+
+    def grade(self, total: Decimal) -> str:
+        for name, low in sorted(self.grade_bands, key=lambda b: b[1], reverse=True):
+            if total >= low:
+                return name
+        return self.grade_bands[-1][0]
+
+
+def profile_names() -> list[str]:
+    return list(_FILES)
+
+
+@lru_cache(maxsize=None)
+def load_profile(name: str = DEFAULT_PROFILE) -> RuleProfile:
+    """A shipped profile by its name; KeyError names the ones there are."""
+    if name not in _FILES:
+        raise KeyError(f"没有名为“{name}”的评分规则，可选：{'、'.join(_FILES)}")
+    text = resources.files("model.profile_data").joinpath(_FILES[name]).read_text(encoding="utf-8")
+    return RuleProfile.model_validate(json.loads(text))

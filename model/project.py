@@ -1,0 +1,129 @@
+"""The 自评表 of one project: what a clerk types, nothing derived."""
+from __future__ import annotations
+
+from decimal import Decimal
+from enum import Enum
+
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from .numbers import NotANumber, parse_amount, parse_plain
+
+
+class FundsKind(str, Enum):
+    TOTAL = "年度资金总额"
+    FISCAL = "其中：当年财政拨款"
+    CARRYOVER = "上年结转资金"
+    OTHER = "其他资金"
+
+
+AMOUNT_FIELDS = ("initial_budget", "annual_budget", "executed")
+AMOUNT_LABELS = {"initial_budget": "年初预算数", "annual_budget": "全年预算数", "executed": "全年执行数"}
+
+
+class _Cells(BaseModel):
+    """A row whose number cells keep what the clerk typed when it cannot be read."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+    # field name -> text as typed, for number cells that could not be read
+    unreadable: dict[str, str] = Field(default_factory=dict)
+
+    def _set_number(self, field: str, text: str | Decimal | None, parse) -> None:
+        if isinstance(text, Decimal) or text is None:
+            value = text
+        else:
+            try:
+                value = parse(text)
+            except NotANumber:
+                setattr(self, field, None)
+                self.unreadable = {**self.unreadable, field: text}
+                return
+        setattr(self, field, value)
+        if field in self.unreadable:
+            self.unreadable = {k: v for k, v in self.unreadable.items() if k != field}
+
+
+class FundsRow(_Cells):
+    """One line of 项目资金: amounts in 万元, exact."""
+
+    kind: FundsKind
+    label: str = ""  # the label as written on the form ('     上年结转资金'); blank = kind's text
+    initial_budget: Decimal | None = None  # 年初预算数
+    annual_budget: Decimal | None = None  # 全年预算数
+    executed: Decimal | None = None  # 全年执行数
+
+    def set_amount(self, field: str, text: str | Decimal | None) -> None:
+        """Set an amount from what was typed; unreadable text is kept and reported."""
+        if field not in AMOUNT_FIELDS:
+            raise KeyError(field)
+        self._set_number(field, text, parse_amount)
+
+    @property
+    def shown_label(self) -> str:
+        return self.label or self.kind.value
+
+
+class Indicator(_Cells):
+    """One row of 绩效指标."""
+
+    level1: str = ""  # 一级指标
+    level2: str = ""  # 二级指标
+    name: str = ""  # 三级指标, as written ('指标1：…')
+    target: str = ""  # 年度指标值, as typed
+    actual: str = ""  # 实际完成值, as typed
+    weight: Decimal | None = None  # 分值
+    hand_score: Decimal | None = None  # 得分 set by a person; None = the rule's
+    hand_note: str = ""  # why the score was set by hand
+    deviation: str = ""  # 偏差原因分析及改进措施
+
+    def set_number(self, field: str, text: str | Decimal | None) -> None:
+        if field not in ("weight", "hand_score"):
+            raise KeyError(field)
+        self._set_number(field, text, parse_plain)
+
+
+def default_funds() -> list[FundsRow]:
+    return [FundsRow(kind=k) for k in FundsKind]
+
+
+class Project(_Cells):
+    """One project's self-assessment table. Rates, scores, total and 等级 are derived."""
+
+    district: str = "朝阳区"
+    year: int | None = None
+    name: str = ""  # 项目名称
+    department: str = ""  # 主管部门
+    implementer: str = ""  # 实施单位
+    manager: str = ""  # 项目负责人
+    phone: str = ""  # 联系电话
+    funds: list[FundsRow] = Field(default_factory=default_funds, min_length=4, max_length=4)
+    budget_weight: Decimal | None = Decimal(10)  # 预算执行率 分值
+    budget_hand_score: Decimal | None = None  # 预算执行率 得分 set by a person
+    goal: str = ""  # 预期目标
+    achieved: str = ""  # 实际完成情况
+    indicators: list[Indicator] = Field(default_factory=list)
+    profile: str = "朝阳区"  # the rule profile the project is scored with
+
+    @model_validator(mode="after")
+    def _funds_in_order(self) -> Project:
+        return _check_funds_order(self)
+
+    def set_number(self, field: str, text: str | Decimal | None) -> None:
+        if field not in ("budget_weight", "budget_hand_score"):
+            raise KeyError(field)
+        self._set_number(field, text, parse_plain)
+
+    def funds_row(self, kind: FundsKind) -> FundsRow:
+        return next(r for r in self.funds if r.kind == kind)
+
+    @property
+    def total_funds(self) -> FundsRow:
+        return self.funds_row(FundsKind.TOTAL)
+
+
+def _check_funds_order(project: Project) -> Project:
+    kinds = [r.kind for r in project.funds]
+    if kinds != list(FundsKind):
+        raise ValueError("项目资金必须依次为：" + "、".join(k.value for k in FundsKind))
+    return project
+

@@ -1,0 +1,117 @@
+"""Project files: UTF-8 JSON with a format version, written atomically."""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from .project import Project
+
+FORMAT = "zipingbiao-project"
+FORMAT_VERSION = 1
+SUFFIX = ".zpb.json"
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class ProjectFileError(Exception):
+    """A project file that cannot be read or written; the message is for the clerk."""
+
+
+def dumps(project: Project) -> str:
+    data = {"format": FORMAT, "format_version": FORMAT_VERSION,
+            "project": project.model_dump(mode="json")}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def loads(text: str, where: str = "文件") -> Project:
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise ProjectFileError(f"{where}不是有效的项目文件（JSON 格式错误）") from exc
+    if not isinstance(data, dict) or data.get("format") != FORMAT:
+        raise ProjectFileError(f"{where}不是本程序的项目文件")
+    version = data.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool):
+        raise ProjectFileError(f"{where}缺少格式版本号")
+    if version > FORMAT_VERSION:
+        raise ProjectFileError(f"{where}由更新版本的程序保存（格式版本 {version}），请升级程序后再打开")
+    body = data.get("project")
+    if not isinstance(body, dict):
+        raise ProjectFileError(f"{where}缺少项目内容")
+    missing = [name for name in Project.model_fields if name not in body]
+    if missing:
+        raise ProjectFileError(f"{where}内容不完整（缺少 {'、'.join(missing)}）")
+    try:
+        return Project.model_validate(body)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        loc = ".".join(str(p) for p in first["loc"])
+        raise ProjectFileError(f"{where}内容有误（{loc}：{first['msg']}）") from exc
+
+
+def load_project(path: str | os.PathLike) -> Project:
+    """Read a project file; ProjectFileError says in Chinese what is wrong."""
+    path = Path(path)
+    try:
+        if path.stat().st_size > MAX_BYTES:
+            raise ProjectFileError(f"文件 {path.name} 过大（超过 20 MB），不是项目文件")
+        raw = path.read_bytes()
+    except FileNotFoundError as exc:
+        raise ProjectFileError(f"找不到文件：{path}") from exc
+    except OSError as exc:
+        raise ProjectFileError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ProjectFileError(f"文件 {path.name} 不是 UTF-8 编码的项目文件") from exc
+    return loads(text, f"文件 {path.name} ")
+
+
+def atomic_write(path: str | os.PathLike, data: bytes) -> None:
+    """Write data so that path holds either its old content or all of the new, never a part.
+
+    A temporary file in the same folder is written, flushed and fsynced, then replaces path.
+    """
+    path = Path(path)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name == "nt":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def save_project(project: Project, path: str | os.PathLike) -> None:
+    """Save atomically; ProjectFileError when the folder cannot be written."""
+    try:
+        atomic_write(path, dumps(project).encode("utf-8"))
+    except PermissionError as exc:
+        raise ProjectFileError(f"无法写入 {path}：没有权限，或文件正被其他程序占用") from exc
+    except OSError as exc:
+        raise ProjectFileError(f"无法写入 {path}：{exc.strerror or exc}") from exc

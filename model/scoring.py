@@ -1,0 +1,267 @@
+"""The scoring rules of SCORING.md as pure functions over a Project and a RuleProfile."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from decimal import Decimal
+from typing import Callable
+
+from .numbers import Quantity, normalize, parse_quantity, percent, plain, round_half_up
+from .profiles import RuleProfile, Scale, load_profile
+from .project import FundsKind, FundsRow, Indicator, Project
+
+ZERO, ONE, HUNDRED = Decimal(0), Decimal(1), Decimal(100)
+
+
+@dataclass(frozen=True)
+class Score:
+    """A score with the rule's value beside it and one Chinese line that says why."""
+
+    value: Decimal | None  # what the form shows: the hand score if set, else the rule's
+    rule: Decimal | None  # what the rule gives (None: the rule cannot score it)
+    hand: bool
+    why: str | Callable[[], str]  # built on demand: most recomputes never show it
+    kind: str  # 'budget', 'quantitative', 'qualitative' or 'unscorable'
+    tier: tuple[Decimal, Decimal, bool] | None = None  # qualitative: points low, high, high included
+    direction: str | None = None  # quantitative: 'positive', 'reverse' or 'equal'
+    target: Decimal | None = None  # quantitative A, in the target's unit
+    actual: Decimal | None = None  # quantitative B, converted to the target's unit
+
+    @property
+    def reason(self) -> str:
+        """One Chinese line for a tooltip: `80% ≥ 80%：达成，10/10`."""
+        return self.why if isinstance(self.why, str) else self.why()
+
+    @property
+    def hand_in_tier(self) -> bool | None:
+        if not self.hand or self.tier is None or self.value is None:
+            return None
+        low, high, high_in = self.tier
+        return low <= self.value and (self.value <= high if high_in else self.value < high)
+
+
+@dataclass(frozen=True)
+class Evaluation:
+    """Everything derived from a project: rates, scores, 总分 and 等级."""
+
+    rates: dict[FundsKind, Decimal | None]
+    budget: Score
+    indicators: list[Score]
+    total: Decimal
+    complete: bool  # every score is there
+    grade: str
+    weight_sum: Decimal
+
+    def rate_text(self, kind: FundsKind) -> str:
+        rate = self.rates[kind]
+        return "" if rate is None else percent(rate)
+
+
+def execution_rate(row: FundsRow) -> Decimal | None:
+    """全年执行数 ÷ 全年预算数, exact; None without both figures or with a budget of 0."""
+    if row.annual_budget is None or row.executed is None or row.annual_budget == 0:
+        return None
+    return row.executed / row.annual_budget
+
+
+def _n(value: Decimal) -> str:
+    return plain(round_half_up(value, 6))
+
+
+def _with_hand(rule: Decimal | None, hand: Decimal | None, reason: str | Callable[[], str],
+               **kw) -> Score:
+    if hand is None:
+        return Score(rule, rule, False, reason, **kw)
+
+    def why() -> str:
+        rule_text = "无法按规则计分" if rule is None else f"规则得分 {plain(rule)}"
+        text = reason if isinstance(reason, str) else reason()
+        return f"手动得分 {plain(hand)}（{rule_text}：{text}）"
+    return Score(hand, rule, True, why, **kw)
+
+
+def budget_score(project: Project, profile: RuleProfile) -> Score:
+    """预算执行率 得分 = 分值 × min(执行率, 1), rounded half up."""
+    weight, row = project.budget_weight, project.total_funds
+    rate = execution_rate(row)
+    if weight is None:
+        return _with_hand(None, project.budget_hand_score, "未填预算执行率分值", kind="budget")
+    if row.annual_budget is None or row.annual_budget == 0:
+        why = "全年预算数未填" if row.annual_budget is None else "全年预算数为 0"
+        return _with_hand(None, project.budget_hand_score, f"{why}，无法计算执行率", kind="budget")
+    if rate is None:
+        return _with_hand(None, project.budget_hand_score, "全年执行数未填，无法计算执行率", kind="budget")
+    share = min(max(rate, ZERO), ONE)
+    rule = round_half_up(weight * share, profile.decimals)
+
+    def reason() -> str:
+        if rate > ONE:
+            return f"执行率 {percent(rate)} 超过 100%：按满分计，{plain(rule)}/{_n(weight)}"
+        return (f"执行率 {percent(rate)}：{_n(weight)} × {percent(rate)} = "
+                f"{plain(round_half_up(weight * share, 2))}，得 {plain(rule)}/{_n(weight)}")
+    return _with_hand(rule, project.budget_hand_score, reason, kind="budget")
+
+
+@lru_cache(maxsize=8192)
+def _clean(text: str) -> str:
+    return re.sub(r"[\s/、,，;；]", "", normalize(text))
+
+
+def find_scale(target: str, profile: RuleProfile) -> Scale | None:
+    """The qualitative scale a target names ('优良中低差', '是/否') or a grade it asks for ('优')."""
+    return _scale_index(profile).get(_clean(target))
+
+
+@lru_cache(maxsize=16)
+def _scale_index(profile: RuleProfile) -> dict[str, Scale]:
+    """Cleaned scale names, then single grades, to their scale (first listed wins)."""
+    index: dict[str, Scale] = {}
+    for scale in profile.scales:
+        for grade in scale.grades:
+            index.setdefault(grade, scale)
+    for scale in reversed(profile.scales):
+        for name in scale.names:
+            index[_clean(name)] = scale
+    return index
+
+
+def grade_share(actual: str, scale: Scale) -> tuple[str, Decimal] | None:
+    a = _clean(actual)
+    if a in scale.grades:
+        return a, scale.grades[a]
+    by_length = sorted(scale.grades, key=len, reverse=True)
+    for grade in by_length:
+        if a.startswith(grade):
+            return grade, scale.grades[grade]
+    for grade in by_length:
+        if grade in a:
+            return grade, scale.grades[grade]
+    return None
+
+
+def outcome_share(text: str, profile: RuleProfile) -> tuple[str, Decimal] | None:
+    t = _clean(text)
+    for band in profile.outcomes:
+        for word in band.words:
+            if word in t:
+                return word, band.share
+    return None
+
+
+def _qualitative(ind: Indicator, weight: Decimal, grade: str, share: Decimal,
+                 scale_name: str, profile: RuleProfile) -> Score:
+    tier = profile.tier_for(share)
+    rule = round_half_up(weight * share / HUNDRED, profile.decimals)
+    bounds = (weight * tier.low / HUNDRED, weight * tier.high / HUNDRED, profile.is_top(tier))
+
+    def reason() -> str:
+        return (f"“{ind.actual.strip()}”（{scale_name}）：{grade} {plain(share)}%，"
+                f"{tier.name}档，{plain(rule)}/{_n(weight)}")
+    return _with_hand(rule, ind.hand_score, reason, kind="qualitative", tier=bounds)
+
+
+_MONEY_UNITS = {"万元": Decimal(10000), "元": ONE}
+
+
+def _direction(ind: Indicator, target: Quantity) -> str:
+    if target.op in (">=", ">"):
+        return "positive"
+    if target.op in ("<=", "<"):
+        return "reverse"
+    if target.op == "=":
+        return "equal"
+    return "reverse" if "成本" in ind.level2 or "成本" in ind.level1 else "positive"
+
+
+def _quantitative(ind: Indicator, weight: Decimal, a_q: Quantity, profile: RuleProfile) -> Score:
+    b_q = parse_quantity(ind.actual)
+    if b_q is None:
+        return _with_hand(None, ind.hand_score, f"实际完成值“{ind.actual.strip()}”中没有数字",
+                          kind="unscorable")
+    a, b, unit = a_q.value, max(b_q.value, ZERO), a_q.unit
+    if b_q.unit and b_q.unit != unit:
+        if unit in _MONEY_UNITS and b_q.unit in _MONEY_UNITS:
+            b = b * _MONEY_UNITS[b_q.unit] / _MONEY_UNITS[unit]
+        else:
+            return _with_hand(None, ind.hand_score,
+                              f"单位不一致：年度指标值为“{unit or '无单位'}”，实际完成值为“{b_q.unit}”",
+                              kind="unscorable")
+    direction = _direction(ind, a_q)
+    if direction == "equal" and a <= 0:
+        raw, case = (weight, "eq") if b <= 0 else (ZERO, "ne")
+    elif direction in ("positive", "equal"):
+        raw, case = (weight, "met+") if a <= 0 or b >= a else (weight * b / a, "short")
+    elif b <= a:
+        raw, case = weight, "met-"
+    elif a <= 0:
+        raw, case = ZERO, "over0"
+    elif profile.reverse_ratio:
+        raw, case = weight * a / b, "ratio"
+    elif b >= 2 * a:
+        raw, case = ZERO, "double"
+    else:
+        raw, case = weight * (1 - (b - a) / a), "over"
+    rule = round_half_up(raw, profile.decimals)
+
+    def reason() -> str:
+        sa, sb = f"{_n(a)}{unit}", f"{_n(b)}{unit}"
+        why = {"eq": f"{sb} = {sa}", "ne": f"{sb} ≠ {sa}", "met+": f"{sb} ≥ {sa}：达成",
+               "met-": f"{sb} ≤ {sa}：达成", "over0": f"{sb} > {sa}：超出",
+               "ratio": f"{sb} > {sa}：按 {sa}/{sb} 计", "double": f"{sb} ≥ 2 × {sa}：超出一倍及以上",
+               }.get(case)
+        if case == "short":
+            why = f"{sb} < {sa}：完成 {percent(b / a)}"
+        elif case == "over":
+            why = f"{sb} > {sa}：超出 {percent((b - a) / a)}"
+        return f"{why}，{plain(rule)}/{_n(weight)}"
+    return _with_hand(rule, ind.hand_score, reason,
+                      kind="quantitative", direction=direction, target=a, actual=b)
+
+
+def indicator_score(ind: Indicator, profile: RuleProfile) -> Score:
+    """Score one indicator from its 年度指标值 and 实际完成值."""
+    weight = ind.weight
+    if weight is None:
+        return _with_hand(None, ind.hand_score, "未填分值", kind="unscorable")
+    if not ind.target.strip() or not ind.actual.strip():
+        missing = "年度指标值" if not ind.target.strip() else "实际完成值"
+        return _with_hand(None, ind.hand_score, f"未填{missing}", kind="unscorable")
+    scale = find_scale(ind.target, profile)
+    if scale is not None:
+        found = grade_share(ind.actual, scale)
+        if found is None:
+            return _with_hand(None, ind.hand_score,
+                              f"实际完成值“{ind.actual.strip()}”不是“{scale.names[0]}”中的等级",
+                              kind="unscorable")
+        return _qualitative(ind, weight, found[0], found[1], scale.names[0], profile)
+    target = parse_quantity(ind.target)
+    if target is not None:
+        return _quantitative(ind, weight, target, profile)
+    if outcome_share(ind.target, profile) is not None:
+        found = outcome_share(ind.actual, profile)
+        if found is None:
+            return _with_hand(None, ind.hand_score,
+                              f"无法判断实际完成值“{ind.actual.strip()}”是否达成", kind="unscorable")
+        return _qualitative(ind, weight, found[0], found[1], "完成情况", profile)
+    return _with_hand(None, ind.hand_score, f"无法读出年度指标值“{ind.target.strip()}”",
+                      kind="unscorable")
+
+
+def evaluate(project: Project, profile: RuleProfile | None = None) -> Evaluation:
+    """All derived values of a project under its rule profile."""
+    profile = profile or load_profile(project.profile)
+    budget = budget_score(project, profile)
+    scores = [indicator_score(ind, profile) for ind in project.indicators]
+    values = [budget.value] + [s.value for s in scores]
+    total = sum((v for v in values if v is not None), ZERO)
+    weights = [project.budget_weight] + [i.weight for i in project.indicators]
+    return Evaluation(
+        rates={row.kind: execution_rate(row) for row in project.funds},
+        budget=budget,
+        indicators=scores,
+        total=total,
+        complete=all(v is not None for v in values),
+        grade=profile.grade(total),
+        weight_sum=sum((w for w in weights if w is not None), ZERO),
+    )

@@ -1,0 +1,181 @@
+"""Each rule of SCORING.md and its edges, under both shipped profiles."""
+from __future__ import annotations
+
+from decimal import Decimal as D
+
+import pytest
+
+from model import FundsKind, Indicator, Project, evaluate, load_profile
+from model.scoring import budget_score, indicator_score
+
+CY = load_profile("朝阳区")
+CZ = load_profile("财预〔2020〕10号")
+
+
+def budget(annual, executed, hand=None, weight="10"):
+    p = Project()
+    p.total_funds.set_amount("annual_budget", annual)
+    p.total_funds.set_amount("executed", executed)
+    p.set_number("budget_weight", weight)
+    if hand is not None:
+        p.set_number("budget_hand_score", hand)
+    return p
+
+
+@pytest.mark.parametrize("annual, executed, chaoyang, caiyu", [
+    ("18", "18", "10", "10.00"), ("54", "53.808", "10", "9.96"), ("87.87", "84.246", "10", "9.59"),
+    ("23.99", "18.173141", "8", "7.58"), ("0.06", "0", "0", "0.00"), ("3", "1", "3", "3.33"),
+])
+def test_budget_score_under_both_profiles(annual, executed, chaoyang, caiyu):
+    p = budget(annual, executed)
+    assert budget_score(p, CY).value == D(chaoyang)
+    assert budget_score(p, CZ).value == D(caiyu)
+
+
+def test_overspent_budget_shows_true_rate_and_full_marks():
+    p = budget("10", "12")
+    ev = evaluate(p)
+    assert ev.rate_text(FundsKind.TOTAL) == "120.00%"
+    assert ev.budget.value == 10 and "超过 100%" in ev.budget.reason
+
+
+@pytest.mark.parametrize("annual", [None, "0"])
+def test_missing_or_zero_budget_gives_no_rate_and_no_score(annual):
+    p = budget(annual, "5")
+    ev = evaluate(p)
+    assert ev.rates[FundsKind.TOTAL] is None and ev.rate_text(FundsKind.TOTAL) == ""
+    assert ev.budget.value is None and "全年预算数" in ev.budget.reason
+    assert not ev.complete
+
+
+def test_budget_hand_score_wins_and_keeps_the_rule_beside_it():
+    s = budget_score(budget("23.99", "18.173141", hand="9"), CY)
+    assert (s.value, s.rule, s.hand) == (D(9), D(8), True)
+    assert "规则得分 8" in s.reason
+
+
+def score(target, actual, weight="10", level2="", profile=CY, hand=None):
+    ind = Indicator(level2=level2, target=target, actual=actual)
+    ind.set_number("weight", weight)
+    if hand is not None:
+        ind.set_number("hand_score", hand)
+    return indicator_score(ind, profile)
+
+
+@pytest.mark.parametrize("target, actual, expected", [
+    ("1份", "1份", "10"), ("80%", "95%", "10"), ("≥90%", "45%", "5"), ("2", "1", "5"),
+    ("864000", "864000", "10"), ("3项", "2项", "7"), ("0", "0", "10"), ("10个", "-3个", "0"),
+    (">90%", "90%", "10"),
+])
+def test_positive_indicators(target, actual, expected):
+    assert score(target, actual).value == D(expected)
+
+
+def test_positive_score_has_no_bonus_above_target():
+    assert score("80%", "200%").value == 10
+
+
+@pytest.mark.parametrize("target, actual, level2, expected", [
+    ("18万元", "18万元", "成本指标", "10"), ("18万元", "9万元", "成本指标", "10"),
+    ("100万元", "125万元", "成本指标", "8"), ("100万元", "150万元", "成本指标", "5"),
+    ("100万元", "200万元", "成本指标", "0"), ("100万元", "300万元", "成本指标", "0"),
+    ("≤1000万元", "1100万元", "", "9"), ("<5天", "6天", "时效指标", "8"),
+    ("18万元", "180000元", "成本指标", "10"), ("1万元", "12500元", "项目成本", "8"),
+])
+def test_reverse_indicators(target, actual, level2, expected):
+    s = score(target, actual, level2=level2)
+    assert s.direction == "reverse" and s.value == D(expected)
+
+
+def test_reverse_ratio_is_a_profile_parameter():
+    ratio = CY.model_copy(update={"reverse_ratio": True})
+    assert score("100万元", "125万元", level2="成本指标", profile=ratio).value == 8  # 10×100/125
+    assert score("100万元", "300万元", level2="成本指标", profile=ratio).value == 3  # 3.33 → 3
+    assert score("100万元", "300万元", level2="成本指标").value == 0
+
+
+@pytest.mark.parametrize("target, actual, expected", [
+    ("＝100%", "100%", "10"), ("=100%", "90%", "9"), ("=100%", "120%", "10"),
+    ("＝0", "0", "10"), ("＝0", "2", "0"),
+])
+def test_equal_indicators(target, actual, expected):
+    s = score(target, actual)
+    assert s.direction == "equal" and s.value == D(expected)
+
+
+def test_target_operator_overrides_the_cost_default():
+    assert score("≥10万元", "5万元", level2="成本指标").direction == "positive"
+
+
+@pytest.mark.parametrize("target, actual", [("10个", "10份"), ("80%", "8万元"), ("5天", "5次")])
+def test_unit_mismatch_is_not_guessed(target, actual):
+    s = score(target, actual)
+    assert s.value is None and s.kind == "unscorable" and "单位不一致" in s.reason
+
+
+@pytest.mark.parametrize("target, actual, share", [
+    ("优良中低差", "优", 100), ("优良中低差", "良", 80), ("优良中低差", "中", 60),
+    ("优良中低差", "低", 30), ("优良中低差", "差", 0), ("优良中低差", "良好", 80),
+    ("高中低", "高", 100), ("高中低", "中", 70), ("高中低", "低", 30),
+    ("好中差", "好", 100), ("好较好一般差", "较好", 80), ("好较好一般差", "一般", 60),
+    ("好中差", "差", 0), ("是否", "是", 100), ("是/否", "否", 0),
+    ("达成预期指标", "达成预期指标", 100), ("效果明显", "效果明显", 100), ("按时完成", "已按时完成", 100),
+    ("合格", "合格", 100), ("达成预期指标", "基本达成", 70), ("达成预期指标", "部分达成", 70),
+    ("达成预期指标", "未达成", 30), ("按时完成", "未完成", 30), ("合格", "不合格", 30),
+])
+def test_every_qualitative_scale(target, actual, share):
+    s = score(target, actual, weight="20")
+    assert s.kind == "qualitative" and s.value == D(20) * share / 100
+
+
+@pytest.mark.parametrize("target, actual", [("优良中低差", "很棒"), ("随便写写", "好"), ("", "1"),
+                                            ("10份", "大约")])
+def test_unreadable_targets_get_no_score_until_a_hand_score(target, actual):
+    assert score(target, actual).value is None
+    s = score(target, actual, hand="7")
+    assert s.value == 7 and s.hand and s.rule is None
+
+
+def test_hand_score_inside_and_outside_the_tier():
+    inside = score("优良中低差", "良", weight="10", hand="9")  # 良 80% → tier 8..10
+    outside = score("优良中低差", "良", weight="10", hand="6")
+    assert inside.hand_in_tier is True and outside.hand_in_tier is False
+    top_edge = score("优良中低差", "中", weight="10", hand="8")  # 中 60% → tier 6..8, 8 excluded
+    assert top_edge.hand_in_tier is False
+
+
+def test_rounding_half_up_in_both_profiles():
+    # 10 × 2.5/10... 10 × 0.25 = 2.5 → 3 (朝阳区); 10 × 1/3 = 3.333… → 3.33 (两位小数)
+    assert score("4份", "1份").value == 3
+    assert score("3份", "1份", profile=CZ).value == D("3.33")
+    assert score("8份", "1份", profile=CZ).value == D("1.25")
+    assert score("800份", "1份", profile=CZ).value == D("0.01")  # 0.0125 → 0.01
+
+
+def test_total_adds_rounded_scores_and_grades():
+    p = Project()
+    p.total_funds.set_amount("annual_budget", "100")
+    p.total_funds.set_amount("executed", "100")
+    for t, a in [("3份", "1份"), ("3份", "1份"), ("3份", "1份")]:
+        ind = Indicator(target=t, actual=a)
+        ind.set_number("weight", "30")
+        p.indicators.append(ind)
+    ev = evaluate(p, CY)
+    assert ev.total == 10 + 3 * 10 and ev.grade == "差"
+    ev2 = evaluate(p, CZ)
+    assert ev2.total == D("10.00") + 3 * D("10.00")
+
+
+@pytest.mark.parametrize("total, grade", [(90, "优"), (89, "良"), (80, "良"), (79, "中"), (60, "中"), (59, "差")])
+def test_grade_bands(total, grade):
+    assert CY.grade(D(total)) == grade
+
+
+def test_every_score_says_why_in_one_line():
+    p = Project()
+    p.total_funds.set_amount("annual_budget", "54")
+    p.total_funds.set_amount("executed", "53.808")
+    p.indicators.append(Indicator(target="80%", actual="80%", weight=D(10)))
+    ev = evaluate(p)
+    assert ev.indicators[0].reason == "80% ≥ 80%：达成，10/10"
+    assert "\n" not in ev.budget.reason and "99.64%" in ev.budget.reason
