@@ -9,7 +9,7 @@ from model import Project, check, evaluate, load_profile, plain
 from model.problems import Severity
 from model.project_file import ProjectFileError, load_project, save_project
 
-from . import version
+from . import transfer, version
 
 EXIT_OK, EXIT_FORM_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 EXAMPLE = Path(__file__).resolve().parent.parent / "model" / "examples" / "example.zpb.json"
@@ -39,7 +39,12 @@ def build_parser() -> argparse.ArgumentParser:
                        "退出码：0 无错误，1 表中有错误，2 文件无法读取。", add_help=False)
     p.add_argument("-h", "--help", action="help", help="显示帮助并退出")
     p.add_argument("files", nargs="+", metavar="FILE", help="项目文件（也可以是填好的 .docx/.xlsx 自评表）")
+    transfer.add_parsers(sub, _help_flag)
     return ap
+
+
+def _help_flag(p) -> None:
+    p.add_argument("-h", "--help", action="help", help="显示帮助并退出")
 
 
 def _load_any(path: str) -> Project:
@@ -47,7 +52,7 @@ def _load_any(path: str) -> Project:
     suffix = Path(path).suffix.lower()
     if suffix in (".docx", ".xlsx"):
         from importers import read_form  # imported here: python-docx/openpyxl only when needed
-        return read_form(path)
+        return read_form(path)  # NotAForm is a ValueError
     return load_project(path)
 
 
@@ -113,7 +118,8 @@ def cmd_check(args) -> int:
     return code
 
 
-COMMANDS = {"new": cmd_new, "check": cmd_check}
+COMMANDS = {"new": cmd_new, "check": cmd_check,
+            "export": lambda args: transfer.cmd_export(args, _load_any), "import": transfer.cmd_import}
 
 
 def run(argv: list[str]) -> int:

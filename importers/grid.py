@@ -82,14 +82,14 @@ _HEADER_FRAGMENTS = {"指标值", "完成值", "年度", "实际", "得分", "�
                      "偏差原因分析", "一级指标", "二级指标", "三级指标"}
 
 
-def parse_grid(rows: list[Row], preamble: list[str] = (), profile_name: str = DEFAULT_PROFILE) -> Project:
+def parse_grid(rows: list[Row], preamble: list[str] | tuple = (), profile_name: str = DEFAULT_PROFILE) -> Project:
     """The first 自评表 in rows; NotAForm when there is none."""
     top = _find(rows, lambda k: k == "项目名称")
     ind_head = _find(rows, lambda k: k.startswith("一级指标"), top or 0)
     if top is None or ind_head is None:
         raise NotAForm("文件中没有找到项目支出绩效自评表（缺少“项目名称”或“一级指标”栏）")
     p = Project(profile=profile_name)
-    _title(p, preamble + [c.text for r in rows[:top] for c in r])
+    _title(p, list(preamble) + [c.text for r in rows[:top] for c in r])
     head = rows[top: _find(rows, lambda k: "预算数" in k, top) or ind_head]
     for row in head:
         p.name = p.name or _value_after(row, "项目名称")

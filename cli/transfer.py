@@ -1,0 +1,102 @@
+"""`export` and `import`: a project to the district's Word/Excel forms, and filled forms back."""
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from exporters.files import FORMATS, ExportError, render, write_output
+from importers import NotAForm, read_form
+from model import Severity, check, evaluate
+from model.project_file import ProjectFileError, save_project
+
+EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
+
+
+def add_parsers(sub, help_flag) -> None:
+    p = sub.add_parser("export", help="导出为 Word/Excel 自评表", add_help=False,
+                       description="把项目导出为区里格式的 .docx 和 .xlsx。退出码：0 全部写出，"
+                       "1 有文件无法写出，2 有项目文件无法读取。")
+    help_flag(p)
+    p.add_argument("files", nargs="+", metavar="FILE", help="项目文件（也可以是填好的 .docx/.xlsx）")
+    p.add_argument("--docx", metavar="OUT", help="Word 文件的输出路径（只导出一个项目时）")
+    p.add_argument("--xlsx", metavar="OUT", help="Excel 文件的输出路径（只导出一个项目时）")
+    p.add_argument("--outdir", metavar="DIR", help="输出文件夹，文件名为“<项目文件名>.docx/.xlsx”")
+    p.add_argument("--format", default="docx,xlsx", metavar="docx,xlsx", help="导出哪些格式，默认两种都导出")
+
+    p = sub.add_parser("import", help="读取填好的 Word/Excel 自评表", add_help=False,
+                       description="把填好的 .docx/.xlsx 自评表读成项目文件。退出码：0 成功，1 有文件无法读取或写入。")
+    help_flag(p)
+    p.add_argument("files", nargs="+", metavar="FORM", help="填好的 .docx 或 .xlsx 自评表")
+    out = p.add_mutually_exclusive_group(required=True)
+    out.add_argument("-o", "--output", metavar="OUT.json", help="项目文件的输出路径（只读取一个表时）")
+    out.add_argument("--outdir", metavar="DIR", help="输出文件夹，文件名为“<表的文件名>.zpb.json”")
+
+
+def stem(path: str) -> str:
+    name = Path(path).name
+    for suffix in (".zpb.json", ".json", ".docx", ".xlsx"):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return Path(path).stem
+
+
+def _targets(args, path: str, formats: list[str]) -> dict[str, Path]:
+    if args.docx or args.xlsx:
+        return {fmt: Path(t) for fmt, t in (("docx", args.docx), ("xlsx", args.xlsx)) if t}
+    folder = Path(args.outdir) if args.outdir else Path(path).parent
+    return {fmt: folder / f"{stem(path)}.{fmt}" for fmt in formats}
+
+
+def cmd_export(args, load) -> int:
+    formats = [f.strip().lower().lstrip(".") for f in args.format.split(",") if f.strip()]
+    bad = [f for f in formats if f not in FORMATS]
+    if bad or not formats:
+        print(f"错误：--format 只能是 docx、xlsx 或 docx,xlsx（收到 {args.format}）", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if (args.docx or args.xlsx) and len(args.files) > 1:
+        print("错误：导出多个项目时请用 --outdir，不能用 --docx/--xlsx 指定单个文件", file=sys.stderr)
+        return EXIT_UNREADABLE
+    if args.outdir:
+        Path(args.outdir).mkdir(parents=True, exist_ok=True)
+    code = EXIT_OK
+    for path in args.files:
+        try:
+            project = load(path)
+        except (ProjectFileError, NotAForm, OSError) as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            code = EXIT_UNREADABLE
+            continue
+        ev = evaluate(project)
+        errors = [p for p in check(project, ev) if p.severity == Severity.ERROR]
+        if errors:
+            print(f"提醒：{path} 有 {len(errors)} 个错误，表格尚不能签章（仍已导出）：{errors[0]}",
+                  file=sys.stderr)
+        for fmt, target in _targets(args, path, formats).items():
+            try:
+                write_output(render(project, fmt, ev), target)
+            except ExportError as exc:
+                print(f"错误：{exc}", file=sys.stderr)
+                code = max(code, EXIT_FAILED) if code != EXIT_UNREADABLE else code
+                continue
+            print(f"已导出 {target}")
+    return code
+
+
+def cmd_import(args) -> int:
+    if args.output and len(args.files) > 1:
+        print("错误：读取多个表时请用 --outdir，不能用 -o", file=sys.stderr)
+        return EXIT_FAILED
+    if args.outdir:
+        Path(args.outdir).mkdir(parents=True, exist_ok=True)
+    code = EXIT_OK
+    for path in args.files:
+        try:
+            project = read_form(path)
+            target = Path(args.output) if args.output else Path(args.outdir) / f"{stem(path)}.zpb.json"
+            save_project(project, target)
+        except (NotAForm, ProjectFileError) as exc:
+            print(f"错误：{exc}", file=sys.stderr)
+            code = EXIT_FAILED
+            continue
+        print(f"已读取 {path} → {target}（{len(project.indicators)} 个指标）")
+    return code

@@ -1,0 +1,123 @@
+"""Write a project as the district's .docx form (python-docx, the table built as XML at once).
+
+`cell.merge` walks the whole table on every call; writing `w:gridSpan` and `w:vMerge` directly
+is exact and about fifteen times faster for this form.
+"""
+from __future__ import annotations
+
+import re
+from typing import BinaryIO
+from xml.sax.saxutils import escape
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
+from docx.shared import Mm, Pt
+
+from model import Evaluation, Project
+
+from .layout import COLUMN_MM, FormLayout, LayoutCell, build_layout, row_height_mm
+
+BODY_FONT, TITLE_FONT = "宋体", "黑体"
+_TWIPS_PER_MM = 1440 / 25.4
+_BAD_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _tw(mm: float) -> int:
+    return round(mm * _TWIPS_PER_MM)
+
+
+def _fonts_xml(font: str) -> str:
+    return f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>'
+
+
+def _paragraphs(text: str, align: str, run_pr: str) -> str:
+    jc = "center" if align == "center" else "left"
+    ppr = f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="{jc}"/></w:pPr>'
+    out = []
+    for line in _BAD_XML.sub("", text).split("\n"):
+        run = f'<w:r>{run_pr}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>' if line else ""
+        out.append(f"<w:p>{ppr}{run}</w:p>")
+    return "".join(out)
+
+
+def _cell_xml(cell: LayoutCell, run_pr: str) -> str:
+    pr = [f'<w:tcW w:w="{_tw(sum(COLUMN_MM[cell.col:cell.col + cell.span]))}" w:type="dxa"/>']
+    if cell.span > 1:
+        pr.append(f'<w:gridSpan w:val="{cell.span}"/>')
+    if cell.merge == "restart":
+        pr.append('<w:vMerge w:val="restart"/>')
+    elif cell.merge == "continue":
+        pr.append("<w:vMerge/>")
+    if cell.vertical:
+        pr.append('<w:textDirection w:val="tbRlV"/>')
+    pr.append('<w:vAlign w:val="center"/>')
+    text = "" if cell.merge == "continue" else cell.text
+    return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr>{_paragraphs(text, cell.align, run_pr)}</w:tc>"
+
+
+def table_xml(layout: FormLayout) -> str:
+    size = round(layout.body_pt * 2)
+    run_pr = f'<w:rPr>{_fonts_xml(BODY_FONT)}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+    border = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
+    grid = "".join(f'<w:gridCol w:w="{_tw(mm)}"/>' for mm in COLUMN_MM)
+    rows = []
+    for row in layout.rows:
+        height = _tw(row_height_mm(layout, row))
+        cells = "".join(_cell_xml(c, run_pr) for c in row.cells)
+        rows.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="atLeast"/>'
+                    f'<w:jc w:val="center"/></w:trPr>{cells}</w:tr>')
+    return (
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{_tw(sum(COLUMN_MM))}" w:type="dxa"/>'
+        f'<w:jc w:val="center"/><w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/>'
+        f'<w:right {border}/><w:insideH {border}/><w:insideV {border}/></w:tblBorders>'
+        '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/>'
+        '<w:right w:w="57" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+    )
+
+
+def _set_fonts(style, font: str, pt: float) -> None:
+    style.font.name = font
+    style.font.size = Pt(pt)
+    rpr = style.element.get_or_add_rPr()
+    rfonts = rpr.find(qn("w:rFonts"))
+    if rfonts is None:
+        rfonts = rpr.makeelement(qn("w:rFonts"), {})
+        rpr.insert(0, rfonts)
+    for slot in ("w:ascii", "w:hAnsi", "w:eastAsia", "w:cs"):
+        rfonts.set(qn(slot), font)
+
+
+def _line(doc, text: str, font: str, pt: float, align=WD_ALIGN_PARAGRAPH.CENTER, before=0, after=0):
+    p = doc.add_paragraph()
+    p.alignment = align
+    p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(before), Pt(after)
+    run = p.add_run(text)
+    run.font.size = Pt(pt)
+    run.font.name = font
+    run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
+    return p
+
+
+def write_docx(project: Project, target: str | BinaryIO, evaluation: Evaluation | None = None) -> None:
+    """Write the form to a path or a binary stream: A4 portrait, one page, fonts for Chinese."""
+    layout = build_layout(project, evaluation)
+    doc = Document()
+    _set_fonts(doc.styles["Normal"], BODY_FONT, layout.body_pt)
+    doc.styles["Normal"].paragraph_format.space_after = Pt(0)
+    section = doc.sections[0]
+    section.orientation = WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(210), Mm(297)
+    section.left_margin = section.right_margin = Mm(15)
+    section.top_margin, section.bottom_margin = Mm(15), Mm(12)
+    section.header_distance = section.footer_distance = Mm(8)
+    doc.core_properties.title = f"{project.name} {layout.title}"
+    _line(doc, layout.title, TITLE_FONT, 18, after=2)
+    _line(doc, layout.year_line, BODY_FONT, 12, after=4)
+    doc.element.body.insert(len(doc.element.body) - 1, parse_xml(table_xml(layout)))
+    for i, line in enumerate(layout.signature_lines):
+        _line(doc, line, BODY_FONT, 11, WD_ALIGN_PARAGRAPH.LEFT, before=10 if i == 0 else 8)
+    doc.save(target)

@@ -1,0 +1,163 @@
+"""The printed form as rows of cells on a 9-column grid: what every writer draws.
+
+Word, Excel and the Qt print routine all render this one layout, so the three agree cell for
+cell with FORM.md and the reference forms.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from model import Evaluation, FundsKind, Project, evaluate, plain, score_text
+from model.project import AMOUNT_FIELDS
+
+COLUMNS = 9
+# column widths in mm on A4 portrait with 15 mm side margins (180 mm in all): the long texts
+# (三级指标 in D, goals across C–F, 偏差原因 in I) get the room
+COLUMN_MM = (8.0, 17.0, 21.0, 40.0, 18.0, 18.0, 10.0, 17.0, 31.0)
+EM_DASH = "—"
+SIGNATURES = ("填报人：", "审核人：", "单位负责人：")
+
+
+@dataclass
+class LayoutCell:
+    col: int
+    span: int
+    text: str
+    merge: str | None = None  # 'restart' or 'continue' for a cell merged down
+    align: str = "center"  # or 'left'
+    vertical: bool = False  # text set top to bottom (绩效指标)
+    role: str = "text"  # what the cell holds, for writers that write numbers or formulas
+    key: object = None  # the role's subject: (FundsKind, field), an indicator index …
+
+
+@dataclass
+class LayoutRow:
+    cells: list[LayoutCell]
+    kind: str  # 'header', 'funds', 'goal', 'indicator-head', 'indicator', 'total'
+    min_height_mm: float = 7.0
+
+
+@dataclass
+class FormLayout:
+    title: str
+    year_line: str
+    rows: list[LayoutRow]
+    body_pt: float  # font size of the table: smaller for long forms so they stay on one page
+    evaluation: Evaluation
+    signature_lines: list[str] = field(default_factory=list)
+
+    def width_mm(self, col: int, span: int) -> float:
+        return sum(COLUMN_MM[col: col + span])
+
+
+def body_font_pt(project: Project) -> float:
+    n = len(project.indicators)
+    return 10.5 if n <= 8 else 10.0 if n <= 12 else 9.0 if n <= 18 else 8.0 if n <= 26 else 7.0
+
+
+def _number(value, unreadable: dict[str, str], name: str) -> str:
+    if name in unreadable:
+        return unreadable[name]
+    return "" if value is None else plain(value)
+
+
+def build_layout(project: Project, evaluation: Evaluation | None = None) -> FormLayout:
+    ev = evaluation or evaluate(project)
+    C = LayoutCell
+    rows: list[LayoutRow] = [
+        LayoutRow([C(0, 2, "项目名称"), C(2, 7, project.name, align="left")], "header"),
+        LayoutRow([C(0, 2, "主管部门"), C(2, 2, project.department), C(4, 2, "实施单位"),
+                   C(6, 3, project.implementer)], "header"),
+        LayoutRow([C(0, 2, "项目负责人"), C(2, 2, project.manager), C(4, 2, "联系电话"),
+                   C(6, 3, project.phone)], "header"),
+        LayoutRow([C(0, 2, "项目资金\n（万元）", "restart"), C(2, 1, ""), C(3, 1, "年初预算数"),
+                   C(4, 1, "全年预算数"), C(5, 1, "全年执行数"), C(6, 1, "分值"), C(7, 1, "执行率"),
+                   C(8, 1, "得分")], "funds"),
+    ]
+    for row in project.funds:
+        total = row.kind == FundsKind.TOTAL
+        cells = [C(0, 2, "", "continue"), C(2, 1, row.shown_label)]
+        for i, name in enumerate(AMOUNT_FIELDS):
+            cells.append(C(3 + i, 1, _number(getattr(row, name), row.unreadable, name),
+                           role="amount", key=(row.kind, name)))
+        if total:
+            weight = _number(project.budget_weight, project.unreadable, "budget_weight")
+            score = ev.budget.value
+            cells.append(C(6, 1, weight, role="budget_weight"))
+        else:
+            cells.append(C(6, 1, EM_DASH))
+        cells.append(C(7, 1, ev.rate_text(row.kind), role="rate", key=row.kind))
+        if total:
+            hand = "budget_hand_score" in project.unreadable
+            text = project.unreadable["budget_hand_score"] if hand else (
+                "" if score is None else score_text(score))
+            cells.append(C(8, 1, text, role="budget_score"))
+        else:
+            cells.append(C(8, 1, EM_DASH))
+        rows.append(LayoutRow(cells, "funds"))
+    rows += [
+        LayoutRow([C(0, 2, "年度总体目标", "restart"), C(2, 4, "预期目标"), C(6, 3, "实际完成情况")], "goal"),
+        LayoutRow([C(0, 2, "", "continue"), C(2, 4, project.goal, align="left"),
+                   C(6, 3, project.achieved, align="left")], "goal", 12.0),
+        LayoutRow([C(0, 1, "绩效指标", "restart", vertical=True), C(1, 1, "一级指标", "restart"),
+                   C(2, 1, "二级指标", "restart"), C(3, 1, "三级指标", "restart"), C(4, 1, "年度"),
+                   C(5, 1, "实际"), C(6, 1, "分值", "restart"), C(7, 1, "得分", "restart"),
+                   C(8, 1, "偏差原因分析及改进措施", "restart")], "indicator-head", 5.5),
+        LayoutRow([C(0, 1, "", "continue"), C(1, 1, "", "continue"), C(2, 1, "", "continue"),
+                   C(3, 1, "", "continue"), C(4, 1, "指标值"), C(5, 1, "完成值"),
+                   C(6, 1, "", "continue"), C(7, 1, "", "continue"), C(8, 1, "", "continue")],
+                  "indicator-head", 5.5),
+    ]
+    prev1 = prev2 = None
+    for i, (ind, score) in enumerate(zip(project.indicators, ev.indicators)):
+        same1 = prev1 is not None and ind.level1.strip() == prev1 and ind.level1.strip() != ""
+        same2 = same1 and ind.level2.strip() == prev2 and ind.level2.strip() != ""
+        prev1, prev2 = ind.level1.strip(), ind.level2.strip()
+        shown = (ind.unreadable["hand_score"] if "hand_score" in ind.unreadable
+                 else "" if score.value is None else score_text(score.value))
+        rows.append(LayoutRow([
+            C(0, 1, "", "continue"),
+            C(1, 1, "" if same1 else ind.level1, "continue" if same1 else "restart"),
+            C(2, 1, "" if same2 else ind.level2, "continue" if same2 else "restart"),
+            C(3, 1, ind.name, align="left"),
+            C(4, 1, ind.target), C(5, 1, ind.actual),
+            C(6, 1, _number(ind.weight, ind.unreadable, "weight"), role="weight", key=i),
+            C(7, 1, shown, role="score", key=i),
+            C(8, 1, ind.deviation, align="left"),
+        ], "indicator"))
+    rows.append(LayoutRow([C(0, 6, "总分"), C(6, 1, plain(ev.weight_sum), role="weight_total"),
+                           C(7, 1, score_text(ev.total), role="total"), C(8, 1, "")], "total"))
+    year = f"（{project.year}年度）" if project.year else "（　　年度）"
+    return FormLayout(
+        title=f"{project.district}项目支出绩效自评表", year_line=year, rows=rows,
+        body_pt=body_font_pt(project), evaluation=ev,
+        signature_lines=["　　　　　　　　".join(SIGNATURES),
+                         "填报日期：　　　　年　　月　　日" + "　" * 12 + "（单位盖章）"],
+    )
+
+
+def visual_width(text: str) -> float:
+    """Width in em: CJK and full-width characters count 1, others about half."""
+    return sum(1.0 if ord(ch) > 0x2E7F else 0.55 for ch in text)
+
+
+def line_count(text: str, width_mm: float, pt: float, padding_mm: float = 2.0) -> int:
+    """How many lines text takes in a cell of width_mm at font size pt (wrapping by characters)."""
+    em_mm = pt * 0.3528
+    per_line = max(1.0, (width_mm - padding_mm) / em_mm)
+    lines = 0
+    for para in (text or "").split("\n"):
+        w = visual_width(para)
+        lines += max(1, -int(-w // per_line))
+    return lines
+
+
+def row_height_mm(layout: FormLayout, row: LayoutRow) -> float:
+    line_mm = layout.body_pt * 0.3528 * 1.25
+    need = row.min_height_mm
+    for cell in row.cells:
+        if cell.merge == "continue" or cell.vertical or cell.merge == "restart" and row.kind != "indicator":
+            continue
+        lines = line_count(cell.text, layout.width_mm(cell.col, cell.span), layout.body_pt)
+        need = max(need, lines * line_mm + 1.6)
+    return need

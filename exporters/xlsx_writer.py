@@ -1,0 +1,165 @@
+"""Write a project as the district's .xlsx form: a live sheet whose rates and totals are formulas."""
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import BinaryIO
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Border, Font, Side
+from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.properties import PageSetupProperties
+
+from model import Evaluation, FundsKind, Project, load_profile
+
+from .layout import COLUMN_MM, FormLayout, LayoutCell, build_layout, row_height_mm
+
+BODY_FONT, TITLE_FONT = "宋体", "黑体"
+_THIN = Side(style="thin", color="000000")
+_BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
+_MM_PER_WIDTH_UNIT = 2.05  # one Excel column-width unit (a digit of the default font) in mm
+_PT_PER_MM = 72 / 25.4
+
+
+def _amount_format(value: Decimal) -> str:
+    """Show the amount with exactly the decimals it was typed with: 18, 53.808, 93.478382."""
+    exp = value.normalize().as_tuple().exponent
+    places = -exp if isinstance(exp, int) and exp < 0 else 0
+    return "0" if places == 0 else "0." + "0" * places
+
+
+def write_xlsx(project: Project, target: str | BinaryIO, evaluation: Evaluation | None = None) -> None:
+    """Write the form to a path or a binary stream; A4 portrait, one page wide, print area set."""
+    layout = build_layout(project, evaluation)
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "自评表"
+    for i, mm in enumerate(COLUMN_MM, 1):
+        ws.column_dimensions[get_column_letter(i)].width = round(mm / _MM_PER_WIDTH_UNIT, 2)
+
+    body = Font(name=BODY_FONT, size=layout.body_pt)
+    _title_row(ws, 1, layout.title, Font(name=TITLE_FONT, size=18), 30)
+    _title_row(ws, 2, layout.year_line, Font(name=BODY_FONT, size=12), 20)
+    first = 3
+    refs = _refs(layout, first)
+    open_merges: dict[int, tuple[int, int]] = {}  # column -> (first row, span) of a merge down
+    for r, row in enumerate(layout.rows, first):
+        ws.row_dimensions[r].height = round(row_height_mm(layout, row) * _PT_PER_MM, 1)
+        for cell in row.cells:
+            _close_merge(ws, open_merges, cell, r)
+            for c in range(cell.col + 1, cell.col + cell.span + 1):
+                ws.cell(r, c).border = _BORDER
+            if cell.merge == "continue":
+                continue
+            xc = ws.cell(r, cell.col + 1)
+            xc.value, fmt = _value(project, layout, cell, refs, r)
+            if fmt:
+                xc.number_format = fmt
+            xc.font = body
+            xc.alignment = Alignment(
+                horizontal="left" if cell.align == "left" else "center", vertical="center",
+                wrap_text=True, text_rotation=255 if cell.vertical else 0)
+            if cell.merge == "restart":
+                open_merges[cell.col] = (r, cell.span)
+            elif cell.span > 1:
+                ws.merge_cells(start_row=r, start_column=cell.col + 1, end_row=r,
+                               end_column=cell.col + cell.span)
+    last = first + len(layout.rows) - 1
+    for col in list(open_merges):
+        _finish(ws, open_merges.pop(col), col, last)
+    _signatures(ws, layout, last + 2, body)
+    _page_setup(ws, last)
+    wb.save(target)
+
+
+def _title_row(ws, r: int, text: str, font: Font, height: float) -> None:
+    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=9)
+    cell = ws.cell(r, 1, text)
+    cell.font, cell.alignment = font, Alignment(horizontal="center", vertical="center")
+    ws.row_dimensions[r].height = height
+
+
+def _close_merge(ws, open_merges, cell: LayoutCell, r: int) -> None:
+    """A merge down ends at the first row where a cell covering its column does not continue it."""
+    if cell.merge == "continue":
+        return
+    for col in [c for c in open_merges if cell.col <= c < cell.col + cell.span]:
+        _finish(ws, open_merges.pop(col), col, r - 1)
+
+
+def _finish(ws, start: tuple[int, int], col: int, end_row: int) -> None:
+    first_row, span = start
+    if end_row > first_row or span > 1:
+        ws.merge_cells(start_row=first_row, start_column=col + 1, end_row=end_row,
+                       end_column=col + span)
+
+
+def _refs(layout: FormLayout, first: int) -> dict:
+    """Sheet addresses of the cells formulas refer to."""
+    refs: dict = {"scores": [], "weights": []}
+    for r, row in enumerate(layout.rows, first):
+        for cell in row.cells:
+            addr = f"{get_column_letter(cell.col + 1)}{r}"
+            if cell.role == "amount":
+                refs[cell.key] = addr
+            elif cell.role == "score":
+                refs["scores"].append(addr)
+            elif cell.role == "weight":
+                refs["weights"].append(addr)
+            elif cell.role in ("budget_weight", "budget_score"):
+                refs[cell.role] = addr
+    return refs
+
+
+def _number_or_text(text: str):
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        return text
+
+
+def _value(project: Project, layout: FormLayout, cell: LayoutCell, refs: dict, r: int):
+    role = cell.role
+    if role == "amount":
+        kind, field = cell.key
+        value = getattr(project.funds_row(kind), field)
+        if value is None:
+            return (cell.text or None), None  # blank, or unreadable text kept as typed
+        return value, _amount_format(value)
+    if role == "rate":
+        e, x = refs[(cell.key, "annual_budget")], refs[(cell.key, "executed")]
+        return (f'=IF(AND(ISNUMBER({e}),ISNUMBER({x})),IF({e}<>0,ROUND({x}/{e},4),""),"")',
+                "0.00%")
+    if role == "budget_score" and project.budget_hand_score is None \
+            and "budget_hand_score" not in project.unreadable:
+        e = refs[(FundsKind.TOTAL, "annual_budget")]
+        x = refs[(FundsKind.TOTAL, "executed")]
+        w = refs["budget_weight"]
+        decimals = load_profile(project.profile).decimals
+        return (f'=IF(AND(ISNUMBER({e}),ISNUMBER({x}),ISNUMBER({w})),IF({e}<>0,'
+                f'ROUND({w}*MAX(0,MIN({x}/{e},1)),{decimals}),""),"")', "General")
+    if role == "weight_total":
+        return f"=SUM({','.join([refs['budget_weight']] + refs['weights'])})", "General"
+    if role == "total":
+        return f"=SUM({','.join([refs['budget_score']] + refs['scores'])})", "General"
+    if role in ("weight", "score", "budget_weight", "budget_score"):
+        return (_number_or_text(cell.text) if cell.text else None), "General"
+    return (cell.text or None), None
+
+
+def _signatures(ws, layout: FormLayout, r: int, font: Font) -> None:
+    for i, line in enumerate(layout.signature_lines):
+        ws.merge_cells(start_row=r + i, start_column=1, end_row=r + i, end_column=9)
+        cell = ws.cell(r + i, 1, line)
+        cell.font, cell.alignment = font, Alignment(horizontal="left", vertical="bottom")
+        ws.row_dimensions[r + i].height = 26
+
+
+def _page_setup(ws, last: int) -> None:
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "portrait"
+    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 15 / 25.4
+    ws.page_margins.top, ws.page_margins.bottom = 15 / 25.4, 12 / 25.4
+    ws.print_area = f"A1:I{last + 3}"

@@ -1,0 +1,108 @@
+"""Read the cell rows of a filled .docx form: grid columns from gridSpan, merged-down cells blank."""
+from __future__ import annotations
+
+import os
+import zipfile
+from xml.etree.ElementTree import Element
+
+from defusedxml import DefusedXmlException
+from defusedxml.ElementTree import ParseError, fromstring
+
+from model import Project
+
+from .grid import Cell, NotAForm, Row, parse_grid
+from .safety import open_package
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_WRAPPERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
+
+
+def _children(el: Element, tag: str):
+    """Direct children with tag, looking through content controls and custom XML wrappers."""
+    for child in el:
+        if child.tag == tag:
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _children(child, tag)
+
+
+def _text(el: Element) -> str:
+    paras = []
+    for p in el.iter(W + "p"):
+        parts = []
+        for node in p.iter():
+            if node.tag == W + "t":
+                parts.append(node.text or "")
+            elif node.tag == W + "tab":
+                parts.append("\t")
+            elif node.tag in (W + "br", W + "cr"):
+                parts.append("\n")
+        paras.append("".join(parts))
+    return "\n".join(paras)
+
+
+def _val(el: Element | None, name: str, default: str | None = None) -> str | None:
+    if el is None:
+        return default
+    found = el.find(W + name)
+    return default if found is None else found.get(W + "val", "")
+
+
+def table_rows(tbl: Element) -> list[Row]:
+    rows: list[Row] = []
+    for tr in _children(tbl, W + "tr"):
+        col = int(_val(tr.find(W + "trPr"), "gridBefore", "0") or 0)
+        row: Row = []
+        for tc in _children(tr, W + "tc"):
+            pr = tc.find(W + "tcPr")
+            span = max(1, int(_val(pr, "gridSpan", "1") or 1))
+            vmerge = _val(pr, "vMerge")
+            text = "" if vmerge is not None and vmerge in ("", "continue") else _text(tc)
+            row.append(Cell(col, span, text))
+            col += span
+        rows.append(row)
+    return rows
+
+
+def read_body(path: str | os.PathLike) -> Element:
+    """The document body, parsed safely from a checked package."""
+    with open_package(path, "word/document.xml") as zf:
+        try:
+            root = fromstring(zf.read("word/document.xml"))
+        except (ParseError, DefusedXmlException, zipfile.BadZipFile, EOFError, ValueError) as exc:
+            raise NotAForm(f"{os.path.basename(path)} 已损坏（正文无法解析）") from exc
+    body = root.find(W + "body")
+    if body is None:
+        raise NotAForm(f"{os.path.basename(path)} 没有正文")
+    return body
+
+
+def _blocks(el: Element):
+    """Top-level paragraphs and tables in document order, through wrappers."""
+    for child in el:
+        if child.tag in (W + "p", W + "tbl"):
+            yield child
+        elif child.tag in _WRAPPERS:
+            yield from _blocks(child)
+
+
+def read_docx(path: str | os.PathLike) -> Project:
+    """The first 自评表 in the document: top-level tables first, then tables nested in others."""
+    body = read_body(path)
+    preamble: list[str] = []
+    rows: list[Row] = []
+    for el in _blocks(body):
+        if el.tag == W + "tbl":
+            rows += table_rows(el)
+        elif not rows and _text(el).strip():
+            preamble.append(_text(el))
+    try:
+        return parse_grid(rows, preamble)
+    except NotAForm as exc:
+        nested = [t for t in body.iter(W + "tbl")][len([b for b in _blocks(body) if b.tag == W + "tbl"]):]
+        for tbl in nested:
+            try:
+                return parse_grid(table_rows(tbl), preamble)
+            except NotAForm:
+                continue
+        raise NotAForm(f"{os.path.basename(path)}：{exc}") from None
