@@ -18,7 +18,8 @@ from docx.shared import Mm, Pt
 
 from model import Evaluation, Project
 
-from .layout import COLUMN_MM, FormLayout, LayoutCell, build_layout, row_height_mm
+from .layout import (COLUMN_MM, LINE_SPACING, PAGE_MARGINS_MM, FormLayout, LayoutCell, build_layout,
+                     row_height_mm)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"
 _TWIPS_PER_MM = 1440 / 25.4
@@ -33,9 +34,10 @@ def _fonts_xml(font: str) -> str:
     return f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}" w:cs="{font}"/>'
 
 
-def _paragraphs(text: str, align: str, run_pr: str) -> str:
+def _paragraphs(text: str, align: str, run_pr: str, line_twips: int) -> str:
     jc = "center" if align == "center" else "left"
-    ppr = f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="240" w:lineRule="auto"/><w:jc w:val="{jc}"/></w:pPr>'
+    ppr = (f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="{line_twips}" w:lineRule="exact"/>'
+           f'<w:jc w:val="{jc}"/></w:pPr>')
     out = []
     for line in _BAD_XML.sub("", text).split("\n"):
         run = f'<w:r>{run_pr}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>' if line else ""
@@ -43,7 +45,7 @@ def _paragraphs(text: str, align: str, run_pr: str) -> str:
     return "".join(out)
 
 
-def _cell_xml(cell: LayoutCell, run_pr: str) -> str:
+def _cell_xml(cell: LayoutCell, run_pr: str, line_twips: int) -> str:
     pr = [f'<w:tcW w:w="{_tw(sum(COLUMN_MM[cell.col:cell.col + cell.span]))}" w:type="dxa"/>']
     if cell.span > 1:
         pr.append(f'<w:gridSpan w:val="{cell.span}"/>')
@@ -55,7 +57,7 @@ def _cell_xml(cell: LayoutCell, run_pr: str) -> str:
         pr.append('<w:textDirection w:val="tbRlV"/>')
     pr.append('<w:vAlign w:val="center"/>')
     text = "" if cell.merge == "continue" else cell.text
-    return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr>{_paragraphs(text, cell.align, run_pr)}</w:tc>"
+    return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr>{_paragraphs(text, cell.align, run_pr, line_twips)}</w:tc>"
 
 
 def table_xml(layout: FormLayout) -> str:
@@ -63,10 +65,11 @@ def table_xml(layout: FormLayout) -> str:
     run_pr = f'<w:rPr>{_fonts_xml(BODY_FONT)}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
     border = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
     grid = "".join(f'<w:gridCol w:w="{_tw(mm)}"/>' for mm in COLUMN_MM)
+    line = round(layout.body_pt * LINE_SPACING * 20)
     rows = []
     for row in layout.rows:
         height = _tw(row_height_mm(layout, row))
-        cells = "".join(_cell_xml(c, run_pr) for c in row.cells)
+        cells = "".join(_cell_xml(c, run_pr, line) for c in row.cells)
         rows.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="atLeast"/>'
                     f'<w:jc w:val="center"/></w:trPr>{cells}</w:tr>')
     return (
@@ -111,13 +114,13 @@ def write_docx(project: Project, target: str | BinaryIO, evaluation: Evaluation 
     section = doc.sections[0]
     section.orientation = WD_ORIENT.PORTRAIT
     section.page_width, section.page_height = Mm(210), Mm(297)
-    section.left_margin = section.right_margin = Mm(15)
-    section.top_margin, section.bottom_margin = Mm(15), Mm(12)
+    section.left_margin, section.right_margin = Mm(PAGE_MARGINS_MM["left"]), Mm(PAGE_MARGINS_MM["right"])
+    section.top_margin, section.bottom_margin = Mm(PAGE_MARGINS_MM["top"]), Mm(PAGE_MARGINS_MM["bottom"])
     section.header_distance = section.footer_distance = Mm(8)
     doc.core_properties.title = f"{project.name} {layout.title}"
-    _line(doc, layout.title, TITLE_FONT, 18, after=2)
-    _line(doc, layout.year_line, BODY_FONT, 12, after=4)
+    _line(doc, layout.title, TITLE_FONT, 18, after=0)
+    _line(doc, layout.year_line, BODY_FONT, 12, after=3)
     doc.element.body.insert(len(doc.element.body) - 1, parse_xml(table_xml(layout)))
     for i, line in enumerate(layout.signature_lines):
-        _line(doc, line, BODY_FONT, 11, WD_ALIGN_PARAGRAPH.LEFT, before=10 if i == 0 else 8)
+        _line(doc, line, BODY_FONT, 11, WD_ALIGN_PARAGRAPH.LEFT, before=8 if i == 0 else 4)
     doc.save(target)

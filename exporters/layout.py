@@ -11,9 +11,11 @@ from model import Evaluation, FundsKind, Project, evaluate, plain, score_text
 from model.project import AMOUNT_FIELDS
 
 COLUMNS = 9
-# column widths in mm on A4 portrait with 15 mm side margins (180 mm in all): the long texts
+# column widths in mm on A4 portrait with 12 mm side margins (186 mm in all): the long texts
 # (三级指标 in D, goals across C–F, 偏差原因 in I) get the room
-COLUMN_MM = (8.0, 17.0, 21.0, 40.0, 18.0, 18.0, 10.0, 17.0, 31.0)
+COLUMN_MM = (7.0, 15.0, 19.0, 51.0, 18.0, 18.0, 9.0, 15.0, 34.0)
+PAGE_MARGINS_MM = {"left": 12.0, "right": 12.0, "top": 12.0, "bottom": 10.0}
+LINE_SPACING = 1.2  # line height as a multiple of the font size, set exactly
 EM_DASH = "—"
 SIGNATURES = ("填报人：", "审核人：", "单位负责人：")
 
@@ -34,7 +36,7 @@ class LayoutCell:
 class LayoutRow:
     cells: list[LayoutCell]
     kind: str  # 'header', 'funds', 'goal', 'indicator-head', 'indicator', 'total'
-    min_height_mm: float = 7.0
+    min_height_mm: float = 6.0
 
 
 @dataclass
@@ -50,9 +52,19 @@ class FormLayout:
         return sum(COLUMN_MM[col: col + span])
 
 
-def body_font_pt(project: Project) -> float:
-    n = len(project.indicators)
-    return 10.5 if n <= 8 else 10.0 if n <= 12 else 9.0 if n <= 18 else 8.0 if n <= 26 else 7.0
+FONT_SIZES_PT = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5)
+# what stands on the page besides the table: title, year line, signature lines
+OUTSIDE_TABLE_MM = 36.0
+PAGE_BODY_MM = 297.0 - PAGE_MARGINS_MM["top"] - PAGE_MARGINS_MM["bottom"]
+
+
+def fit_font(layout: FormLayout) -> float:
+    """The largest font size at which the table, by estimate, fits one A4 page."""
+    for pt in FONT_SIZES_PT:
+        layout.body_pt = pt
+        if sum(row_height_mm(layout, r) for r in layout.rows) + OUTSIDE_TABLE_MM <= PAGE_BODY_MM:
+            return pt
+    return FONT_SIZES_PT[-1]
 
 
 def _number(value, unreadable: dict[str, str], name: str) -> str:
@@ -98,7 +110,7 @@ def build_layout(project: Project, evaluation: Evaluation | None = None) -> Form
     rows += [
         LayoutRow([C(0, 2, "年度总体目标", "restart"), C(2, 4, "预期目标"), C(6, 3, "实际完成情况")], "goal"),
         LayoutRow([C(0, 2, "", "continue"), C(2, 4, project.goal, align="left"),
-                   C(6, 3, project.achieved, align="left")], "goal", 12.0),
+                   C(6, 3, project.achieved, align="left")], "goal", 10.0),
         LayoutRow([C(0, 1, "绩效指标", "restart", vertical=True), C(1, 1, "一级指标", "restart"),
                    C(2, 1, "二级指标", "restart"), C(3, 1, "三级指标", "restart"), C(4, 1, "年度"),
                    C(5, 1, "实际"), C(6, 1, "分值", "restart"), C(7, 1, "得分", "restart"),
@@ -128,12 +140,14 @@ def build_layout(project: Project, evaluation: Evaluation | None = None) -> Form
     rows.append(LayoutRow([C(0, 6, "总分"), C(6, 1, plain(ev.weight_sum), role="weight_total"),
                            C(7, 1, score_text(ev.total), role="total"), C(8, 1, "")], "total"))
     year = f"（{project.year}年度）" if project.year else "（　　年度）"
-    return FormLayout(
+    layout = FormLayout(
         title=f"{project.district}项目支出绩效自评表", year_line=year, rows=rows,
-        body_pt=body_font_pt(project), evaluation=ev,
+        body_pt=FONT_SIZES_PT[0], evaluation=ev,
         signature_lines=["　　　　　　　　".join(SIGNATURES),
                          "填报日期：　　　　年　　月　　日" + "　" * 12 + "（单位盖章）"],
     )
+    fit_font(layout)
+    return layout
 
 
 def visual_width(text: str) -> float:
@@ -153,7 +167,7 @@ def line_count(text: str, width_mm: float, pt: float, padding_mm: float = 2.0) -
 
 
 def row_height_mm(layout: FormLayout, row: LayoutRow) -> float:
-    line_mm = layout.body_pt * 0.3528 * 1.25
+    line_mm = layout.body_pt * 0.3528 * LINE_SPACING
     need = row.min_height_mm
     for cell in row.cells:
         if cell.merge == "continue" or cell.vertical or cell.merge == "restart" and row.kind != "indicator":

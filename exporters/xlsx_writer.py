@@ -9,9 +9,9 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from model import Evaluation, FundsKind, Project, load_profile
+from model import Evaluation, FundsKind, Project, load_profile, plain
 
-from .layout import COLUMN_MM, FormLayout, LayoutCell, build_layout, row_height_mm
+from .layout import COLUMN_MM, PAGE_MARGINS_MM, FormLayout, LayoutCell, build_layout, row_height_mm
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"
 _THIN = Side(style="thin", color="000000")
@@ -43,11 +43,10 @@ def write_xlsx(project: Project, target: str | BinaryIO, evaluation: Evaluation 
     refs = _refs(layout, first)
     open_merges: dict[int, tuple[int, int]] = {}  # column -> (first row, span) of a merge down
     for r, row in enumerate(layout.rows, first):
-        ws.row_dimensions[r].height = round(row_height_mm(layout, row) * _PT_PER_MM, 1)
+        # Calc and Excel set lines looser than the exact spacing of the Word table
+        ws.row_dimensions[r].height = round(row_height_mm(layout, row) * _PT_PER_MM * 1.12, 1)
         for cell in row.cells:
             _close_merge(ws, open_merges, cell, r)
-            for c in range(cell.col + 1, cell.col + cell.span + 1):
-                ws.cell(r, c).border = _BORDER
             if cell.merge == "continue":
                 continue
             xc = ws.cell(r, cell.col + 1)
@@ -66,6 +65,10 @@ def write_xlsx(project: Project, target: str | BinaryIO, evaluation: Evaluation 
     last = first + len(layout.rows) - 1
     for col in list(open_merges):
         _finish(ws, open_merges.pop(col), col, last)
+    # after merging: merging rewrites the borders of a range from its first cell
+    for row in ws.iter_rows(min_row=first, max_row=last, min_col=1, max_col=9):
+        for c in row:
+            c.border = _BORDER
     _signatures(ws, layout, last + 2, body)
     _page_setup(ws, last)
     wb.save(target)
@@ -124,7 +127,7 @@ def _value(project: Project, layout: FormLayout, cell: LayoutCell, refs: dict, r
         value = getattr(project.funds_row(kind), field)
         if value is None:
             return (cell.text or None), None  # blank, or unreadable text kept as typed
-        return value, _amount_format(value)
+        return Decimal(plain(value)), _amount_format(value)  # no exponent in the sheet's XML
     if role == "rate":
         e, x = refs[(cell.key, "annual_budget")], refs[(cell.key, "executed")]
         return (f'=IF(AND(ISNUMBER({e}),ISNUMBER({x})),IF({e}<>0,ROUND({x}/{e},4),""),"")',
@@ -160,6 +163,7 @@ def _page_setup(ws, last: int) -> None:
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.horizontalCentered = True
-    ws.page_margins.left = ws.page_margins.right = 15 / 25.4
-    ws.page_margins.top, ws.page_margins.bottom = 15 / 25.4, 12 / 25.4
+    m = PAGE_MARGINS_MM
+    ws.page_margins.left, ws.page_margins.right = m["left"] / 25.4, m["right"] / 25.4
+    ws.page_margins.top, ws.page_margins.bottom = m["top"] / 25.4, m["bottom"] / 25.4
     ws.print_area = f"A1:I{last + 3}"

@@ -67,6 +67,23 @@ def _find(rows: list[Row], pred, start: int = 0) -> int | None:
     return None
 
 
+def _find_row(rows: list[Row], pred, start: int = 0) -> int | None:
+    for i in range(start, len(rows)):
+        if pred({c.key for c in rows[i]}):
+            return i
+    return None
+
+
+def _is_funds_head(keys: set[str]) -> bool:
+    """The row that names the amount columns: two of 年初预算数, 全年预算数, 全年执行数."""
+    labels = ("年初预算", "全年预算", "全年执行", "实际执行")
+    return sum(any(k.startswith(label) for k in keys) for label in labels) >= 2
+
+
+def _is_indicator_head(keys: set[str]) -> bool:
+    return any(k.startswith("一级指标") for k in keys) and any(k.startswith("三级指标") for k in keys)
+
+
 def _value_after(row: Row, label: str) -> str:
     """The text of the first non-label cell after the cell whose text is label."""
     for i, cell in enumerate(row):
@@ -85,12 +102,12 @@ _HEADER_FRAGMENTS = {"指标值", "完成值", "年度", "实际", "得分", "�
 def parse_grid(rows: list[Row], preamble: list[str] | tuple = (), profile_name: str = DEFAULT_PROFILE) -> Project:
     """The first 自评表 in rows; NotAForm when there is none."""
     top = _find(rows, lambda k: k == "项目名称")
-    ind_head = _find(rows, lambda k: k.startswith("一级指标"), top or 0)
+    ind_head = _find_row(rows, _is_indicator_head, top or 0)
     if top is None or ind_head is None:
         raise NotAForm("文件中没有找到项目支出绩效自评表（缺少“项目名称”或“一级指标”栏）")
     p = Project(profile=profile_name)
     _title(p, list(preamble) + [c.text for r in rows[:top] for c in r])
-    head = rows[top: _find(rows, lambda k: "预算数" in k, top) or ind_head]
+    head = rows[top: _find_row(rows, _is_funds_head, top) or ind_head]
     for row in head:
         p.name = p.name or _value_after(row, "项目名称")
         p.department = p.department or _value_after(row, "主管部门")
@@ -117,7 +134,7 @@ def _title(p: Project, lines: list[str]) -> None:
 
 def _funds(p: Project, rows: list[Row], top: int, end: int) -> str:
     """Amounts under the 预算数 header; returns the 得分 written on the 年度资金总额 row."""
-    h = _find(rows, lambda k: "预算数" in k, top)
+    h = _find_row(rows, _is_funds_head, top)
     if h is None or h >= end:
         return ""
     cols: dict[str, int] = {}

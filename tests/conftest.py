@@ -23,3 +23,23 @@ def reference_rows(form_id: str) -> list[list[str]]:
 @pytest.fixture(scope="session", autouse=True)
 def _have_reference_forms():
     assert REFERENCE_IDS, f"reference forms not found under {FORMS}"
+
+
+def form_rows_tool():
+    """shared/tools/form_rows.py as a module: the district's own reading of a form's cells."""
+    import importlib.util
+    spec = importlib.util.spec_from_file_location("form_rows", SHARED / "tools" / "form_rows.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def compare_with_reference(path, form_id: str, values: bool = False) -> list[str]:
+    """The rows that differ, as form_rows --compare would print them (empty: all match)."""
+    tool = form_rows_tool()
+    want = [r for r in reference_rows(form_id) if len(r) != 1]
+    got = tool.comparable(tool.form_rows(str(path), values))
+    want = tool.comparable(want)
+    return [f"row {i + 1}: want {w} got {g}" for i, (w, g) in
+            enumerate(zip(want + [None] * len(got), got + [None] * len(want)))
+            if (w is not None or g is not None) and w != g]

@@ -1,12 +1,16 @@
 """Shared by tests: reference forms as projects, and a generator of valid projects."""
 from __future__ import annotations
 
+import shutil
+import subprocess
+import tempfile
 from decimal import Decimal
+from pathlib import Path
 
 from hypothesis import strategies as st
 
 from importers.grid import parse_grid, rows_from_lists
-from model import FundsKind, FundsRow, Indicator, Project
+from model import FundsKind, FundsRow, Indicator, Project, evaluate
 from tests.conftest import reference_rows
 
 
@@ -15,8 +19,25 @@ def reference_project(form_id: str) -> Project:
     return parse_grid(rows_from_lists(rows[2:]), [rows[0][0], rows[1][0]])
 
 
-# texts a clerk could type, odd characters included (but no control characters: Word drops them)
-_text = st.text(st.characters(blacklist_categories=("Cs", "Cc")), max_size=40)
+def example_indicators(n: int) -> list[Indicator]:
+    """n indicators with texts as long as the reference forms', weights adding to 90."""
+    groups = [("产出指标", "数量指标", "1份", "1份"), ("产出指标", "质量指标", "优良中低差", "优"),
+              ("产出指标", "时效指标", "高中低", "高"), ("产出指标", "成本指标", "18万元", "17.5万元"),
+              ("效益指标", "社会效益", "优良中低差", "良"), ("满意度", "服务对象满意度指标", "80%", "95%")]
+    per = [Decimal(90) // n] * n
+    per[0] += Decimal(90) - sum(per)
+    out = []
+    for i in range(n):
+        l1, l2, t, a = groups[min(i * len(groups) // n, len(groups) - 1)]
+        out.append(Indicator(level1=l1, level2=l2, name=f"指标{i + 1}：保障政府热线回访工作正常开展，群众诉求及时解决",
+                             target=t, actual=a, weight=per[i], deviation="按计划完成，偏差原因已说明"))
+    return out
+
+
+# texts a clerk could type, odd characters included; no control characters (Word drops them)
+# and no spaces at either end (a cell's text is read trimmed)
+_alphabet = st.characters(blacklist_categories=("Cs", "Cc", "Co", "Cn", "Zl", "Zp"))
+_text = st.text(_alphabet, max_size=30).map(str.strip)
 _amount = st.decimals(min_value=0, max_value=Decimal("99999999.999999"), places=6,
                       allow_nan=False, allow_infinity=False).map(lambda d: d.normalize() + 0)
 _weight = st.integers(0, 100).map(Decimal)
@@ -30,9 +51,34 @@ def projects(draw, max_indicators: int = 30) -> Project:
                                           for f in ("initial_budget", "annual_budget", "executed")}))
     inds = draw(st.lists(st.builds(
         Indicator, level1=st.sampled_from(["产出指标", "效益指标", "满意度指标", "成本指标"]),
-        level2=_text, name=_text, target=_text, actual=_text, weight=st.none() | _weight,
-        hand_score=st.none() | _weight, deviation=_text), max_size=max_indicators))
+        level2=_text.filter(bool), name=_text, target=_text, actual=_text,
+        weight=st.none() | _weight, hand_score=st.none() | _weight, deviation=_text),
+        max_size=max_indicators))
     return Project(year=draw(st.none() | st.integers(2000, 2100)), name=draw(_text),
                    department=draw(_text), implementer=draw(_text), manager=draw(_text),
                    phone=draw(_text), funds=funds, goal=draw(_text), achieved=draw(_text),
                    indicators=inds, budget_hand_score=draw(st.none() | _weight))
+
+
+def without_rule_hand_scores(project: Project) -> Project:
+    """A hand score equal to the rule's is no hand score: the form cannot tell them apart."""
+    ev = evaluate(project)
+    if project.budget_hand_score is not None and project.budget_hand_score == ev.budget.rule:
+        project.budget_hand_score = None
+    for ind, score in zip(project.indicators, ev.indicators):
+        if ind.hand_score is not None and ind.hand_score == score.rule:
+            ind.hand_score = None
+    return project
+
+
+def soffice_convert(files: list[Path], fmt: str, outdir: Path) -> None:
+    """Convert files with LibreOffice headless, in its own profile, in one process."""
+    exe = shutil.which("soffice") or shutil.which("libreoffice")
+    assert exe, "LibreOffice (soffice) is not installed"
+    profile = Path(tempfile.mkdtemp(prefix="lo-profile-"))
+    try:
+        subprocess.run([exe, f"-env:UserInstallation={profile.as_uri()}", "--headless",
+                        "--convert-to", fmt, "--outdir", str(outdir), *map(str, files)],
+                       check=True, capture_output=True, timeout=300)
+    finally:
+        shutil.rmtree(profile, ignore_errors=True)
