@@ -20,6 +20,10 @@ _MM_PER_WIDTH_UNIT = 2.05  # one Excel column-width unit (a digit of the default
 _PT_PER_MM = 72 / 25.4
 
 
+class Formula(str):
+    """A formula we write, as opposed to text a clerk typed that happens to start with '='."""
+
+
 def _amount_format(value: Decimal) -> str:
     """Show the amount with exactly the decimals it was typed with: 18, 53.808, 93.478382."""
     exp = value.normalize().as_tuple().exponent
@@ -50,7 +54,10 @@ def write_xlsx(project: Project, target: str | BinaryIO, evaluation: Evaluation 
             if cell.merge == "continue":
                 continue
             xc = ws.cell(r, cell.col + 1)
-            xc.value, fmt = _value(project, layout, cell, refs, r)
+            value, fmt = _value(project, layout, cell, refs, r)
+            xc.value = value
+            if isinstance(value, str) and not isinstance(value, Formula) and value.startswith("="):
+                xc.data_type = "s"  # typed text such as '=100%' stays text, never a formula
             if fmt:
                 xc.number_format = fmt
             xc.font = body
@@ -130,7 +137,7 @@ def _value(project: Project, layout: FormLayout, cell: LayoutCell, refs: dict, r
         return Decimal(plain(value)), _amount_format(value)  # no exponent in the sheet's XML
     if role == "rate":
         e, x = refs[(cell.key, "annual_budget")], refs[(cell.key, "executed")]
-        return (f'=IF(AND(ISNUMBER({e}),ISNUMBER({x})),IF({e}<>0,ROUND({x}/{e},4),""),"")',
+        return (Formula(f'=IF(AND(ISNUMBER({e}),ISNUMBER({x})),IF({e}<>0,ROUND({x}/{e},4),""),"")'),
                 "0.00%")
     if role == "budget_score" and project.budget_hand_score is None \
             and "budget_hand_score" not in project.unreadable:
@@ -138,12 +145,12 @@ def _value(project: Project, layout: FormLayout, cell: LayoutCell, refs: dict, r
         x = refs[(FundsKind.TOTAL, "executed")]
         w = refs["budget_weight"]
         decimals = load_profile(project.profile).decimals
-        return (f'=IF(AND(ISNUMBER({e}),ISNUMBER({x}),ISNUMBER({w})),IF({e}<>0,'
-                f'ROUND({w}*MAX(0,MIN({x}/{e},1)),{decimals}),""),"")', "General")
+        return Formula(f'=IF(AND(ISNUMBER({e}),ISNUMBER({x}),ISNUMBER({w})),IF({e}<>0,'
+                       f'ROUND({w}*MAX(0,MIN({x}/{e},1)),{decimals}),""),"")'), "General"
     if role == "weight_total":
-        return f"=SUM({','.join([refs['budget_weight']] + refs['weights'])})", "General"
+        return Formula(f"=SUM({','.join([refs['budget_weight']] + refs['weights'])})"), "General"
     if role == "total":
-        return f"=SUM({','.join([refs['budget_score']] + refs['scores'])})", "General"
+        return Formula(f"=SUM({','.join([refs['budget_score']] + refs['scores'])})"), "General"
     if role in ("weight", "score", "budget_weight", "budget_score"):
         return (_number_or_text(cell.text) if cell.text else None), "General"
     return (cell.text or None), None

@@ -84,13 +84,17 @@ def _is_indicator_head(keys: set[str]) -> bool:
     return any(k.startswith("一级指标") for k in keys) and any(k.startswith("三级指标") for k in keys)
 
 
-def _value_after(row: Row, label: str) -> str:
-    """The text of the first non-label cell after the cell whose text is label."""
-    for i, cell in enumerate(row):
-        if cell.key.rstrip(":") == label:
-            for nxt in row[i + 1:]:
-                return nxt.text.strip()
-    return ""
+def _label_values(row: Row, labels) -> list[tuple[str, str]]:
+    """(label, value) pairs of a header row, left to right: a value is never read as a label."""
+    out, i = [], 0
+    while i < len(row):
+        key = row[i].key.rstrip(":")
+        if key in labels:
+            out.append((key, row[i + 1].text.strip() if i + 1 < len(row) else ""))
+            i += 2
+        else:
+            i += 1
+    return out
 
 
 _FUNDS_KINDS = [(FundsKind.TOTAL, "资金总额"), (FundsKind.FISCAL, "财政拨款"),
@@ -108,12 +112,12 @@ def parse_grid(rows: list[Row], preamble: list[str] | tuple = (), profile_name: 
     p = Project(profile=profile_name)
     _title(p, list(preamble) + [c.text for r in rows[:top] for c in r])
     head = rows[top: _find_row(rows, _is_funds_head, top) or ind_head]
+    fields = {"项目名称": "name", "主管部门": "department", "实施单位": "implementer",
+              "项目负责人": "manager", "联系电话": "phone"}
     for row in head:
-        p.name = p.name or _value_after(row, "项目名称")
-        p.department = p.department or _value_after(row, "主管部门")
-        p.implementer = p.implementer or _value_after(row, "实施单位")
-        p.manager = p.manager or _value_after(row, "项目负责人")
-        p.phone = p.phone or _value_after(row, "联系电话")
+        for label, value in _label_values(row, fields):
+            if not getattr(p, fields[label]):
+                setattr(p, fields[label], value)
     written_budget = _funds(p, rows, top, ind_head)
     _goal(p, rows, top, ind_head)
     written = _indicators(p, rows, ind_head)

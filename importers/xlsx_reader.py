@@ -6,6 +6,7 @@ import os
 import re
 import warnings
 import zipfile
+from decimal import Decimal
 
 from model import Project
 
@@ -31,7 +32,7 @@ def shown(value, number_format: str = "General") -> str:
         if isinstance(value, float):
             if value.is_integer() and abs(value) < 1e15:
                 return str(int(value))
-            return repr(value)
+            return format(Decimal(repr(value)), "f")  # shortest digits, never '1e-06'
         return str(value)
     return str(value)
 
