@@ -48,12 +48,8 @@ def _help_flag(p) -> None:
 
 
 def _load_any(path: str) -> Project:
-    """A project file, or a filled .docx/.xlsx form read by the importers."""
-    suffix = Path(path).suffix.lower()
-    if suffix in (".docx", ".xlsx"):
-        from importers import read_form  # imported here: python-docx/openpyxl only when needed
-        return read_form(path)  # NotAForm is a ValueError
-    return load_project(path)
+    from importers import load_any  # imported here: python-docx/openpyxl only when needed
+    return load_any(path)
 
 
 def cmd_new(args) -> int:

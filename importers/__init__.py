@@ -23,4 +23,16 @@ def read_form(path: str | os.PathLike) -> Project:
     raise NotAForm(f"{Path(path).name} 不是 .docx 或 .xlsx 文件")
 
 
-__all__ = ["NotAForm", "read_form"]
+def is_form_file(path: str | os.PathLike) -> bool:
+    return Path(path).suffix.lower() in (".docx", ".xlsx", ".xlsm")
+
+
+def load_any(path: str | os.PathLike) -> Project:
+    """A project file, or a filled .docx/.xlsx form read as one."""
+    if is_form_file(path):
+        return read_form(path)
+    from model.project_file import load_project
+    return load_project(path)
+
+
+__all__ = ["NotAForm", "is_form_file", "load_any", "read_form"]

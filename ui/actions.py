@@ -1,0 +1,72 @@
+"""Every action, its shortcut and its menu, wired in one place."""
+from __future__ import annotations
+
+from PySide6.QtGui import QAction, QKeySequence
+
+
+def build_actions(w) -> dict[str, QAction]:
+    """Create the window's actions and menus; w is the MainWindow whose slots they call."""
+    a: dict[str, QAction] = {}
+
+    def act(key: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, w)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        a[key] = action
+        return action
+
+    S = QKeySequence.StandardKey
+    act("new", "新建(&N)", w.new_file, S.New)
+    act("open", "打开(&O)…", w.open_file, S.Open, "打开项目文件，或填好的 Word/Excel 自评表")
+    act("from_last", "从去年的表新建(&L)…", w.new_from_last_year, None,
+        "以去年填好的自评表为底稿：保留表头和指标，清空金额、实际值和得分")
+    act("save", "保存(&S)", w.save, S.Save)
+    act("save_as", "另存为(&A)…", w.save_as, "Ctrl+Shift+S")
+    act("export_docx", "导出 Word(&W)…", lambda: w.export("docx"))
+    act("export_xlsx", "导出 Excel(&E)…", lambda: w.export("xlsx"))
+    act("export_pdf", "导出 PDF(&F)…", w.export_pdf, None, "不需要 Office 即可打印的 PDF")
+    act("preview", "打印预览(&V)…", w.print_preview)
+    act("print", "打印(&P)…", w.print_form, S.Print)
+    act("quit", "退出(&Q)", w.close, "Ctrl+Q")
+    undo = w.controller.undo_stack.createUndoAction(w, "撤销")
+    undo.setShortcut(QKeySequence(S.Undo))
+    redo = w.controller.undo_stack.createRedoAction(w, "重做")
+    redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(S.Redo)])
+    a["undo"], a["redo"] = undo, redo
+    act("add", "添加指标", w.add_indicator, "Ctrl+Shift+N")
+    act("insert", "在上方插入指标", w.insert_indicator, "Ctrl+I")
+    act("delete", "删除所选指标", w.delete_indicators, "Ctrl+Shift+Delete")
+    act("up", "上移", lambda: w.move_indicator(-1), "Ctrl+Shift+Up")
+    act("down", "下移", lambda: w.move_indicator(1), "Ctrl+Shift+Down")
+    act("revert", "恢复按规则计分", w.revert_score, None, "删除手动得分，按评分规则计分")
+    act("settings", "选项(&T)…", w.edit_settings)
+    act("about", "关于(&A)", w.about)
+
+    bar = w.menuBar()
+    m = bar.addMenu("文件(&F)")
+    for key in ("new", "open", "from_last"):
+        m.addAction(a[key])
+    w.recent_menu = m.addMenu("最近打开(&R)")
+    m.addSeparator()
+    for key in ("save", "save_as"):
+        m.addAction(a[key])
+    m.addSeparator()
+    for key in ("export_docx", "export_xlsx", "export_pdf"):
+        m.addAction(a[key])
+    m.addSeparator()
+    for key in ("preview", "print"):
+        m.addAction(a[key])
+    m.addSeparator()
+    m.addAction(a["quit"])
+    m = bar.addMenu("编辑(&E)")
+    m.addAction(undo)
+    m.addAction(redo)
+    m.addSeparator()
+    for key in ("add", "insert", "delete", "up", "down", "revert"):
+        m.addAction(a[key])
+    bar.addMenu("设置(&S)").addAction(a["settings"])
+    bar.addMenu("帮助(&H)").addAction(a["about"])
+    return a

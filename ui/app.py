@@ -1,0 +1,78 @@
+"""Start the window: Chinese UI, the example or a file, and an offer to recover after a crash."""
+from __future__ import annotations
+
+import sys
+import traceback
+from pathlib import Path
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
+from PySide6.QtWidgets import QApplication
+
+from cli.commands import EXAMPLE
+
+from .controller import ProjectController
+from .interaction import Interaction
+from .main_window import MainWindow
+from .recovery import RecoveryStore
+from .settings import APP, ORG, data_dir
+
+
+def make_app(argv: list[str] | None = None) -> QApplication:
+    app = QApplication.instance() or QApplication(argv or sys.argv[:1])
+    app.setOrganizationName(ORG)
+    app.setApplicationName(APP)
+    app.setApplicationDisplayName("项目支出绩效自评")
+    QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    folder = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    for name in ("qtbase_zh_CN", "qt_zh_CN"):
+        translator = QTranslator(app)
+        if translator.load(name, folder):  # standard dialogs and buttons in Chinese
+            app.installTranslator(translator)
+            break
+    return app
+
+
+def open_window(path: str | None = None, interaction: Interaction | None = None) -> MainWindow:
+    """The window on path (or the example), after offering work left by a crashed run."""
+    recovery = RecoveryStore(data_dir() / "recovery")
+    window = MainWindow(ProjectController(), interaction, recovery)
+    recovered = False
+    for found in recovery.left_behind():
+        name = found.project.name or "未命名项目"
+        where = f"（原文件：{found.original}）" if found.original else "（尚未保存过）"
+        if not recovered and window.interaction.ask_recover(f"{name}{where}"):
+            original = Path(found.original) if found.original else None
+            window.controller.set_project(found.project, original, clean=False)
+            recovered = True
+        RecoveryStore.forget(found)
+    if not recovered:
+        window.open_path(path or str(EXAMPLE))
+        if path is None:
+            window.controller.path = None  # the example is a template: Save asks for a file name
+            window.update_title()
+    return window
+
+
+def run_window(path: str | None = None) -> int:
+    app = make_app()
+    _log_uncaught()
+    window = open_window(path)
+    window.show()
+    return app.exec()
+
+
+def _log_uncaught() -> None:
+    """A windowed build has no console: uncaught errors go to a log file and a message."""
+    log = data_dir() / "error.log"
+
+    def hook(kind, value, tb) -> None:
+        text = "".join(traceback.format_exception(kind, value, tb))
+        try:
+            log.parent.mkdir(parents=True, exist_ok=True)
+            with open(log, "a", encoding="utf-8") as fh:
+                fh.write(text + "\n")
+        except OSError:
+            pass
+        if sys.stderr:
+            sys.stderr.write(text)
+    sys.excepthook = hook

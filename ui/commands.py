@@ -1,0 +1,88 @@
+"""Undoable edits: each stores what it needs to put the project back (git-cola's habit)."""
+from __future__ import annotations
+
+from PySide6.QtGui import QUndoCommand
+
+from model import Indicator
+
+_FIELD_NAMES = {
+    "name": "项目名称", "department": "主管部门", "implementer": "实施单位", "manager": "项目负责人",
+    "phone": "联系电话", "year": "年度", "goal": "预期目标", "achieved": "实际完成情况",
+    "initial_budget": "年初预算数", "annual_budget": "全年预算数", "executed": "全年执行数",
+    "budget_weight": "预算执行率分值", "budget_hand_score": "预算执行率得分", "level1": "一级指标",
+    "level2": "二级指标", "target": "年度指标值", "actual": "实际完成值", "weight": "分值",
+    "hand_score": "得分", "deviation": "偏差原因分析及改进措施",
+}
+_TYPING_ID = 1001
+
+
+class SetFields(QUndoCommand):
+    """One edit of one cell; keystrokes typed into the same cell merge into one command."""
+
+    def __init__(self, controller, target, field: str, before: dict, after: dict, typing: bool) -> None:
+        name = "三级指标" if field == "name" and target[0] == "indicator" else _FIELD_NAMES.get(field, field)
+        super().__init__(f"修改{name}")
+        self.controller, self.target, self.field = controller, target, field
+        self.before, self.after, self.typing = before, after, typing
+
+    def id(self) -> int:
+        return _TYPING_ID if self.typing else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not (isinstance(other, SetFields) and other.typing and other.target == self.target
+                and other.field == self.field):
+            return False
+        self.after = other.after
+        return True
+
+    def redo(self) -> None:
+        self.controller._apply_fields(self.target, self.after)
+
+    def undo(self) -> None:
+        self.controller._apply_fields(self.target, self.before)
+
+
+class InsertIndicators(QUndoCommand):
+    def __init__(self, controller, index: int, indicators: list[Indicator], text: str) -> None:
+        super().__init__(text)
+        self.controller, self.index = controller, index
+        self.indicators = [i.model_copy(deep=True) for i in indicators]
+
+    def redo(self) -> None:
+        self.controller._insert(self.index, [i.model_copy(deep=True) for i in self.indicators])
+
+    def undo(self) -> None:
+        self.controller._remove(self.index, len(self.indicators))
+
+
+class RemoveIndicators(QUndoCommand):
+    def __init__(self, controller, rows: list[int]) -> None:
+        super().__init__(f"删除 {len(rows)} 个指标")
+        self.controller, self.rows = controller, rows
+        self.removed: list[tuple[int, Indicator]] = []
+
+    def redo(self) -> None:
+        self.removed = []
+        for row in reversed(self.rows):
+            self.removed.append((row, self.controller._remove(row, 1)[0]))
+
+    def undo(self) -> None:
+        for row, ind in reversed(self.removed):
+            self.controller._insert(row, [ind])
+
+
+class MoveIndicator(QUndoCommand):
+    def __init__(self, controller, row: int, to: int) -> None:
+        super().__init__("移动指标")
+        self.controller, self.row, self.to = controller, row, to
+
+    def redo(self) -> None:
+        self.controller._move(self.row, self.to)
+
+    def undo(self) -> None:
+        self.controller._move(self.to, self.row)
+
+
+class Marker(QUndoCommand):
+    """A step that changes nothing but leaves the document modified (recovered work)."""
+

@@ -1,0 +1,177 @@
+"""The one object widgets talk to: it owns the project, its file and the undo stack.
+
+Every edit goes through a QUndoCommand (ui/commands.py) that calls back into the `_apply…`
+methods here; each of them changes the project, then announces what changed so the views
+update, and the project is evaluated again (model.evaluate: under a millisecond).
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from importers import is_form_file, read_form
+from model import Evaluation, Indicator, Problem, Project, check, evaluate, load_profile
+from model.project_file import load_project, save_project
+
+from . import commands as cmd
+
+# an edit's subject: ('project', None), ('funds', index) or ('indicator', index)
+Target = tuple[str, "int | None"]
+
+
+class ProjectController(QObject):
+    reset = Signal()  # a whole new project (new, open, recover)
+    fieldsChanged = Signal(str, object)  # target kind, index: header/goal/funds/indicator fields
+    indicatorsInserting = Signal(int, int)  # first, count
+    indicatorsInserted = Signal()
+    indicatorsRemoving = Signal(int, int)
+    indicatorsRemoved = Signal()
+    indicatorsMoving = Signal(int, int)  # from, to (the index it will have)
+    indicatorsMoved = Signal()
+    evaluated = Signal()  # evaluation and problems are new
+    structureChanged = Signal()  # rows added, removed or moved: worth an autosave
+    pathChanged = Signal()
+
+    def __init__(self, project: Project | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.undo_stack = QUndoStack(self)
+        self.project = project or Project()
+        self.path: Path | None = None
+        self.evaluation: Evaluation = evaluate(self.project)
+        self.problems: list[Problem] = []
+        self._evaluate()
+
+    # --- whole project -------------------------------------------------------------------------
+    def set_project(self, project: Project, path: Path | None = None, clean: bool = True) -> None:
+        self.project = project
+        self.path = path
+        self.undo_stack.clear()
+        self._evaluate()
+        self.reset.emit()
+        self.pathChanged.emit()
+        if not clean:
+            self.undo_stack.resetClean()  # keep it marked modified: recovered work is unsaved
+            self.undo_stack.push(cmd.Marker("恢复的内容"))
+
+    def open(self, path: str | Path) -> None:
+        """Open a project file or a filled .docx/.xlsx form (which becomes an unsaved project)."""
+        path = Path(path)
+        if is_form_file(path):
+            self.set_project(read_form(path), None, clean=False)
+        else:
+            self.set_project(load_project(path), path)
+
+    def save(self, path: str | Path | None = None) -> None:
+        target = Path(path) if path else self.path
+        if target is None:
+            raise ValueError("没有文件名")
+        save_project(self.project, target)
+        self.path = target
+        self.undo_stack.setClean()
+        self.pathChanged.emit()
+
+    # --- edits (each one undoable command) -----------------------------------------------------
+    def set_field(self, target: Target, field: str, value, typing: bool = False) -> None:
+        """Set one field as typed: number cells take text and keep it when unreadable."""
+        obj = self._object(target)
+        before = _fields_state(obj, field)
+        after_obj = obj.model_copy(deep=True)
+        _set(after_obj, field, value)
+        after = _fields_state(after_obj, field)
+        if before == after:
+            return
+        self.undo_stack.push(cmd.SetFields(self, target, field, before, after, typing))
+
+    def insert_indicators(self, index: int, indicators: list[Indicator], text: str = "插入指标") -> None:
+        self.undo_stack.push(cmd.InsertIndicators(self, index, indicators, text))
+
+    def remove_indicators(self, rows: list[int]) -> None:
+        if rows:
+            self.undo_stack.push(cmd.RemoveIndicators(self, sorted(set(rows))))
+
+    def move_indicator(self, row: int, to: int) -> None:
+        if 0 <= row < len(self.project.indicators) and 0 <= to < len(self.project.indicators) and row != to:
+            self.undo_stack.push(cmd.MoveIndicator(self, row, to))
+
+    def paste_block(self, row: int, col_fields: list[str], block: list[list[str]]) -> None:
+        """Paste a block of text cells at row under the given fields, adding rows as needed."""
+        self.undo_stack.beginMacro("粘贴")
+        try:
+            missing = row + len(block) - len(self.project.indicators)
+            if missing > 0:
+                self.insert_indicators(len(self.project.indicators), [Indicator() for _ in range(missing)],
+                                       "粘贴时新增指标")
+            for r, values in enumerate(block):
+                for field, value in zip(col_fields, values):
+                    self.set_field(("indicator", row + r), field, value)
+        finally:
+            self.undo_stack.endMacro()
+
+    # --- called by the commands ----------------------------------------------------------------
+    def _object(self, target: Target):
+        kind, index = target
+        if kind == "project":
+            return self.project
+        if kind == "funds":
+            return self.project.funds[index]
+        return self.project.indicators[index]
+
+    def _apply_fields(self, target: Target, state: dict) -> None:
+        obj = self._object(target)
+        for name, value in state.items():
+            setattr(obj, name, value)
+        self.fieldsChanged.emit(target[0], target[1])
+        self._evaluate()
+
+    def _insert(self, index: int, indicators: list[Indicator]) -> None:
+        self.indicatorsInserting.emit(index, len(indicators))
+        self.project.indicators[index:index] = indicators
+        self.indicatorsInserted.emit()
+        self._structure()
+
+    def _remove(self, index: int, count: int) -> list[Indicator]:
+        self.indicatorsRemoving.emit(index, count)
+        removed = self.project.indicators[index:index + count]
+        del self.project.indicators[index:index + count]
+        self.indicatorsRemoved.emit()
+        self._structure()
+        return removed
+
+    def _move(self, row: int, to: int) -> None:
+        self.indicatorsMoving.emit(row, to)
+        inds = self.project.indicators
+        inds.insert(to, inds.pop(row))
+        self.indicatorsMoved.emit()
+        self._structure()
+
+    def _structure(self) -> None:
+        self._evaluate()
+        self.structureChanged.emit()
+
+    def _evaluate(self) -> None:
+        profile = load_profile(self.project.profile)
+        self.evaluation = evaluate(self.project, profile)
+        self.problems = check(self.project, self.evaluation, profile)
+        self.evaluated.emit()
+
+
+def _fields_state(obj, field: str) -> dict:
+    """What an edit of field can change: the field and, for number cells, the kept text."""
+    state = {field: getattr(obj, field)}
+    if hasattr(obj, "unreadable"):
+        state["unreadable"] = dict(obj.unreadable)
+    return state
+
+
+def _set(obj, field: str, value) -> None:
+    if field in ("initial_budget", "annual_budget", "executed"):
+        obj.set_amount(field, value or None)
+    elif field in ("weight", "hand_score", "budget_weight", "budget_hand_score"):
+        obj.set_number(field, value or None)
+    elif field == "year":
+        text = str(value or "").strip()
+        obj.year = int(text) if text.isdigit() else None
+    else:
+        setattr(obj, field, value if value is not None else "")

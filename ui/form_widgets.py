@@ -1,0 +1,118 @@
+"""The header fields, the goal texts and the 总分 bar: plain widgets bound to the controller."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QWidget)
+
+from model import Severity, plain, score_text
+
+from .controller import ProjectController
+
+HEADER_FIELDS = [("name", "项目名称"), ("year", "年度"), ("department", "主管部门"),
+                 ("implementer", "实施单位"), ("manager", "项目负责人"), ("phone", "联系电话")]
+
+
+class HeaderWidget(QWidget):
+    def __init__(self, controller: ProjectController, parent=None) -> None:
+        super().__init__(parent)
+        self.c = controller
+        self.edits: dict[str, QLineEdit] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, (field, label) in enumerate(HEADER_FIELDS):
+            edit = QLineEdit(self)
+            edit.setObjectName(field)
+            if field == "year":
+                edit.setValidator(QIntValidator(1990, 2100, edit))
+                edit.setMaximumWidth(80)
+                edit.setPlaceholderText("如 2023")
+            edit.textEdited.connect(lambda text, f=field: self.c.set_field(("project", None), f, text, True))
+            self.edits[field] = edit
+            row, col = divmod(i, 2)
+            grid.addWidget(QLabel(label + "：", self), row, col * 2)
+            grid.addWidget(edit, row, col * 2 + 1)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        controller.reset.connect(self.refresh)
+        controller.fieldsChanged.connect(lambda kind, _i: kind == "project" and self.refresh())
+        self.refresh()
+
+    def refresh(self) -> None:
+        p = self.c.project
+        for field, edit in self.edits.items():
+            value = p.year if field == "year" else getattr(p, field)
+            text = "" if value is None else str(value)
+            if edit.text() != text:
+                with QSignalBlocker(edit):
+                    edit.setText(text)
+
+
+class GoalWidget(QWidget):
+    """预期目标 and 实际完成情况 side by side, as the form has them."""
+
+    def __init__(self, controller: ProjectController, parent=None) -> None:
+        super().__init__(parent)
+        self.c = controller
+        self.edits: dict[str, QPlainTextEdit] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for col, (field, label) in enumerate((("goal", "预期目标"), ("achieved", "实际完成情况"))):
+            edit = QPlainTextEdit(self)
+            edit.setObjectName(field)
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(58)
+            edit.textChanged.connect(lambda f=field: self._typed(f))
+            self.edits[field] = edit
+            grid.addWidget(QLabel(label, self), 0, col)
+            grid.addWidget(edit, 1, col)
+        controller.reset.connect(self.refresh)
+        controller.fieldsChanged.connect(lambda kind, _i: kind == "project" and self.refresh())
+        self.refresh()
+
+    def _typed(self, field: str) -> None:
+        self.c.set_field(("project", None), field, self.edits[field].toPlainText(), True)
+
+    def refresh(self) -> None:
+        for field, edit in self.edits.items():
+            text = getattr(self.c.project, field)
+            if edit.toPlainText() != text:
+                with QSignalBlocker(edit):
+                    edit.setPlainText(text)
+
+
+class TotalBar(QFrame):
+    """总分 and 等级, always in view."""
+
+    def __init__(self, controller: ProjectController, parent=None) -> None:
+        super().__init__(parent)
+        self.c = controller
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        self.total = QLabel(self)
+        self.total.setObjectName("total")
+        self.total.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.detail = QLabel(self)
+        self.detail.setObjectName("detail")
+        self.state = QLabel(self)
+        self.state.setObjectName("state")
+        layout.addWidget(self.total)
+        layout.addSpacing(16)
+        layout.addWidget(self.detail, 1)
+        layout.addWidget(self.state, 0, Qt.AlignmentFlag.AlignRight)
+        controller.evaluated.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        ev = self.c.evaluation
+        missing = "" if ev.complete else "（有未计分项）"
+        self.total.setText(f"总分 {score_text(ev.total)}{missing}　等级 {ev.grade}")
+        budget = "—" if ev.budget.value is None else score_text(ev.budget.value)
+        self.detail.setText(f"预算执行率得分 {budget}　分值合计 {plain(ev.weight_sum)}")
+        errors = sum(p.severity == Severity.ERROR for p in self.c.problems)
+        warnings = len(self.c.problems) - errors
+        if errors:
+            self.state.setText(f"<span style='color:#b00020'>{errors} 个错误</span>，{warnings} 个提醒")
+        else:
+            self.state.setText("可以签章" + (f"（{warnings} 个提醒）" if warnings else ""))

@@ -1,0 +1,274 @@
+"""The 绩效指标 table: a Qt model over the controller's indicators, with its delegates and view."""
+from __future__ import annotations
+
+import csv
+import io
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QStyledItemDelegate
+
+from model import plain, score_text
+
+from .controller import ProjectController
+from .spreadsheet_view import SpreadsheetView
+
+# column constants, Plover-style
+LEVEL1, LEVEL2, NAME, TARGET, ACTUAL, WEIGHT, SCORE, DEVIATION = range(8)
+FIELDS = ["level1", "level2", "name", "target", "actual", "weight", "hand_score", "deviation"]
+HEADERS = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+LEVEL1_CHOICES = ["产出指标", "效益指标", "满意度指标", "成本指标"]
+LEVEL2_CHOICES = {
+    "产出": ["数量指标", "质量指标", "时效指标", "成本指标"],
+    "效益": ["社会效益", "经济效益", "生态效益", "可持续影响指标"],
+    "满意": ["服务对象满意度指标"],
+    "成本": ["经济成本指标", "社会成本指标", "生态环境成本指标"],
+}
+HAND_COLOR = QColor("#1f5fbf")
+ERROR_BG = QColor("#fde2e1")
+COMPUTED_BG = QColor("#f3f6f9")
+ReasonRole = Qt.ItemDataRole.UserRole + 1
+
+
+def level2_choices(level1: str) -> list[str]:
+    for key, values in LEVEL2_CHOICES.items():
+        if key in level1:
+            return values
+    return sum(LEVEL2_CHOICES.values(), [])
+
+
+class IndicatorTableModel(QAbstractTableModel):
+    def __init__(self, controller: ProjectController) -> None:
+        super().__init__(controller)
+        self.c = controller
+        controller.reset.connect(self._reset)
+        controller.indicatorsInserting.connect(lambda i, n: self.beginInsertRows(QModelIndex(), i, i + n - 1))
+        controller.indicatorsInserted.connect(self.endInsertRows)
+        controller.indicatorsRemoving.connect(lambda i, n: self.beginRemoveRows(QModelIndex(), i, i + n - 1))
+        controller.indicatorsRemoved.connect(self.endRemoveRows)
+        controller.indicatorsMoving.connect(self._moving)
+        controller.indicatorsMoved.connect(self.endMoveRows)
+        controller.fieldsChanged.connect(self._fields_changed)
+        controller.evaluated.connect(self._evaluated)
+
+    def _reset(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def _moving(self, row: int, to: int) -> None:
+        self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), to + 1 if to > row else to)
+
+    def _fields_changed(self, kind: str, index) -> None:
+        if kind == "indicator" and index is not None and index < self.rowCount():
+            self.dataChanged.emit(self.index(index, 0), self.index(index, DEVIATION))
+
+    def _evaluated(self) -> None:
+        n = self.rowCount()
+        if n:  # scores depend on other rows only through warnings: repaint the score column
+            self.dataChanged.emit(self.index(0, SCORE), self.index(n - 1, SCORE),
+                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+
+    # --- Qt model API --------------------------------------------------------------------------
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.c.project.indicators)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(FIELDS)
+
+    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.DisplayRole:
+            return HEADERS[section] if orientation == Qt.Orientation.Horizontal else str(section + 1)
+        return None
+
+    def flags(self, index):
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable)
+
+    def text(self, row: int, col: int) -> str:
+        """The cell as typed (what is copied and edited)."""
+        ind = self.c.project.indicators[row]
+        field = FIELDS[col]
+        if field in ind.unreadable:
+            return ind.unreadable[field]
+        value = getattr(ind, field)
+        if col == SCORE:
+            return "" if value is None else plain(value)
+        if col == WEIGHT:
+            return "" if value is None else plain(value)
+        return value
+
+    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        if not index.isValid():
+            return None
+        row, col = index.row(), index.column()
+        ind = self.c.project.indicators[row]
+        score = self.c.evaluation.indicators[row]
+        if role == Qt.ItemDataRole.EditRole:
+            return self.text(row, col)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if col == SCORE:
+                if "hand_score" in ind.unreadable:
+                    return ind.unreadable["hand_score"]
+                if score.value is None:
+                    return "—"
+                shown = score_text(score.value)
+                if score.hand and score.rule is not None and score.rule != score.value:
+                    return f"{shown}（规则 {score_text(score.rule)}）"
+                return f"{shown} ✎" if score.hand else shown
+            return self.text(row, col)
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if col == SCORE:
+                tip = score.reason
+                if score.tier is not None:
+                    low, high, _ = score.tier
+                    tip += f"\n该等级可手动给分范围：{score_text(low)}–{score_text(high)}"
+                return tip + ("\n（手动得分：删除内容即恢复按规则计分）" if score.hand else
+                              "\n（直接输入分数即为手动得分）")
+            return self.text(row, col) or None
+        if role == Qt.ItemDataRole.ForegroundRole and col == SCORE and score.hand:
+            return QBrush(HAND_COLOR)
+        if role == Qt.ItemDataRole.FontRole and col == SCORE and score.hand:
+            font = QFont()
+            font.setBold(True)
+            return font
+        if role == Qt.ItemDataRole.BackgroundRole:
+            if FIELDS[col] in ind.unreadable or (col == SCORE and score.value is None):
+                return QBrush(ERROR_BG)
+            if col == SCORE:
+                return QBrush(COMPUTED_BG)
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in (TARGET, ACTUAL, WEIGHT, SCORE):
+            return int(Qt.AlignmentFlag.AlignCenter)
+        if role == ReasonRole:
+            return score
+        return None
+
+    def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        text = "" if value is None else str(value)
+        if index.column() == SCORE and text.strip() in ("按规则", "规则"):
+            text = ""
+        self.c.set_field(("indicator", index.row()), FIELDS[index.column()], text.strip()
+                         if index.column() in (WEIGHT, SCORE) else text)
+        return True
+
+
+class ChoiceDelegate(QStyledItemDelegate):
+    """An editable drop-down: 一级/二级 names offered, free text taken."""
+
+    def __init__(self, choices, parent=None) -> None:
+        super().__init__(parent)
+        self.choices = choices  # a list, or a function of the index giving one
+
+    def createEditor(self, parent, option, index):
+        box = QComboBox(parent)
+        box.setEditable(True)
+        box.addItems(self.choices(index) if callable(self.choices) else self.choices)
+        return box
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentText())
+
+
+def tier_scores(low: Decimal, high: Decimal, high_included: bool) -> list[Decimal]:
+    """The whole scores a clerk may give inside a grade's tier, highest first."""
+    first = low.to_integral_value(rounding=ROUND_CEILING)
+    last = high.to_integral_value(rounding=ROUND_FLOOR)
+    if not high_included and last == high:
+        last -= 1
+    return [last - i for i in range(int(last - first) + 1)]
+
+
+class ScoreDelegate(QStyledItemDelegate):
+    """得分: typing sets a hand score; qualitative rows offer the scores of their grade's tier."""
+
+    def createEditor(self, parent, option, index):
+        box = QComboBox(parent)
+        box.setEditable(True)
+        score = index.data(ReasonRole)
+        items = ["按规则"]
+        if score is not None and score.tier is not None:
+            items += [score_text(v) for v in tier_scores(*score.tier)]
+        box.addItems(items)
+        return box
+
+    def setEditorData(self, editor, index):
+        editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
+
+    def setModelData(self, editor, model, index):
+        model.setData(index, editor.currentText())
+
+
+class IndicatorTableView(SpreadsheetView):
+    """Spreadsheet habits: Enter moves down, Tab across; blocks copy out and paste in."""
+
+    pasted = Signal()
+
+    def __init__(self, model: IndicatorTableModel, parent=None) -> None:
+        super().__init__(parent)
+        self.setModel(model)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.setWordWrap(True)
+        self.setAlternatingRowColors(True)
+        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.horizontalHeader()
+        for col, width in zip(range(8), (90, 110, 260, 90, 90, 50, 90, 200)):
+            self.setColumnWidth(col, width)
+        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(DEVIATION, QHeaderView.ResizeMode.Stretch)
+        self.setItemDelegateForColumn(LEVEL1, ChoiceDelegate(LEVEL1_CHOICES, self))
+        self.setItemDelegateForColumn(LEVEL2, ChoiceDelegate(
+            lambda idx: level2_choices(idx.siblingAtColumn(LEVEL1).data() or ""), self))
+        self.setItemDelegateForColumn(SCORE, ScoreDelegate(self))
+
+    def keyPressEvent(self, event):
+        if event.matches(QKeySequence.StandardKey.Copy):
+            self.copy_selection()
+        elif event.matches(QKeySequence.StandardKey.Paste):
+            self.paste()
+        elif event.key() == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
+            for idx in self.selectedIndexes():
+                self.model().setData(idx, "")
+        else:
+            super().keyPressEvent(event)
+
+    def copy_selection(self) -> None:
+        indexes = self.selectedIndexes() or ([self.currentIndex()] if self.currentIndex().isValid() else [])
+        if not indexes:
+            return
+        rows = sorted({i.row() for i in indexes})
+        cols = sorted({i.column() for i in indexes})
+        model: IndicatorTableModel = self.model()
+        buf = io.StringIO()
+        writer = csv.writer(buf, delimiter="\t", lineterminator="\n")
+        for r in rows:
+            writer.writerow([model.text(r, c) for c in cols])
+        QGuiApplication.clipboard().setText(buf.getvalue())
+
+    def paste(self, text: str | None = None) -> None:
+        text = QGuiApplication.clipboard().text() if text is None else text
+        block = parse_block(text)
+        if not block:
+            return
+        cur = self.currentIndex()
+        row = cur.row() if cur.isValid() else self.model().rowCount()
+        col = cur.column() if cur.isValid() else 0
+        fields = FIELDS[col: col + max(len(r) for r in block)]
+        self.model().c.paste_block(row, fields, [r[: len(fields)] for r in block])
+        self.pasted.emit()
+
+
+def parse_block(text: str) -> list[list[str]]:
+    """Tab-separated cells as Excel and WPS copy them (quoted cells may hold line breaks)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    if text.endswith("\n"):
+        text = text[:-1]
+    if not text:
+        return []
+    return [row for row in csv.reader(io.StringIO(text), delimiter="\t")]
+
+
+__all__ = ["IndicatorTableModel", "IndicatorTableView", "QPersistentModelIndex", "parse_block"]

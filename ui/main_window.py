@@ -1,0 +1,311 @@
+"""The window: reads like the form, top to bottom; 总分 always in view, problems beside it."""
+from __future__ import annotations
+
+from functools import wraps
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
+from PySide6.QtWidgets import (QDockWidget, QGroupBox, QHBoxLayout, QMainWindow, QPushButton,
+                               QVBoxLayout, QWidget)
+
+from exporters.files import ExportError, export
+from importers import NotAForm, load_any
+from model import Indicator, load_profile
+from model.carry_over import next_year
+from model.project_file import ProjectFileError
+
+from . import settings as app_settings
+from .actions import build_actions
+from .controller import ProjectController
+from .form_widgets import GoalWidget, HeaderWidget, TotalBar
+from .funds_table import AMOUNTS, FundsTableModel, FundsTableView
+from .indicator_table import FIELDS, SCORE, IndicatorTableModel, IndicatorTableView
+from .interaction import Interaction
+from .printing import print_to, write_pdf
+from .problems_panel import ProblemsPanel
+from .recovery import RecoveryStore
+from .settings_dialog import SettingsDialog
+
+AUTOSAVE_MS = 30_000
+_EXPECTED = (ProjectFileError, NotAForm, ExportError, OSError, ValueError)
+
+
+def guarded(title: str):
+    """Errors of any file action end in one message box, never a crash."""
+    def wrap(fn):
+        @wraps(fn)
+        def run(self, *args, **kwargs):
+            try:
+                return fn(self, *args, **kwargs)
+            except _EXPECTED as exc:
+                self.interaction.error(title, str(exc))
+                return None
+        return run
+    return wrap
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: ProjectController | None = None, interaction: Interaction | None = None,
+                 recovery: RecoveryStore | None = None) -> None:
+        super().__init__()
+        self.controller = controller or ProjectController(app_settings.new_project())
+        self.interaction = interaction or Interaction(self)
+        self.recovery = recovery
+        self.resize(1280, 880)
+        self._build()
+        self.actions_ = build_actions(self)
+        self._refresh_recent()
+        c = self.controller
+        c.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        c.pathChanged.connect(self.update_title)
+        c.fieldsChanged.connect(lambda kind, _i: kind == "project" and self.update_title())
+        c.reset.connect(self.update_title)
+        c.structureChanged.connect(self.autosave)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start(AUTOSAVE_MS)
+        self.update_title()
+
+    # --- building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        c = self.controller
+        central = QWidget(self)
+        v = QVBoxLayout(central)
+        self.total_bar = TotalBar(c, central)
+        v.addWidget(self.total_bar)
+        self.header = HeaderWidget(c, central)
+        v.addWidget(_group("基本信息", self.header))
+        self.funds_model = FundsTableModel(c)
+        self.funds_view = FundsTableView(self.funds_model, central)
+        v.addWidget(_group("项目资金（万元）", self.funds_view))
+        self.goal = GoalWidget(c, central)
+        v.addWidget(_group("年度总体目标", self.goal))
+        self.indicator_model = IndicatorTableModel(c)
+        self.indicator_view = IndicatorTableView(self.indicator_model, central)
+        box = QGroupBox("绩效指标", central)
+        bv = QVBoxLayout(box)
+        buttons = QHBoxLayout()
+        for text, slot in (("添加指标", self.add_indicator), ("插入", self.insert_indicator),
+                           ("删除", self.delete_indicators), ("上移", lambda: self.move_indicator(-1)),
+                           ("下移", lambda: self.move_indicator(1)), ("恢复按规则计分", self.revert_score)):
+            button = QPushButton(text, box)
+            button.clicked.connect(lambda _c=False, s=slot: s())
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        bv.addLayout(buttons)
+        bv.addWidget(self.indicator_view)
+        v.addWidget(box, 1)
+        self.setCentralWidget(central)
+        self.problems = ProblemsPanel(c, self)
+        self.problems.goto.connect(self.goto)
+        dock = QDockWidget("问题", self)
+        dock.setObjectName("problems")
+        dock.setWidget(self.problems)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
+
+    def update_title(self) -> None:
+        name = self.controller.project.name.strip() or "未命名项目"
+        where = f" — {self.controller.path.name}" if self.controller.path else ""
+        self.setWindowTitle(f"{name}[*]{where} — 项目支出绩效自评")
+
+    def display_name(self) -> str:
+        return self.controller.path.name if self.controller.path else (self.controller.project.name or "未命名项目")
+
+    # --- files ---------------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current project."""
+        if self.controller.undo_stack.isClean():
+            return True
+        answer = self.interaction.ask_save_changes(self.display_name())
+        if answer == "save":
+            return bool(self.save())
+        return answer == "discard"
+
+    def new_file(self) -> None:
+        if self.maybe_save():
+            self.controller.set_project(app_settings.new_project())
+
+    def open_file(self) -> None:
+        if not self.maybe_save():
+            return
+        path = self.interaction.open_file(str(self._folder()))
+        if path:
+            self.open_path(path)
+
+    @guarded("无法打开")
+    def open_path(self, path: str) -> None:
+        self.controller.open(path)
+        self._refresh_recent(app_settings.add_recent(str(Path(path).resolve())))
+
+    @guarded("无法从去年的表新建")
+    def new_from_last_year(self) -> None:
+        if not self.maybe_save():
+            return
+        path = self.interaction.open_file(str(self._folder()))
+        if not path:
+            return
+        self.controller.set_project(next_year(load_any(path)), None, clean=False)
+
+    @guarded("无法保存")
+    def save(self) -> bool:
+        if self.controller.path is None or self.controller.path.suffix.lower() != ".json":
+            return bool(self.save_as())
+        self.controller.save()
+        self._after_save()
+        return True
+
+    @guarded("无法保存")
+    def save_as(self) -> bool:
+        suggested = self._folder() / f"{self.controller.project.name or '未命名项目'}.zpb.json"
+        path = self.interaction.save_file(str(suggested))
+        if not path:
+            return False
+        self.controller.save(path)
+        self._after_save()
+        return True
+
+    def _after_save(self) -> None:
+        self._refresh_recent(app_settings.add_recent(str(self.controller.path.resolve())))
+        if self.recovery:
+            self.recovery.discard()
+
+    @guarded("无法导出")
+    def export(self, fmt: str) -> None:
+        name = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)"}[fmt]
+        path = self.interaction.save_file(str(self._folder() / f"{self._stem()}.{fmt}"), name, "导出")
+        if path:
+            export(self.controller.project, path, fmt)
+            self.statusBar().showMessage(f"已导出 {path}", 5000)
+
+    @guarded("无法导出 PDF")
+    def export_pdf(self) -> None:
+        path = self.interaction.save_file(str(self._folder() / f"{self._stem()}.pdf"), "PDF (*.pdf)", "导出 PDF")
+        if path:
+            write_pdf(self.controller.project, path)
+            self.statusBar().showMessage(f"已导出 {path}", 5000)
+
+    def print_preview(self) -> None:
+        dialog = QPrintPreviewDialog(self)
+        dialog.paintRequested.connect(lambda printer: print_to(printer, self.controller.project))
+        dialog.exec()
+
+    def print_form(self) -> None:
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec():
+            print_to(printer, self.controller.project)
+
+    def _stem(self) -> str:
+        if self.controller.path:
+            return self.controller.path.name.removesuffix(".json").removesuffix(".zpb")
+        return self.controller.project.name or "自评表"
+
+    def _folder(self) -> Path:
+        return self.controller.path.parent if self.controller.path else app_settings.documents_dir()
+
+    def _refresh_recent(self, items: list[str] | None = None) -> None:
+        menu = getattr(self, "recent_menu", None)
+        if menu is None:
+            return
+        menu.clear()
+        for path in items if items is not None else app_settings.recent_files():
+            menu.addAction(path).triggered.connect(lambda _c=False, p=path: self.maybe_save() and self.open_path(p))
+        menu.setEnabled(not menu.isEmpty())
+
+    def autosave(self) -> None:
+        if self.recovery and not self.controller.undo_stack.isClean():
+            try:
+                self.recovery.save(self.controller.project, self.controller.path)
+            except OSError:
+                self.statusBar().showMessage("自动保存失败：无法写入恢复文件", 5000)
+
+    def closeEvent(self, event) -> None:
+        if self.maybe_save():
+            if self.recovery:
+                self.recovery.close()
+            event.accept()
+        else:
+            event.ignore()
+
+    # --- indicators ----------------------------------------------------------------------------
+    def _selected_rows(self) -> list[int]:
+        rows = {i.row() for i in self.indicator_view.selectionModel().selectedIndexes()}
+        cur = self.indicator_view.currentIndex()
+        if not rows and cur.isValid():
+            rows = {cur.row()}
+        return sorted(rows)
+
+    def _new_indicator(self, near: int | None) -> Indicator:
+        inds = self.controller.project.indicators
+        if near is not None and 0 <= near < len(inds):
+            return Indicator(level1=inds[near].level1, level2=inds[near].level2)
+        return Indicator(level1="产出指标", level2="数量指标")
+
+    def add_indicator(self) -> None:
+        n = len(self.controller.project.indicators)
+        self.controller.insert_indicators(n, [self._new_indicator(n - 1)], "添加指标")
+        self.indicator_view.setCurrentIndex(self.indicator_model.index(n, FIELDS.index("name")))
+
+    def insert_indicator(self) -> None:
+        rows = self._selected_rows()
+        at = rows[0] if rows else 0
+        self.controller.insert_indicators(at, [self._new_indicator(at)])
+        self.indicator_view.setCurrentIndex(self.indicator_model.index(at, FIELDS.index("name")))
+
+    def delete_indicators(self) -> None:
+        self.controller.remove_indicators(self._selected_rows())
+
+    def move_indicator(self, step: int) -> None:
+        rows = self._selected_rows()
+        if len(rows) == 1:
+            col = max(0, self.indicator_view.currentIndex().column())
+            self.controller.move_indicator(rows[0], rows[0] + step)
+            to = min(max(rows[0] + step, 0), self.indicator_model.rowCount() - 1)
+            self.indicator_view.setCurrentIndex(self.indicator_model.index(to, col))
+
+    def revert_score(self) -> None:
+        self.controller.undo_stack.beginMacro("恢复按规则计分")
+        for row in self._selected_rows():
+            self.controller.set_field(("indicator", row), "hand_score", "")
+        self.controller.undo_stack.endMacro()
+
+    # --- navigation and settings ---------------------------------------------------------------
+    def goto(self, place) -> None:
+        if place.section == "indicator":
+            row = place.row if place.row is not None else 0
+            col = FIELDS.index(place.field) if place.field in FIELDS else SCORE
+            if row < self.indicator_model.rowCount():
+                self.indicator_view.setFocus()
+                self.indicator_view.setCurrentIndex(self.indicator_model.index(row, col))
+        elif place.section in ("funds", "budget"):
+            col = {v: k for k, v in AMOUNTS.items()}.get(place.field, 5)
+            self.funds_view.setFocus()
+            self.funds_view.setCurrentIndex(self.funds_model.index(place.row or 0, col))
+        elif place.section == "header" and place.field in self.header.edits:
+            self.header.edits[place.field].setFocus()
+        elif place.section == "goal":
+            self.goal.edits.get(place.field or "achieved", self.goal.edits["achieved"]).setFocus()
+
+    def edit_settings(self) -> None:
+        dialog = SettingsDialog(self)
+        if dialog.exec():
+            p = self.controller.project
+            if dialog.profile_name() != p.profile:
+                self.controller.set_field(("project", None), "profile", dialog.profile_name())
+            if dialog.district_name() != p.district:
+                self.controller.set_field(("project", None), "district", dialog.district_name())
+
+    def about(self) -> None:
+        from cli import version
+        profile = load_profile(self.controller.project.profile)
+        self.interaction.info("关于", f"项目支出绩效自评表 {version()}\n评分规则：{profile.name}（{profile.description}）")
+
+
+def _group(title: str, widget: QWidget) -> QGroupBox:
+    box = QGroupBox(title)
+    layout = QVBoxLayout(box)
+    layout.setContentsMargins(6, 4, 6, 6)
+    layout.addWidget(widget)
+    return box

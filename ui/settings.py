@@ -1,0 +1,56 @@
+"""User settings in the platform's native store (QSettings), and where the program keeps data."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, QStandardPaths
+
+from model import DEFAULT_PROFILE, Project
+
+ORG, APP = "zpb", "项目支出绩效自评表"
+DEFAULT_FIELDS = ("department", "implementer", "manager", "phone")
+MAX_RECENT = 8
+
+
+def settings() -> QSettings:
+    """ZPB_CONFIG_DIR (tests, portable use) puts the settings in an .ini file there."""
+    folder = os.environ.get("ZPB_CONFIG_DIR")
+    if folder:
+        return QSettings(str(Path(folder) / "settings.ini"), QSettings.Format.IniFormat)
+    return QSettings(ORG, APP)
+
+
+def data_dir() -> Path:
+    folder = os.environ.get("ZPB_DATA_DIR")
+    if folder:
+        return Path(folder)
+    base = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation)
+    return Path(base or Path.home() / ".zpb")
+
+
+def documents_dir() -> Path:
+    docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    return Path(docs) if docs else Path.home()
+
+
+def new_project() -> Project:
+    """A new project with the clerk's usual header, district and rule profile."""
+    s = settings()
+    p = Project(district=str(s.value("district", "朝阳区")), profile=str(s.value("profile", DEFAULT_PROFILE)))
+    for field in DEFAULT_FIELDS:
+        setattr(p, field, str(s.value(f"defaults/{field}", "")))
+    return p
+
+
+def recent_files() -> list[str]:
+    value = settings().value("recent", [])
+    if isinstance(value, str):
+        value = [value]
+    return [v for v in value or [] if v]
+
+
+def add_recent(path: str) -> list[str]:
+    items = [path] + [p for p in recent_files() if p != path]
+    settings().setValue("recent", items[:MAX_RECENT])
+    return items[:MAX_RECENT]
