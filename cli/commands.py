@@ -7,12 +7,13 @@ from pathlib import Path
 
 from model import Project, check, evaluate, load_profile, plain
 from model.problems import Severity
+from model.examples import EXAMPLE
 from model.project_file import ProjectFileError, load_project, save_project
 
 from . import transfer, version
 
 EXIT_OK, EXIT_FORM_ERRORS, EXIT_UNREADABLE = 0, 1, 2
-EXAMPLE = Path(__file__).resolve().parent.parent / "model" / "examples" / "example.zpb.json"
+
 
 
 class _Parser(argparse.ArgumentParser):

@@ -8,7 +8,7 @@ from pathlib import Path
 from PySide6.QtCore import QLibraryInfo, QLocale, QTranslator
 from PySide6.QtWidgets import QApplication
 
-from cli.commands import EXAMPLE
+from model.examples import EXAMPLE
 
 from .controller import ProjectController
 from .interaction import Interaction

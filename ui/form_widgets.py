@@ -36,8 +36,12 @@ class HeaderWidget(QWidget):
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         controller.reset.connect(self.refresh)
-        controller.fieldsChanged.connect(lambda kind, _i: kind == "project" and self.refresh())
+        controller.fieldsChanged.connect(self._fields_changed)
         self.refresh()
+
+    def _fields_changed(self, kind: str, _index) -> None:
+        if kind == "project":
+            self.refresh()
 
     def refresh(self) -> None:
         p = self.c.project
@@ -68,8 +72,12 @@ class GoalWidget(QWidget):
             grid.addWidget(QLabel(label, self), 0, col)
             grid.addWidget(edit, 1, col)
         controller.reset.connect(self.refresh)
-        controller.fieldsChanged.connect(lambda kind, _i: kind == "project" and self.refresh())
+        controller.fieldsChanged.connect(self._fields_changed)
         self.refresh()
+
+    def _fields_changed(self, kind: str, _index) -> None:
+        if kind == "project":
+            self.refresh()
 
     def _typed(self, field: str) -> None:
         self.c.set_field(("project", None), field, self.edits[field].toPlainText(), True)

@@ -43,9 +43,9 @@ class IndicatorTableModel(QAbstractTableModel):
         super().__init__(controller)
         self.c = controller
         controller.reset.connect(self._reset)
-        controller.indicatorsInserting.connect(lambda i, n: self.beginInsertRows(QModelIndex(), i, i + n - 1))
+        controller.indicatorsInserting.connect(self._inserting)
         controller.indicatorsInserted.connect(self.endInsertRows)
-        controller.indicatorsRemoving.connect(lambda i, n: self.beginRemoveRows(QModelIndex(), i, i + n - 1))
+        controller.indicatorsRemoving.connect(self._removing)
         controller.indicatorsRemoved.connect(self.endRemoveRows)
         controller.indicatorsMoving.connect(self._moving)
         controller.indicatorsMoved.connect(self.endMoveRows)
@@ -55,6 +55,12 @@ class IndicatorTableModel(QAbstractTableModel):
     def _reset(self) -> None:
         self.beginResetModel()
         self.endResetModel()
+
+    def _inserting(self, first: int, count: int) -> None:
+        self.beginInsertRows(QModelIndex(), first, first + count - 1)
+
+    def _removing(self, first: int, count: int) -> None:
+        self.beginRemoveRows(QModelIndex(), first, first + count - 1)
 
     def _moving(self, row: int, to: int) -> None:
         self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), to + 1 if to > row else to)

@@ -57,9 +57,10 @@ class MainWindow(QMainWindow):
         self.actions_ = build_actions(self)
         self._refresh_recent()
         c = self.controller
-        c.undo_stack.cleanChanged.connect(lambda clean: self.setWindowModified(not clean))
+        c.setParent(self)  # the project lives as long as its window
+        c.undo_stack.cleanChanged.connect(self._clean_changed)
         c.pathChanged.connect(self.update_title)
-        c.fieldsChanged.connect(lambda kind, _i: kind == "project" and self.update_title())
+        c.fieldsChanged.connect(self._fields_changed)
         c.reset.connect(self.update_title)
         c.structureChanged.connect(self.autosave)
         self.autosave_timer = QTimer(self)
@@ -105,6 +106,13 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+
+    def _fields_changed(self, kind: str, _index) -> None:
+        if kind == "project":
+            self.update_title()
 
     def update_title(self) -> None:
         name = self.controller.project.name.strip() or "未命名项目"

@@ -1,0 +1,4 @@
+"""The bundled example project: reference form 01, a complete real table."""
+from pathlib import Path
+
+EXAMPLE = Path(__file__).with_name("example.zpb.json")

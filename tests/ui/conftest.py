@@ -1,0 +1,62 @@
+from __future__ import annotations
+
+import os
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+
+class FakeInteraction:
+    """Answers the window's questions as a test scripts them, and remembers what was said."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str]] = []
+        self.infos: list[str] = []
+        self.save_answer = "discard"
+        self.recover_answer = True
+        self.recover_asked: list[str] = []
+        self.next_open: str | None = None
+        self.next_save: str | None = None
+
+    def error(self, title, message):
+        self.errors.append((title, message))
+
+    def info(self, title, message):
+        self.infos.append(message)
+
+    def ask_save_changes(self, name):
+        return self.save_answer
+
+    def ask_recover(self, description):
+        self.recover_asked.append(description)
+        return self.recover_answer
+
+    def open_file(self, folder):
+        return self.next_open
+
+    def save_file(self, suggested, file_filter="", title=""):
+        return self.next_save
+
+
+@pytest.fixture(autouse=True)
+def isolated_settings(tmp_path, monkeypatch):
+    monkeypatch.setenv("ZPB_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("ZPB_CONFIG_DIR", str(tmp_path / "config"))
+
+
+@pytest.fixture
+def fake():
+    return FakeInteraction()
+
+
+@pytest.fixture
+def window(qtbot, fake):
+    from ui.app import make_app, open_window
+    make_app()
+    w = open_window(None, fake)
+    qtbot.addWidget(w)
+    w.show()
+    yield w
+    w.controller.undo_stack.setClean()
+    w.close()
