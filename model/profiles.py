@@ -4,11 +4,12 @@ from __future__ import annotations
 import json
 from decimal import Decimal
 from functools import lru_cache
-from importlib import resources
+from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict
 
 DEFAULT_PROFILE = "朝阳区"
+_DATA = Path(__file__).with_name("profile_data")  # shipped beside the code (and in the frozen build)
 _FILES = {"朝阳区": "chaoyang.json", "财预〔2020〕10号": "caiyu2020.json"}
 
 
@@ -72,5 +73,5 @@ def load_profile(name: str = DEFAULT_PROFILE) -> RuleProfile:
     """A shipped profile by its name; KeyError names the ones there are."""
     if name not in _FILES:
         raise KeyError(f"没有名为“{name}”的评分规则，可选：{'、'.join(_FILES)}")
-    text = resources.files("model.profile_data").joinpath(_FILES[name]).read_text(encoding="utf-8")
+    text = (_DATA / _FILES[name]).read_text(encoding="utf-8")
     return RuleProfile.model_validate(json.loads(text))

@@ -125,9 +125,12 @@ class ProjectController(QObject):
         self.fieldsChanged.emit(target[0], target[1])
         self._evaluate()
 
+    # rows change between the views' begin… and end… calls, and the evaluation with them, so a
+    # view that asks for a new row's score in between finds it
     def _insert(self, index: int, indicators: list[Indicator]) -> None:
         self.indicatorsInserting.emit(index, len(indicators))
         self.project.indicators[index:index] = indicators
+        self._evaluate(announce=False)
         self.indicatorsInserted.emit()
         self._structure()
 
@@ -135,6 +138,7 @@ class ProjectController(QObject):
         self.indicatorsRemoving.emit(index, count)
         removed = self.project.indicators[index:index + count]
         del self.project.indicators[index:index + count]
+        self._evaluate(announce=False)
         self.indicatorsRemoved.emit()
         self._structure()
         return removed
@@ -143,18 +147,20 @@ class ProjectController(QObject):
         self.indicatorsMoving.emit(row, to)
         inds = self.project.indicators
         inds.insert(to, inds.pop(row))
+        self._evaluate(announce=False)
         self.indicatorsMoved.emit()
         self._structure()
 
     def _structure(self) -> None:
-        self._evaluate()
+        self.evaluated.emit()
         self.structureChanged.emit()
 
-    def _evaluate(self) -> None:
+    def _evaluate(self, announce: bool = True) -> None:
         profile = load_profile(self.project.profile)
         self.evaluation = evaluate(self.project, profile)
         self.problems = check(self.project, self.evaluation, profile)
-        self.evaluated.emit()
+        if announce:
+            self.evaluated.emit()
 
 
 def _fields_state(obj, field: str) -> dict:

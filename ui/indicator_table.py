@@ -29,6 +29,10 @@ HAND_COLOR = QColor("#1f5fbf")
 ERROR_BG = QColor("#fde2e1")
 COMPUTED_BG = QColor("#f3f6f9")
 ReasonRole = Qt.ItemDataRole.UserRole + 1
+_EDITABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+_R = Qt.ItemDataRole
+_ROLES = {_R.DisplayRole, _R.EditRole, _R.ToolTipRole, _R.ForegroundRole, _R.FontRole,
+          _R.BackgroundRole, _R.TextAlignmentRole, ReasonRole}
 
 
 def level2_choices(level1: str) -> list[str]:
@@ -42,6 +46,7 @@ class IndicatorTableModel(QAbstractTableModel):
     def __init__(self, controller: ProjectController) -> None:
         super().__init__(controller)
         self.c = controller
+        self._shown: list[tuple] = []  # the scores last shown, to repaint only what changed
         controller.reset.connect(self._reset)
         controller.indicatorsInserting.connect(self._inserting)
         controller.indicatorsInserted.connect(self.endInsertRows)
@@ -70,10 +75,16 @@ class IndicatorTableModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(index, 0), self.index(index, DEVIATION))
 
     def _evaluated(self) -> None:
-        n = self.rowCount()
-        if n:  # scores depend on other rows only through warnings: repaint the score column
-            self.dataChanged.emit(self.index(0, SCORE), self.index(n - 1, SCORE),
-                                  [Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole])
+        """Repaint only the score cells whose score changed: an edit touches one or two."""
+        scores = self.c.evaluation.indicators
+        shown = [(s.value, s.rule, s.hand) for s in scores]
+        if len(shown) != len(self._shown):
+            self._shown = shown
+            return  # rows were inserted or removed: the view repaints them anyway
+        for row, (old, new) in enumerate(zip(self._shown, shown)):
+            if old != new:
+                self.dataChanged.emit(self.index(row, SCORE), self.index(row, SCORE))
+        self._shown = shown
 
     # --- Qt model API --------------------------------------------------------------------------
     def rowCount(self, parent=QModelIndex()) -> int:
@@ -88,7 +99,7 @@ class IndicatorTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index):
-        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable)
+        return _EDITABLE
 
     def text(self, row: int, col: int) -> str:
         """The cell as typed (what is copied and edited)."""
@@ -104,7 +115,7 @@ class IndicatorTableModel(QAbstractTableModel):
         return value
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
+        if role not in _ROLES or not index.isValid():
             return None
         row, col = index.row(), index.column()
         ind = self.c.project.indicators[row]
@@ -219,7 +230,6 @@ class IndicatorTableView(SpreadsheetView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.horizontalHeader()
         for col, width in zip(range(8), (90, 110, 260, 90, 90, 50, 90, 200)):
             self.setColumnWidth(col, width)
@@ -229,6 +239,22 @@ class IndicatorTableView(SpreadsheetView):
         self.setItemDelegateForColumn(LEVEL2, ChoiceDelegate(
             lambda idx: level2_choices(idx.siblingAtColumn(LEVEL1).data() or ""), self))
         self.setItemDelegateForColumn(SCORE, ScoreDelegate(self))
+        # wrapped texts set a row's height; sized when its texts change, not on every repaint
+        model.modelReset.connect(self._resize_all)
+        model.rowsInserted.connect(self._rows_inserted)
+        model.c.fieldsChanged.connect(self._fields_changed)
+        header.sectionResized.connect(self._resize_all)
+
+    def _fields_changed(self, kind: str, index) -> None:
+        if kind == "indicator" and index is not None and index < self.model().rowCount():
+            self.resizeRowToContents(index)
+
+    def _rows_inserted(self, _parent, first: int, last: int) -> None:
+        for row in range(first, last + 1):
+            self.resizeRowToContents(row)
+
+    def _resize_all(self, *_args) -> None:
+        self.resizeRowsToContents()
 
     def keyPressEvent(self, event):
         if event.matches(QKeySequence.StandardKey.Copy):

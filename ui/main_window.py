@@ -5,11 +5,10 @@ from functools import wraps
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter, QPrintPreviewDialog
 from PySide6.QtWidgets import (QDockWidget, QGroupBox, QHBoxLayout, QMainWindow, QPushButton,
-                               QVBoxLayout, QWidget)
+                               QSplitter, QVBoxLayout, QWidget)
 
-from exporters.files import ExportError, export
+from exporters.files import ExportError
 from importers import NotAForm, load_any
 from model import Indicator, load_profile
 from model.carry_over import next_year
@@ -22,10 +21,8 @@ from .form_widgets import GoalWidget, HeaderWidget, TotalBar
 from .funds_table import AMOUNTS, FundsTableModel, FundsTableView
 from .indicator_table import FIELDS, SCORE, IndicatorTableModel, IndicatorTableView
 from .interaction import Interaction
-from .printing import print_to, write_pdf
 from .problems_panel import ProblemsPanel
 from .recovery import RecoveryStore
-from .settings_dialog import SettingsDialog
 
 AUTOSAVE_MS = 30_000
 _EXPECTED = (ProjectFileError, NotAForm, ExportError, OSError, ValueError)
@@ -72,9 +69,14 @@ class MainWindow(QMainWindow):
     def _build(self) -> None:
         c = self.controller
         central = QWidget(self)
-        v = QVBoxLayout(central)
+        outer = QVBoxLayout(central)
         self.total_bar = TotalBar(c, central)
-        v.addWidget(self.total_bar)
+        outer.addWidget(self.total_bar)
+        # the form's upper part and the indicator table share the height as the clerk drags it
+        splitter = QSplitter(Qt.Orientation.Vertical, central)
+        upper = QWidget(splitter)
+        v = QVBoxLayout(upper)
+        v.setContentsMargins(0, 0, 0, 0)
         self.header = HeaderWidget(c, central)
         v.addWidget(_group("基本信息", self.header))
         self.funds_model = FundsTableModel(c)
@@ -96,7 +98,11 @@ class MainWindow(QMainWindow):
         buttons.addStretch(1)
         bv.addLayout(buttons)
         bv.addWidget(self.indicator_view)
-        v.addWidget(box, 1)
+        splitter.addWidget(upper)
+        splitter.addWidget(box)
+        splitter.setStretchFactor(1, 1)
+        splitter.setChildrenCollapsible(False)
+        outer.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self.problems = ProblemsPanel(c, self)
         self.problems.goto.connect(self.goto)
@@ -105,7 +111,7 @@ class MainWindow(QMainWindow):
         dock.setWidget(self.problems)
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
-        self.resizeDocks([dock], [330], Qt.Orientation.Horizontal)
+        self.resizeDocks([dock], [260], Qt.Orientation.Horizontal)
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
@@ -185,6 +191,7 @@ class MainWindow(QMainWindow):
         name = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)"}[fmt]
         path = self.interaction.save_file(str(self._folder() / f"{self._stem()}.{fmt}"), name, "导出")
         if path:
+            from exporters.files import export
             export(self.controller.project, path, fmt)
             self.statusBar().showMessage(f"已导出 {path}", 5000)
 
@@ -192,15 +199,22 @@ class MainWindow(QMainWindow):
     def export_pdf(self) -> None:
         path = self.interaction.save_file(str(self._folder() / f"{self._stem()}.pdf"), "PDF (*.pdf)", "导出 PDF")
         if path:
+            from .printing import write_pdf
             write_pdf(self.controller.project, path)
             self.statusBar().showMessage(f"已导出 {path}", 5000)
 
     def print_preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        from .printing import print_to
         dialog = QPrintPreviewDialog(self)
         dialog.paintRequested.connect(lambda printer: print_to(printer, self.controller.project))
         dialog.exec()
 
     def print_form(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from .printing import print_to
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec():
             print_to(printer, self.controller.project)
@@ -297,6 +311,7 @@ class MainWindow(QMainWindow):
             self.goal.edits.get(place.field or "achieved", self.goal.edits["achieved"]).setFocus()
 
     def edit_settings(self) -> None:
+        from .settings_dialog import SettingsDialog
         dialog = SettingsDialog(self)
         if dialog.exec():
             p = self.controller.project
