@@ -8,9 +8,10 @@ from pathlib import Path
 from model import Project, check, evaluate, load_profile, plain
 from model.problems import Severity
 from model.examples import EXAMPLE
-from model.project_file import ProjectFileError, load_project, save_project
+from model.project_file import load_project, save_project
 
 from . import transfer, version
+from .common import READ_ERRORS, each_project, fail
 
 EXIT_OK, EXIT_FORM_ERRORS, EXIT_UNREADABLE = 0, 1, 2
 
@@ -67,8 +68,8 @@ def cmd_new(args) -> int:
         else:
             project = Project()
         save_project(project, target)
-    except (ProjectFileError, ValueError) as exc:
-        print(f"错误：{exc}", file=sys.stderr)
+    except READ_ERRORS as exc:
+        fail(str(exc))
         return EXIT_FORM_ERRORS
     print(f"已写入 {target}")
     return EXIT_OK
@@ -99,13 +100,10 @@ def report(project: Project) -> tuple[list[str], bool]:
 
 def cmd_check(args) -> int:
     code = EXIT_OK
-    for i, path in enumerate(args.files):
+    for i, (path, project) in enumerate(each_project(args.files, _load_any)):
         if len(args.files) > 1:
             print(("\n" if i else "") + f"== {path}")
-        try:
-            project = _load_any(path)
-        except (ProjectFileError, ValueError, OSError) as exc:
-            print(f"错误：{exc}", file=sys.stderr)
+        if project is None:
             code = EXIT_UNREADABLE
             continue
         lines, has_errors = report(project)

@@ -5,9 +5,11 @@ import sys
 from pathlib import Path
 
 from exporters.files import FORMATS, ExportError, render, write_output
-from importers import NotAForm, read_form
+from importers import read_form
 from model import Severity, check, evaluate
 from model.project_file import ProjectFileError, save_project
+
+from .common import each_project, fail, make_folder
 
 EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
 
@@ -51,19 +53,16 @@ def cmd_export(args, load) -> int:
     formats = [f.strip().lower().lstrip(".") for f in args.format.split(",") if f.strip()]
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
-        print(f"错误：--format 只能是 docx、xlsx 或 docx,xlsx（收到 {args.format}）", file=sys.stderr)
+        print(f"错误：--format 只能是 docx、xlsx 或 docx,xlsx（收到 {args.format}）")
         return EXIT_UNREADABLE
     if (args.docx or args.xlsx) and len(args.files) > 1:
-        print("错误：导出多个项目时请用 --outdir，不能用 --docx/--xlsx 指定单个文件", file=sys.stderr)
+        fail("导出多个项目时请用 --outdir，不能用 --docx/--xlsx 指定单个文件")
         return EXIT_UNREADABLE
-    if args.outdir:
-        Path(args.outdir).mkdir(parents=True, exist_ok=True)
+    if not make_folder(args.outdir):
+        return EXIT_FAILED
     code = EXIT_OK
-    for path in args.files:
-        try:
-            project = load(path)
-        except (ProjectFileError, NotAForm, OSError) as exc:
-            print(f"错误：{exc}", file=sys.stderr)
+    for path, project in each_project(args.files, load):
+        if project is None:
             code = EXIT_UNREADABLE
             continue
         ev = evaluate(project)
@@ -75,8 +74,8 @@ def cmd_export(args, load) -> int:
             try:
                 write_output(render(project, fmt, ev), target)
             except ExportError as exc:
-                print(f"错误：{exc}", file=sys.stderr)
-                code = max(code, EXIT_FAILED) if code != EXIT_UNREADABLE else code
+                fail(str(exc))
+                code = code if code == EXIT_UNREADABLE else EXIT_FAILED
                 continue
             print(f"已导出 {target}")
     return code
@@ -84,18 +83,20 @@ def cmd_export(args, load) -> int:
 
 def cmd_import(args) -> int:
     if args.output and len(args.files) > 1:
-        print("错误：读取多个表时请用 --outdir，不能用 -o", file=sys.stderr)
+        fail("读取多个表时请用 --outdir，不能用 -o")
         return EXIT_FAILED
-    if args.outdir:
-        Path(args.outdir).mkdir(parents=True, exist_ok=True)
+    if not make_folder(args.outdir):
+        return EXIT_FAILED
     code = EXIT_OK
-    for path in args.files:
+    for path, project in each_project(args.files, read_form):
+        if project is None:
+            code = EXIT_FAILED
+            continue
+        target = Path(args.output) if args.output else Path(args.outdir) / f"{stem(path)}.zpb.json"
         try:
-            project = read_form(path)
-            target = Path(args.output) if args.output else Path(args.outdir) / f"{stem(path)}.zpb.json"
             save_project(project, target)
-        except (NotAForm, ProjectFileError) as exc:
-            print(f"错误：{exc}", file=sys.stderr)
+        except ProjectFileError as exc:
+            fail(str(exc))
             code = EXIT_FAILED
             continue
         print(f"已读取 {path} → {target}（{len(project.indicators)} 个指标）")

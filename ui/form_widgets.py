@@ -14,11 +14,38 @@ HEADER_FIELDS = [("name", "项目名称"), ("year", "年度"), ("department", "�
                  ("implementer", "实施单位"), ("manager", "项目负责人"), ("phone", "联系电话")]
 
 
-class HeaderWidget(QWidget):
+class _ProjectFields(QWidget):
+    """Text fields of the project: typing is an undoable edit; the project's changes (undo,
+    open) come back under a QSignalBlocker so they never echo as edits."""
+
     def __init__(self, controller: ProjectController, parent=None) -> None:
         super().__init__(parent)
         self.c = controller
-        self.edits: dict[str, QLineEdit] = {}
+        self.edits: dict = {}
+        controller.reset.connect(self.refresh)
+        controller.fieldsChanged.connect(self._fields_changed)
+
+    def _typed(self, field: str, text: str) -> None:
+        self.c.set_field(("project", None), field, text, True)
+
+    def _fields_changed(self, kind: str, _index) -> None:
+        if kind == "project":
+            self.refresh()
+
+    def refresh(self) -> None:
+        p = self.c.project
+        for field, edit in self.edits.items():
+            value = getattr(p, field)
+            text = "" if value is None else str(value)
+            shown = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+            if shown != text:
+                with QSignalBlocker(edit):
+                    (edit.setPlainText if isinstance(edit, QPlainTextEdit) else edit.setText)(text)
+
+
+class HeaderWidget(_ProjectFields):
+    def __init__(self, controller: ProjectController, parent=None) -> None:
+        super().__init__(controller, parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for i, (field, label) in enumerate(HEADER_FIELDS):
@@ -28,38 +55,21 @@ class HeaderWidget(QWidget):
                 edit.setValidator(QIntValidator(1990, 2100, edit))
                 edit.setMaximumWidth(80)
                 edit.setPlaceholderText("如 2023")
-            edit.textEdited.connect(lambda text, f=field: self.c.set_field(("project", None), f, text, True))
+            edit.textEdited.connect(lambda text, f=field: self._typed(f, text))
             self.edits[field] = edit
             row, col = divmod(i, 2)
             grid.addWidget(QLabel(label + "：", self), row, col * 2)
             grid.addWidget(edit, row, col * 2 + 1)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
-        controller.reset.connect(self.refresh)
-        controller.fieldsChanged.connect(self._fields_changed)
         self.refresh()
 
-    def _fields_changed(self, kind: str, _index) -> None:
-        if kind == "project":
-            self.refresh()
 
-    def refresh(self) -> None:
-        p = self.c.project
-        for field, edit in self.edits.items():
-            value = p.year if field == "year" else getattr(p, field)
-            text = "" if value is None else str(value)
-            if edit.text() != text:
-                with QSignalBlocker(edit):
-                    edit.setText(text)
-
-
-class GoalWidget(QWidget):
+class GoalWidget(_ProjectFields):
     """预期目标 and 实际完成情况 side by side, as the form has them."""
 
     def __init__(self, controller: ProjectController, parent=None) -> None:
-        super().__init__(parent)
-        self.c = controller
-        self.edits: dict[str, QPlainTextEdit] = {}
+        super().__init__(controller, parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
         for col, (field, label) in enumerate((("goal", "预期目标"), ("achieved", "实际完成情况"))):
@@ -67,27 +77,11 @@ class GoalWidget(QWidget):
             edit.setObjectName(field)
             edit.setTabChangesFocus(True)
             edit.setFixedHeight(58)
-            edit.textChanged.connect(lambda f=field: self._typed(f))
+            edit.textChanged.connect(lambda f=field, e=edit: self._typed(f, e.toPlainText()))
             self.edits[field] = edit
             grid.addWidget(QLabel(label, self), 0, col)
             grid.addWidget(edit, 1, col)
-        controller.reset.connect(self.refresh)
-        controller.fieldsChanged.connect(self._fields_changed)
         self.refresh()
-
-    def _fields_changed(self, kind: str, _index) -> None:
-        if kind == "project":
-            self.refresh()
-
-    def _typed(self, field: str) -> None:
-        self.c.set_field(("project", None), field, self.edits[field].toPlainText(), True)
-
-    def refresh(self) -> None:
-        for field, edit in self.edits.items():
-            text = getattr(self.c.project, field)
-            if edit.toPlainText() != text:
-                with QSignalBlocker(edit):
-                    edit.setPlainText(text)
 
 
 class TotalBar(QFrame):

@@ -204,3 +204,16 @@ def test_print_to_pdf_gives_one_a4_page(qtbot, window, tmp_path):
     assert len(re.findall(rb"/Type\s*/Page\b", data)) == 1
     box = [float(x) for x in re.search(rb"/MediaBox\s*\[([^\]]+)\]", data).group(1).split()]
     assert abs(box[2] - 595.3) < 2 and abs(box[3] - 841.9) < 2
+
+
+def test_typing_in_header_and_goal_is_undoable_and_updates_the_title(qtbot, window):
+    name = window.header.edits["name"]
+    name.setFocus()
+    name.selectAll()
+    qtbot.keyClicks(name, "Project X")  # QTest types Latin-1 only; Chinese arrives the same way
+    assert window.controller.project.name == "Project X" and "Project X" in window.windowTitle()
+    window.actions_["undo"].trigger()  # the keystrokes in one field merge into one step
+    assert window.controller.project.name.startswith("2021年") and name.text().startswith("2021年")
+    window.goal.edits["achieved"].setPlainText("未完成预期目标")
+    assert window.controller.project.achieved == "未完成预期目标"
+    assert any("未完成" in window.problems.item(i).text() for i in range(window.problems.count()))

@@ -1,0 +1,36 @@
+"""What the commands share: messages on stderr, reading each input, making the output folder."""
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+from model import Project
+from model.project_file import ProjectFileError
+
+READ_ERRORS = (ProjectFileError, ValueError, OSError)  # NotAForm is a ValueError
+
+
+def fail(message: str) -> None:
+    print(f"错误：{message}", file=sys.stderr)
+
+
+def each_project(paths: list[str], load: Callable[[str], Project]) -> Iterator[tuple[str, Project | None]]:
+    """Every input as a project, or None after saying why it could not be read."""
+    for path in paths:
+        try:
+            yield path, load(path)
+        except READ_ERRORS as exc:
+            fail(str(exc))
+            yield path, None
+
+
+def make_folder(folder: str | None) -> bool:
+    if not folder:
+        return True
+    try:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        return True
+    except OSError as exc:
+        fail(f"无法创建输出文件夹 {folder}：{exc.strerror or exc}")
+        return False
