@@ -22,7 +22,10 @@ def reference_rows(form_id: str) -> list[list[str]]:
 
 @pytest.fixture(scope="session", autouse=True)
 def _have_reference_forms():
-    assert REFERENCE_IDS, f"reference forms not found under {FORMS}"
+    """Here and in CI the forms lie beside the repository; only a run that says it has none
+    (ZPB_NO_REFERENCE=1, the Windows workflow) goes without them."""
+    if not os.environ.get("ZPB_NO_REFERENCE"):
+        assert REFERENCE_IDS, f"reference forms not found under {FORMS}"
 
 
 def form_rows_tool():
