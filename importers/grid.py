@@ -37,9 +37,10 @@ Row = list[Cell]
 
 
 def label_key(text: str) -> str:
-    """A label without spaces, with half-width colons and brackets: how labels are compared."""
+    """A label without spaces, with half-width brackets and no colon after it: how labels are
+    compared ('项目名称：', '项 目 名 称' and '项目名称' are one label)."""
     s = re.sub(r"\s+", "", text or "")
-    return s.replace("：", ":").replace("（", "(").replace("）", ")")
+    return s.replace("：", ":").replace("（", "(").replace("）", ")").rstrip(":")
 
 
 def rows_from_lists(lists: list[list[str]]) -> list[Row]:
@@ -85,20 +86,30 @@ def _is_indicator_head(keys: set[str]) -> bool:
 
 
 def _label_values(row: Row, labels) -> list[tuple[str, str]]:
-    """(label, value) pairs of a header row, left to right: a value is never read as a label."""
+    """(label, value) pairs of a header row, left to right. The cell after a label is its value,
+    whatever it says; when that cell is blank (a sheet without merges leaves blank cells
+    between), the value is the first text before the next label."""
     out, i = [], 0
     while i < len(row):
-        key = row[i].key.rstrip(":")
-        if key in labels:
-            out.append((key, row[i + 1].text.strip() if i + 1 < len(row) else ""))
-            i += 2
-        else:
+        key = row[i].key
+        if key not in labels:
             i += 1
+            continue
+        if i + 1 < len(row) and row[i + 1].text.strip():
+            out.append((key, row[i + 1].text.strip()))
+            i += 2
+            continue
+        j = i + 1
+        while j < len(row) and row[j].key not in labels:
+            j += 1
+        texts = [c.text.strip() for c in row[i + 1:j] if c.text.strip()]
+        out.append((key, texts[0] if texts else ""))
+        i = j
     return out
 
 
 _FUNDS_KINDS = [(FundsKind.TOTAL, "资金总额"), (FundsKind.FISCAL, "财政拨款"),
-                (FundsKind.CARRYOVER, "结转"), (FundsKind.OTHER, "其他资金")]
+                (FundsKind.CARRYOVER, "结转"), (FundsKind.CARRYOVER, "结余"), (FundsKind.OTHER, "其他资金")]
 _HEADER_FRAGMENTS = {"指标值", "完成值", "年度", "实际", "得分", "分值", "偏差原因分析及改进措施",
                      "偏差原因分析", "一级指标", "二级指标", "三级指标"}
 
@@ -223,7 +234,7 @@ def _indicators(p: Project, rows: list[Row], h: int) -> list[str]:
     written: list[str] = []
     level1 = level2 = ""
     for row in rows[i:]:
-        if any(c.key == "总分" or c.key.startswith("总分") for c in row[:2]):
+        if any(c.key.startswith("总分") or c.key in ("合计", "总计") for c in row[:2]):
             break
         get = lambda name: _cell_at(row, cols.get(name)).strip()  # noqa: E731
         if not any(get(n) for n in ("level1", "level2", "name", "target", "actual", "weight")):
