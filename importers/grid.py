@@ -223,6 +223,9 @@ def _indicator_cols(header: list[Row]) -> dict[str, int]:
     return cols
 
 
+_INDICATOR_FIELDS = ("level1", "level2", "name", "target", "actual", "weight", "score", "deviation")
+
+
 def _indicators(p: Project, rows: list[Row], h: int) -> list[str]:
     header = [rows[h]]
     i = h + 1
@@ -236,20 +239,19 @@ def _indicators(p: Project, rows: list[Row], h: int) -> list[str]:
     for row in rows[i:]:
         if any(c.key.startswith("总分") or c.key in ("合计", "总计") for c in row[:2]):
             break
-        get = lambda name: _cell_at(row, cols.get(name)).strip()  # noqa: E731
-        if not any(get(n) for n in ("level1", "level2", "name", "target", "actual", "weight")):
+        cell = {name: _cell_at(row, cols.get(name)).strip() for name in _INDICATOR_FIELDS}
+        if not any(cell[n] for n in ("level1", "level2", "name", "target", "actual", "weight")):
             continue
-        if get("level1"):
-            level1, level2 = get("level1"), ""
-        if get("level2"):
-            level2 = get("level2")
-        ind = Indicator(level1=level1, level2=level2, name=get("name"), target=get("target"),
-                        actual=get("actual"), deviation=get("deviation"))
-        weight = get("weight")
-        if weight:
-            ind.set_number("weight", weight)
+        if cell["level1"]:  # a blank 一级/二级 is the merged cell above continuing
+            level1, level2 = cell["level1"], ""
+        if cell["level2"]:
+            level2 = cell["level2"]
+        ind = Indicator(level1=level1, level2=level2, name=cell["name"], target=cell["target"],
+                        actual=cell["actual"], deviation=cell["deviation"])
+        if cell["weight"]:
+            ind.set_number("weight", cell["weight"])
         p.indicators.append(ind)
-        written.append(get("score"))
+        written.append(cell["score"])
     return written
 
 

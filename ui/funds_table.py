@@ -5,10 +5,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
-from model import FundsKind, plain, score_text
+from model import plain
 
 from .controller import ProjectController
-from .indicator_table import COMPUTED_BG, ERROR_BG, HAND_COLOR
+from .indicator_table import COMPUTED_BG, ERROR_BG, HAND_COLOR, score_display
 from .spreadsheet_view import SpreadsheetView
 
 INITIAL, BUDGET, EXECUTED, WEIGHT, RATE, SCORE = range(6)
@@ -81,14 +81,7 @@ class FundsTableModel(QAbstractTableModel):
             if row > 0 and col in (WEIGHT, SCORE):
                 return DASH
             if col == SCORE:
-                if "budget_hand_score" in self.c.project.unreadable:
-                    return self.c.project.unreadable["budget_hand_score"]
-                if budget.value is None:
-                    return DASH
-                shown = score_text(budget.value)
-                if budget.hand and budget.rule is not None and budget.rule != budget.value:
-                    return f"{shown}（规则 {score_text(budget.rule)}）"
-                return shown
+                return score_display(budget, self.c.project.unreadable.get("budget_hand_score"))
             return self.text(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if row == 0 and col in (SCORE, RATE):
@@ -141,4 +134,3 @@ class FundsTableView(SpreadsheetView):
         return hint
 
 
-__all__ = ["FundsTableModel", "FundsTableView", "FundsKind"]

@@ -5,7 +5,7 @@ import csv
 import io
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QStyledItemDelegate
 
@@ -124,14 +124,7 @@ class IndicatorTableModel(QAbstractTableModel):
             return self.text(row, col)
         if role == Qt.ItemDataRole.DisplayRole:
             if col == SCORE:
-                if "hand_score" in ind.unreadable:
-                    return ind.unreadable["hand_score"]
-                if score.value is None:
-                    return "—"
-                shown = score_text(score.value)
-                if score.hand and score.rule is not None and score.rule != score.value:
-                    return f"{shown}（规则 {score_text(score.rule)}）"
-                return f"{shown} ✎" if score.hand else shown
+                return score_display(score, ind.unreadable.get("hand_score"))
             return self.text(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
             if col == SCORE:
@@ -199,24 +192,25 @@ def tier_scores(low: Decimal, high: Decimal, high_included: bool) -> list[Decima
     return [last - i for i in range(int(last - first) + 1)]
 
 
-class ScoreDelegate(QStyledItemDelegate):
-    """得分: typing sets a hand score; qualitative rows offer the scores of their grade's tier."""
+def score_choices(index) -> list[str]:
+    """得分's drop-down: back to the rule, or a score inside the grade's tier (qualitative rows)."""
+    score = index.data(ReasonRole)
+    items = ["按规则"]
+    if score is not None and score.tier is not None:
+        items += [score_text(v) for v in tier_scores(*score.tier)]
+    return items
 
-    def createEditor(self, parent, option, index):
-        box = QComboBox(parent)
-        box.setEditable(True)
-        score = index.data(ReasonRole)
-        items = ["按规则"]
-        if score is not None and score.tier is not None:
-            items += [score_text(v) for v in tier_scores(*score.tier)]
-        box.addItems(items)
-        return box
 
-    def setEditorData(self, editor, index):
-        editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
-
-    def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentText())
+def score_display(score, unreadable: str | None = None) -> str:
+    """A score as the window shows it: a hand score carries the rule's value beside it."""
+    if unreadable is not None:
+        return unreadable
+    if score.value is None:
+        return "—"
+    shown = score_text(score.value)
+    if score.hand and score.rule is not None and score.rule != score.value:
+        return f"{shown}（规则 {score_text(score.rule)}）"
+    return f"{shown} ✎" if score.hand else shown
 
 
 class IndicatorTableView(SpreadsheetView):
@@ -238,7 +232,7 @@ class IndicatorTableView(SpreadsheetView):
         self.setItemDelegateForColumn(LEVEL1, ChoiceDelegate(LEVEL1_CHOICES, self))
         self.setItemDelegateForColumn(LEVEL2, ChoiceDelegate(
             lambda idx: level2_choices(idx.siblingAtColumn(LEVEL1).data() or ""), self))
-        self.setItemDelegateForColumn(SCORE, ScoreDelegate(self))
+        self.setItemDelegateForColumn(SCORE, ChoiceDelegate(score_choices, self))
         # wrapped texts set a row's height; sized when its texts change, not on every repaint
         model.modelReset.connect(self._resize_all)
         model.rowsInserted.connect(self._rows_inserted)
@@ -303,4 +297,3 @@ def parse_block(text: str) -> list[list[str]]:
     return [row for row in csv.reader(io.StringIO(text), delimiter="\t")]
 
 
-__all__ = ["IndicatorTableModel", "IndicatorTableView", "QPersistentModelIndex", "parse_block"]
