@@ -1,10 +1,11 @@
 """One paint routine for preview, printer and PDF: the exported form's layout on one A4 page."""
 from __future__ import annotations
 
-from PySide6.QtCore import QMarginsF, QRectF, Qt
-from PySide6.QtGui import QFont, QFontMetricsF, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtGui import (QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextLayout,
+                           QTextOption)
 
-from exporters.layout import FONT_SIZES_PT, PAGE_MARGINS_MM, FormLayout, build_layout
+from exporters.layout import FONT_SIZES_PT, LINE_SPACING, PAGE_MARGINS_MM, FormLayout, build_layout
 from model import Project
 
 BODY_FAMILIES = ["SimSun", "宋体", "Noto Serif CJK SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
@@ -36,24 +37,68 @@ class _Page:
         return QRectF(x * self.px, y * self.px, w * self.px, h * self.px)
 
 
-def _cell_text(cell) -> str:
-    return "\n".join(cell.text) if cell.vertical else cell.text
+def _lines(page: _Page, text: str, font: QFont, width_mm: float, pt: float) -> list[QTextLayout]:
+    """Text wrapped to width, one QTextLayout a paragraph, lines LINE_SPACING × pt apart (as
+    the Word table sets them): CJK fonts' own leading would waste a third of the page."""
+    step = pt * LINE_SPACING * page.px * 25.4 / 72
+    layouts = []
+    for para in text.split("\n"):
+        tl = QTextLayout(para, font, page.painter.device())
+        option = QTextOption()
+        option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        tl.setTextOption(option)
+        tl.beginLayout()
+        y = 0.0
+        while True:
+            line = tl.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(width_mm * page.px)
+            line.setPosition(QPointF(0, y))
+            y += step
+        tl.endLayout()
+        layouts.append(tl)
+    return layouts
 
 
-def _row_heights(page: _Page, layout: FormLayout, font: QFont) -> list[float]:
-    metrics = QFontMetricsF(font, page.painter.device())
-    line_mm = metrics.lineSpacing() / page.px
+def _text_height_mm(page: _Page, layouts: list[QTextLayout], pt: float) -> float:
+    lines = sum(max(1, tl.lineCount()) for tl in layouts)
+    return lines * pt * LINE_SPACING * 25.4 / 72
+
+
+def _row_heights(page: _Page, layout: FormLayout, font: QFont, pt: float) -> list[float]:
     heights = []
     for row in layout.rows:
         need = row.min_height_mm * 0.85
         for cell in row.cells:
             if cell.merge == "continue" or cell.vertical or not cell.text:
                 continue
-            width = (layout.width_mm(cell.col, cell.span) - 2 * PAD_MM) * page.px
-            box = metrics.boundingRect(QRectF(0, 0, width, 1e6), int(Qt.TextFlag.TextWordWrap), cell.text)
-            need = max(need, box.height() / page.px + 2 * PAD_MM, line_mm + 2 * PAD_MM)
+            width = layout.width_mm(cell.col, cell.span) - 2 * PAD_MM
+            lines = _lines(page, cell.text, font, width, pt)
+            need = max(need, _text_height_mm(page, lines, pt) + 2 * PAD_MM)
         heights.append(need)
     return heights
+
+
+def _draw_cell_text(page: _Page, cell, box: QRectF, font: QFont, pt: float) -> None:
+    painter = page.painter
+    text = "\n".join(cell.text) if cell.vertical else cell.text  # 绩效指标 top to bottom
+    width = box.width() / page.px - 2 * PAD_MM
+    layouts = _lines(page, text, font, width, pt)
+    height = _text_height_mm(page, layouts, pt) * page.px
+    y = box.top() + max(PAD_MM * page.px, (box.height() - height) / 2)
+    step = pt * LINE_SPACING * page.px * 25.4 / 72
+    for tl in layouts:
+        for i in range(tl.lineCount()):
+            line = tl.lineAt(i)
+            if cell.align == "left":
+                x = box.left() + PAD_MM * page.px
+            else:
+                x = box.left() + (box.width() - line.naturalTextWidth()) / 2
+            line.draw(painter, QPointF(x, y - line.y() + (step - line.height()) / 2))
+            y += step
+        if tl.lineCount() == 0:
+            y += step
 
 
 def paint_form(painter: QPainter, project: Project) -> None:
@@ -65,7 +110,7 @@ def paint_form(painter: QPainter, project: Project) -> None:
     room = 297 - top - PAGE_MARGINS_MM["bottom"] - 36
     for pt in FONT_SIZES_PT:  # the largest size at which the table fits the page
         font = _font(BODY_FAMILIES, pt)
-        heights = _row_heights(page, layout, font)
+        heights = _row_heights(page, layout, font, pt)
         if sum(heights) <= room:
             break
     painter.save()
@@ -92,10 +137,7 @@ def paint_form(painter: QPainter, project: Project) -> None:
             w = layout.width_mm(cell.col, cell.span)
             box = page.rect(x, tops[r], w, tops[last + 1] - tops[r])
             painter.drawRect(box)
-            inner = box.adjusted(PAD_MM * page.px, PAD_MM * page.px, -PAD_MM * page.px, -PAD_MM * page.px)
-            align = Qt.AlignmentFlag.AlignVCenter | (
-                Qt.AlignmentFlag.AlignLeft if cell.align == "left" else Qt.AlignmentFlag.AlignHCenter)
-            painter.drawText(inner, int(align | Qt.TextFlag.TextWordWrap), _cell_text(cell))
+            _draw_cell_text(page, cell, box, font, pt)
     painter.setFont(_font(BODY_FAMILIES, 11))
     y = tops[-1] + 6
     for line in layout.signature_lines:

@@ -217,3 +217,17 @@ def test_typing_in_header_and_goal_is_undoable_and_updates_the_title(qtbot, wind
     window.goal.edits["achieved"].setPlainText("未完成预期目标")
     assert window.controller.project.achieved == "未完成预期目标"
     assert any("未完成" in window.problems.item(i).text() for i in range(window.problems.count()))
+
+
+def test_the_printer_path_paints_the_same_one_page_form(qtbot, window, tmp_path):
+    """Print and print preview paint through print_to: a QPrinter writing PDF shows what they get."""
+    from PySide6.QtPrintSupport import QPrinter
+
+    from ui.printing import print_to
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "printed.pdf"))
+    print_to(printer, window.controller.project)
+    data = (tmp_path / "printed.pdf").read_bytes()
+    import re
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) == 1
