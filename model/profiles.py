@@ -49,19 +49,26 @@ class RuleProfile(BaseModel):
     __hash__ = object.__hash__
 
     def tier_for(self, share: Decimal) -> Tier:
-        for tier in sorted(self.tiers, key=lambda t: t.low, reverse=True):
+        tiers = _tiers_down(self)
+        for tier in tiers:
             if share >= tier.low:
                 return tier
-        return min(self.tiers, key=lambda t: t.low)
+        return tiers[-1]
 
     def is_top(self, tier: Tier) -> bool:
-        return tier.high >= max(t.high for t in self.tiers)
+        return tier is _tiers_down(self)[0]
 
     def grade(self, total: Decimal) -> str:
         for name, low in sorted(self.grade_bands, key=lambda b: b[1], reverse=True):
             if total >= low:
                 return name
         return self.grade_bands[-1][0]
+
+
+@lru_cache(maxsize=16)
+def _tiers_down(profile: RuleProfile) -> tuple[Tier, ...]:
+    """Tiers from the top down, sorted once per profile: every qualitative score looks."""
+    return tuple(sorted(profile.tiers, key=lambda t: t.low, reverse=True))
 
 
 def profile_names() -> list[str]:
