@@ -19,7 +19,7 @@ from docx.shared import Mm, Pt
 from model import Evaluation, Project
 
 from .layout import (COLUMN_MM, LINE_SPACING, PAGE_MARGINS_MM, FormLayout, LayoutCell, build_layout,
-                     row_height_mm)
+                     profile_keywords, row_height_mm)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"
 _TWIPS_PER_MM = 1440 / 25.4
@@ -118,6 +118,7 @@ def write_docx(project: Project, target: str | BinaryIO, evaluation: Evaluation 
     section.top_margin, section.bottom_margin = Mm(PAGE_MARGINS_MM["top"]), Mm(PAGE_MARGINS_MM["bottom"])
     section.header_distance = section.footer_distance = Mm(8)
     doc.core_properties.title = f"{project.name} {layout.title}"
+    doc.core_properties.keywords = profile_keywords(project)
     _line(doc, layout.title, TITLE_FONT, 18, after=0)
     _line(doc, layout.year_line, BODY_FONT, 12, after=3)
     doc.element.body.insert(len(doc.element.body) - 1, parse_xml(table_xml(layout)))

@@ -18,6 +18,11 @@ PAGE_MARGINS_MM = {"left": 12.0, "right": 12.0, "top": 12.0, "bottom": 10.0}
 LINE_SPACING = 1.2  # line height as a multiple of the font size, set exactly
 EM_DASH = "—"
 SIGNATURES = ("填报人：", "审核人：", "单位负责人：")
+PROFILE_KEYWORD = "评分规则："  # written in the file's keywords, so an import scores it the same way
+
+
+def profile_keywords(project: Project) -> str:
+    return f"{PROFILE_KEYWORD}{project.profile}"
 
 
 @dataclass

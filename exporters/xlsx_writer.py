@@ -11,7 +11,8 @@ from openpyxl.worksheet.properties import PageSetupProperties
 
 from model import Evaluation, FundsKind, Project, load_profile, plain
 
-from .layout import COLUMN_MM, PAGE_MARGINS_MM, FormLayout, LayoutCell, build_layout, row_height_mm
+from .layout import (COLUMN_MM, PAGE_MARGINS_MM, FormLayout, LayoutCell, build_layout, profile_keywords,
+                     row_height_mm)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"
 _THIN = Side(style="thin", color="000000")
@@ -35,6 +36,7 @@ def write_xlsx(project: Project, target: str | BinaryIO, evaluation: Evaluation 
     """Write the form to a path or a binary stream; A4 portrait, one page wide, print area set."""
     layout = build_layout(project, evaluation)
     wb = Workbook()
+    wb.properties.keywords = profile_keywords(project)
     ws = wb.active
     ws.title = "自评表"
     for i, mm in enumerate(COLUMN_MM, 1):

@@ -10,7 +10,7 @@ from defusedxml.ElementTree import ParseError, fromstring
 
 from model import Project
 
-from .grid import Cell, NotAForm, Row, parse_grid
+from .grid import Cell, NotAForm, Row, parse_grid, profile_from_keywords
 from .safety import open_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -64,17 +64,20 @@ def table_rows(tbl: Element) -> list[Row]:
     return rows
 
 
-def read_body(path: str | os.PathLike) -> Element:
-    """The document body, parsed safely from a checked package."""
+def read_body(path: str | os.PathLike) -> tuple[Element, str]:
+    """The document body, parsed safely from a checked package, and the file's keywords."""
     with open_package(path, "word/document.xml") as zf:
         try:
             root = fromstring(zf.read("word/document.xml"))
+            core = fromstring(zf.read("docProps/core.xml")) if "docProps/core.xml" in zf.namelist() else None
         except (ParseError, DefusedXmlException, zipfile.BadZipFile, EOFError, ValueError) as exc:
             raise NotAForm(f"{os.path.basename(path)} 已损坏（正文无法解析）") from exc
+    keywords = next((el.text or "" for el in core.iter() if el.tag.endswith("}keywords")), "") \
+        if core is not None else ""
     body = root.find(W + "body")
     if body is None:
         raise NotAForm(f"{os.path.basename(path)} 没有正文")
-    return body
+    return body, keywords
 
 
 def _blocks(el: Element):
@@ -88,7 +91,8 @@ def _blocks(el: Element):
 
 def read_docx(path: str | os.PathLike) -> Project:
     """The first 自评表 in the document: top-level tables first, then tables nested in others."""
-    body = read_body(path)
+    body, keywords = read_body(path)
+    profile = profile_from_keywords(keywords)
     preamble: list[str] = []
     rows: list[Row] = []
     for el in _blocks(body):
@@ -97,12 +101,12 @@ def read_docx(path: str | os.PathLike) -> Project:
         elif not rows and _text(el).strip():
             preamble.append(_text(el))
     try:
-        return parse_grid(rows, preamble)
+        return parse_grid(rows, preamble, profile)
     except NotAForm as exc:
         nested = [t for t in body.iter(W + "tbl")][len([b for b in _blocks(body) if b.tag == W + "tbl"]):]
         for tbl in nested:
             try:
-                return parse_grid(table_rows(tbl), preamble)
+                return parse_grid(table_rows(tbl), preamble, profile)
             except NotAForm:
                 continue
         raise NotAForm(f"{os.path.basename(path)}：{exc}") from None

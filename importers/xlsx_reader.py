@@ -10,7 +10,7 @@ from decimal import Decimal
 
 from model import Project
 
-from .grid import Cell, NotAForm, Row, parse_grid
+from .grid import Cell, NotAForm, Row, parse_grid, profile_from_keywords
 from .safety import open_package
 
 MAX_ROWS, MAX_COLS = 2000, 60
@@ -76,10 +76,11 @@ def read_xlsx(path: str | os.PathLike) -> Project:
     except Exception as exc:  # defusedxml and openpyxl raise many kinds on hostile files
         raise NotAForm(f"{name} 无法读取（{type(exc).__name__}）") from exc
     first_error: NotAForm | None = None
+    profile = profile_from_keywords(wb.properties.keywords)
     try:
         for ws in wb.worksheets:
             try:
-                return parse_grid(sheet_rows(ws))
+                return parse_grid(sheet_rows(ws), (), profile)
             except NotAForm as exc:
                 first_error = first_error or exc
     finally:

@@ -10,7 +10,7 @@ from pathlib import Path
 from hypothesis import strategies as st
 
 from importers.grid import parse_grid, rows_from_lists
-from model import FundsKind, FundsRow, Indicator, Project, evaluate
+from model import FundsKind, FundsRow, Indicator, Project, evaluate, profile_names
 from tests.conftest import reference_rows
 
 
@@ -57,7 +57,8 @@ def projects(draw, max_indicators: int = 30) -> Project:
     return Project(year=draw(st.none() | st.integers(2000, 2100)), name=draw(_text),
                    department=draw(_text), implementer=draw(_text), manager=draw(_text),
                    phone=draw(_text), funds=funds, goal=draw(_text), achieved=draw(_text),
-                   indicators=inds, budget_hand_score=draw(st.none() | _weight))
+                   indicators=inds, budget_hand_score=draw(st.none() | _weight),
+                   profile=draw(st.sampled_from(profile_names())))
 
 
 def without_rule_hand_scores(project: Project) -> Project:
