@@ -256,10 +256,20 @@ class IndicatorTableView(SpreadsheetView):
         elif event.matches(QKeySequence.StandardKey.Paste):
             self.paste()
         elif event.key() == Qt.Key.Key_Delete and self.state() != QAbstractItemView.State.EditingState:
-            for idx in self.selectedIndexes():
-                self.model().setData(idx, "")
+            self.clear_selection_cells()
         else:
             super().keyPressEvent(event)
+
+    def clear_selection_cells(self) -> None:
+        """Delete clears the selected cells, as one undo step."""
+        indexes = self.selectedIndexes()
+        if not indexes:
+            return
+        stack = self.model().c.undo_stack
+        stack.beginMacro("清除单元格")
+        for idx in indexes:
+            self.model().setData(idx, "")
+        stack.endMacro()
 
     def copy_selection(self) -> None:
         indexes = self.selectedIndexes() or ([self.currentIndex()] if self.currentIndex().isValid() else [])

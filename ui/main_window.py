@@ -288,8 +288,12 @@ class MainWindow(QMainWindow):
             self.indicator_view.setCurrentIndex(self.indicator_model.index(to, col))
 
     def revert_score(self) -> None:
+        rows = [r for r in self._selected_rows() if self.controller.project.indicators[r].hand_score is not None
+                or "hand_score" in self.controller.project.indicators[r].unreadable]
+        if not rows:
+            return
         self.controller.undo_stack.beginMacro("恢复按规则计分")
-        for row in self._selected_rows():
+        for row in rows:
             self.controller.set_field(("indicator", row), "hand_score", "")
         self.controller.undo_stack.endMacro()
 

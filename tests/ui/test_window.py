@@ -231,3 +231,18 @@ def test_the_printer_path_paints_the_same_one_page_form(qtbot, window, tmp_path)
     data = (tmp_path / "printed.pdf").read_bytes()
     import re
     assert len(re.findall(rb"/Type\s*/Page\b", data)) == 1
+
+
+def test_delete_clears_the_selected_cells_in_one_undo_step(qtbot, window):
+    m, view = window.indicator_model, window.indicator_view
+    view.setCurrentIndex(m.index(0, T.TARGET))
+    view.selectionModel().select(m.index(0, T.ACTUAL), view.selectionModel().SelectionFlag.Select)
+    count = window.controller.undo_stack.count()
+    qtbot.keyClick(view, Qt.Key.Key_Delete)
+    assert (m.text(0, T.TARGET), m.text(0, T.ACTUAL)) == ("", "")
+    assert window.controller.undo_stack.count() == count + 1
+    window.actions_["undo"].trigger()
+    assert (m.text(0, T.TARGET), m.text(0, T.ACTUAL)) == ("1份", "1份")
+    view.setCurrentIndex(m.index(0, T.SCORE))
+    window.revert_score()  # nothing set by hand: no empty step on the undo stack
+    assert window.controller.undo_stack.count() == count + 1
