@@ -102,6 +102,9 @@ _SUFFIX_OPS = [
     ("及以上", ">="), ("以上", ">="), ("及以下", "<="), ("以下", "<="), ("以内", "<="),
     ("之内", "<="),
 ]
+_TAIL_OPS = [("以上", ">="), ("以后", ">="), ("以前", "<="), ("之前", "<="), ("前", "<="), ("以内", "<="),
+             ("之内", "<="), ("以下", "<=")]
+_TAIL_SPLIT = re.compile("|".join(["及以上", "及以下"] + [w for w, _ in _TAIL_OPS]))
 # what follows a number before the unit ends: punctuation and spaces stop it
 _UNIT = re.compile(r"[^\d\s,，。;；、()（）\[\]【】]*")
 
@@ -135,6 +138,10 @@ def parse_quantity(text: str | None) -> Quantity | None:
             unit = unit[: -len(word)]
             op = op or sym
             break
-    unit = unit.replace("％", "%")
-    unit = re.sub(r"(左右|以内|的)$", "", unit)
+    if op is None:  # '12月31日前完成', '5个工作日以内': the direction can follow a date or a count
+        tail = re.split(r"[,，。;；、()（）]", rest, maxsplit=1)[0]
+        op = next((sym for word, sym in _TAIL_OPS if word in tail), None)
+    unit = _TAIL_SPLIT.split(unit, maxsplit=1)[0].replace("％", "%")
+    unit = re.sub(r"(左右|的|完成)$", "", unit)
+    unit = re.sub(r"^(年|月|季度|周)(底|末|初)$", r"\1", unit)  # a deadline's 月底 is a month
     return Quantity(to_decimal(m.group(0)), unit, op)

@@ -103,6 +103,11 @@ def test_equal_indicators(target, actual, expected):
     assert s.direction == "equal" and s.value == D(expected)
 
 
+def test_a_deadline_is_met_early():
+    assert score("12月31日前", "11月", level2="时效指标").value == 10
+    assert score("10月底前", "12月", level2="时效指标").value == 8  # two months late: 10 × (1 − 2/10)
+
+
 def test_target_operator_overrides_the_cost_default():
     assert score("≥10万元", "5万元", level2="成本指标").direction == "positive"
 
