@@ -246,3 +246,15 @@ def test_delete_clears_the_selected_cells_in_one_undo_step(qtbot, window):
     view.setCurrentIndex(m.index(0, T.SCORE))
     window.revert_score()  # nothing set by hand: no empty step on the undo stack
     assert window.controller.undo_stack.count() == count + 1
+
+
+def test_a_broken_file_gets_a_message_and_the_open_project_stays(qtbot, window, fake, tmp_path):
+    broken = tmp_path / "坏文件.docx"
+    broken.write_bytes(b"PK\x03\x04 not really")
+    before = window.controller.project.model_copy(deep=True)
+    window.open_path(str(broken))
+    assert fake.errors and fake.errors[-1][0] == "无法打开" and "坏文件.docx" in fake.errors[-1][1]
+    assert window.controller.project == before
+    fake.next_save = str(tmp_path / "没有这个文件夹" / "x.zpb.json")
+    assert not window.save_as()
+    assert "无法写入" in fake.errors[-1][1]
