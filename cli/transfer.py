@@ -53,7 +53,7 @@ def cmd_export(args, load) -> int:
     formats = [f.strip().lower().lstrip(".") for f in args.format.split(",") if f.strip()]
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
-        print(f"错误：--format 只能是 docx、xlsx 或 docx,xlsx（收到 {args.format}）")
+        fail(f"--format 只能是 docx、xlsx 或 docx,xlsx（收到 {args.format}）")
         return EXIT_UNREADABLE
     if (args.docx or args.xlsx) and len(args.files) > 1:
         fail("导出多个项目时请用 --outdir，不能用 --docx/--xlsx 指定单个文件")

@@ -131,3 +131,11 @@ def test_import_many_to_outdir_and_new_from_last_year(tmp_path):
     p = load_project(tmp_path / "2023.zpb.json")
     assert p.year == 2023 and p.name == "政府热线经费" and p.funds[0].executed is None
     assert all(i.actual == "" for i in p.indicators)
+
+
+def test_export_with_an_unknown_format_is_a_usage_error(tmp_path):
+    src = tmp_path / "p.zpb.json"
+    run("new", str(src), "--example")
+    out = run("export", str(src), "--outdir", str(tmp_path), "--format", "pdf")
+    assert out.returncode == 2 and "--format" in out.stderr and out.stdout == ""
+    assert not (tmp_path / "p.docx").exists()
