@@ -89,7 +89,8 @@ def report(project: Project) -> tuple[list[str], bool]:
     for i, (ind, s) in enumerate(zip(project.indicators, ev.indicators), 1):
         where = "/".join(x for x in (ind.level1, ind.level2) if x)
         shown = plain(s.value) if s.value is not None else "—"
-        lines.append(f"  {i}. [{where}] {ind.name}：{shown}（{s.reason}）")
+        note = f"；说明：{ind.hand_note}" if s.hand and ind.hand_note else ""
+        lines.append(f"  {i}. [{where}] {ind.name}：{shown}（{s.reason}{note}）")
     lines.append(f"总分：{plain(ev.total)}{'' if ev.complete else '（有未计分项）'}  等级：{ev.grade}")
     problems = check(project, ev, profile)
     errors = sum(p.severity == Severity.ERROR for p in problems)

@@ -42,6 +42,7 @@ def build_actions(w) -> dict[str, QAction]:
     act("up", "上移", lambda: w.move_indicator(-1), "Ctrl+Shift+Up")
     act("down", "下移", lambda: w.move_indicator(1), "Ctrl+Shift+Down")
     act("revert", "恢复按规则计分", w.revert_score, None, "删除手动得分，按评分规则计分")
+    act("hand_note", "手动得分说明…", w.edit_hand_note, None, "写下手动给分的理由")
     act("settings", "选项(&T)…", w.edit_settings)
     act("about", "关于(&A)", w.about)
 
@@ -65,7 +66,7 @@ def build_actions(w) -> dict[str, QAction]:
     m.addAction(undo)
     m.addAction(redo)
     m.addSeparator()
-    for key in ("add", "insert", "delete", "up", "down", "revert"):
+    for key in ("add", "insert", "delete", "up", "down", "revert", "hand_note"):
         m.addAction(a[key])
     bar.addMenu("设置(&S)").addAction(a["settings"])
     bar.addMenu("帮助(&H)").addAction(a["about"])

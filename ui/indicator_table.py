@@ -132,6 +132,8 @@ class IndicatorTableModel(QAbstractTableModel):
                 if score.tier is not None:
                     low, high, _ = score.tier
                     tip += f"\n该等级可手动给分范围：{score_text(low)}–{score_text(high)}"
+                if ind.hand_note:
+                    tip += f"\n手动得分说明：{ind.hand_note}"
                 return tip + ("\n（手动得分：删除内容即恢复按规则计分）" if score.hand else
                               "\n（直接输入分数即为手动得分）")
             return self.text(row, col) or None

@@ -34,6 +34,11 @@ class Interaction:
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
 
+    def ask_text(self, title: str, label: str, text: str) -> str | None:
+        from PySide6.QtWidgets import QInputDialog
+        value, ok = QInputDialog.getText(self.parent, title, label, text=text)
+        return value if ok else None
+
     def open_file(self, folder: str) -> str | None:
         path, _ = QFileDialog.getOpenFileName(self.parent, "打开", folder, OPEN_FILTER)
         return path or None

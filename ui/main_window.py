@@ -297,6 +297,16 @@ class MainWindow(QMainWindow):
             self.controller.set_field(("indicator", row), "hand_score", "")
         self.controller.undo_stack.endMacro()
 
+    def edit_hand_note(self) -> None:
+        """Why a score was set by hand: kept with the project, shown in the score's tooltip."""
+        rows = self._selected_rows()
+        if not rows:
+            return
+        ind = self.controller.project.indicators[rows[0]]
+        text = self.interaction.ask_text("手动得分说明", f"第 {rows[0] + 1} 行的得分为什么这样给：", ind.hand_note)
+        if text is not None:
+            self.controller.set_field(("indicator", rows[0]), "hand_note", text.strip())
+
     # --- navigation and settings ---------------------------------------------------------------
     def goto(self, place) -> None:
         if place.section == "indicator":

@@ -18,6 +18,7 @@ class FakeInteraction:
         self.recover_asked: list[str] = []
         self.next_open: str | None = None
         self.next_save: str | None = None
+        self.next_text: str | None = None
 
     def error(self, title, message):
         self.errors.append((title, message))
@@ -31,6 +32,9 @@ class FakeInteraction:
     def ask_recover(self, description):
         self.recover_asked.append(description)
         return self.recover_answer
+
+    def ask_text(self, title, label, text):
+        return self.next_text
 
     def open_file(self, folder):
         return self.next_open

@@ -96,6 +96,18 @@ def test_hand_score_shows_the_rule_beside_it_and_reverts(qtbot, window):
     assert m.data(m.index(row, T.SCORE)) == "15" and total_text(window).startswith("总分 100")
 
 
+def test_a_hand_score_keeps_its_reason(qtbot, window, fake):
+    m, view = window.indicator_model, window.indicator_view
+    type_into(qtbot, view, m.index(1, T.SCORE), "14")
+    view.setCurrentIndex(m.index(1, T.SCORE))
+    fake.next_text = "抽查发现一处记录不全"
+    window.actions_["hand_note"].trigger()
+    assert window.controller.project.indicators[1].hand_note == "抽查发现一处记录不全"
+    assert "抽查发现一处记录不全" in m.data(m.index(1, T.SCORE), Qt.ItemDataRole.ToolTipRole)
+    window.actions_["undo"].trigger()
+    assert window.controller.project.indicators[1].hand_note == ""
+
+
 def test_qualitative_row_offers_its_tier(qtbot, window):
     m, view = window.indicator_model, window.indicator_view
     view.setCurrentIndex(m.index(1, T.SCORE))
