@@ -77,7 +77,7 @@ def _with_hand(rule: Decimal | None, hand: Decimal | None, reason: str | Callabl
     def why() -> str:
         rule_text = "无法按规则计分" if rule is None else f"规则得分 {plain(rule)}"
         text = reason if isinstance(reason, str) else reason()
-        return f"手动得分 {plain(hand)}（{rule_text}：{text}）"
+        return f"手动得分 {plain(hand)}；{rule_text}：{text}"
     return Score(hand, rule, True, why, **kw)
 
 
