@@ -1,6 +1,7 @@
 """Write a project as the district's .xlsx form: a live sheet whose rates and totals are formulas."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import BinaryIO
 
@@ -15,6 +16,7 @@ from .layout import (COLUMN_MM, PAGE_MARGINS_MM, FormLayout, LayoutCell, build_l
                      row_height_mm)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"
+GB2312 = 134  # the font's character set: Excel and WPS pick the Chinese face with it
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _MM_PER_WIDTH_UNIT = 2.05  # one Excel column-width unit (a digit of the default font) in mm
@@ -42,9 +44,9 @@ def write_xlsx(project: Project, target: str | BinaryIO, evaluation: Evaluation 
     for i, mm in enumerate(COLUMN_MM, 1):
         ws.column_dimensions[get_column_letter(i)].width = round(mm / _MM_PER_WIDTH_UNIT, 2)
 
-    body = Font(name=BODY_FONT, size=layout.body_pt)
-    _title_row(ws, 1, layout.title, Font(name=TITLE_FONT, size=18), 30)
-    _title_row(ws, 2, layout.year_line, Font(name=BODY_FONT, size=12), 20)
+    body = Font(name=BODY_FONT, size=layout.body_pt, charset=GB2312)
+    _title_row(ws, 1, layout.title, Font(name=TITLE_FONT, size=18, charset=GB2312), 30)
+    _title_row(ws, 2, layout.year_line, Font(name=BODY_FONT, size=12, charset=GB2312), 20)
     first = 3
     refs = _refs(layout, first)
     open_merges: dict[int, tuple[int, int]] = {}  # column -> (first row, span) of a merge down
@@ -56,7 +58,7 @@ def write_xlsx(project: Project, target: str | BinaryIO, evaluation: Evaluation 
             if cell.merge == "continue":
                 continue
             xc = ws.cell(r, cell.col + 1)
-            value, fmt = _value(project, layout, cell, refs, r)
+            value, fmt = _value(project, cell, refs)
             xc.value = value
             if isinstance(value, str) and not isinstance(value, Formula) and value.startswith("="):
                 xc.data_type = "s"  # typed text such as '=100%' stays text, never a formula
@@ -123,13 +125,11 @@ def _refs(layout: FormLayout, first: int) -> dict:
 
 
 def _number_or_text(text: str):
-    try:
-        return Decimal(text)
-    except ArithmeticError:
-        return text
+    """A score or 分值 as a number the sheet can add up; anything else stays the text typed."""
+    return Decimal(text) if re.fullmatch(r"-?\d+(\.\d+)?", text) else text
 
 
-def _value(project: Project, layout: FormLayout, cell: LayoutCell, refs: dict, r: int):
+def _value(project: Project, cell: LayoutCell, refs: dict):
     role = cell.role
     if role == "amount":
         kind, field = cell.key

@@ -116,3 +116,13 @@ def test_vertical_label_and_merges():
     assert label.alignment.text_rotation == 255
     merged = {str(r) for r in ws.merged_cells.ranges}
     assert f"A{label.row}:A{find(ws, '总分').row - 1}" in merged
+
+
+def test_unreadable_numbers_are_written_as_the_text_typed():
+    p = reference_project("01")
+    p.indicators[0].set_number("weight", "nan")
+    p.indicators[1].set_number("hand_score", "=5")
+    p.funds[2].set_amount("executed", "约5")
+    ws = sheet(p)
+    values = {c.value for row in ws.iter_rows() for c in row}
+    assert {"nan", "=5", "约5"} <= values
