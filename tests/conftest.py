@@ -6,6 +6,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI runs the same examples every time (a landing is never decided by the dice); a developer's
+# run draws new ones, and hypothesis keeps any failure it finds in .hypothesis/ to replay.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("ZPB_SHARED", ROOT.parent / "shared"))
