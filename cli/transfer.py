@@ -7,7 +7,7 @@ from pathlib import Path
 from exporters.files import FORMATS, ExportError, render, write_output
 from importers import read_form
 from model import Severity, check, evaluate
-from model.project_file import ProjectFileError, save_project
+from model.project_file import ProjectFileError, file_stem, save_project
 
 from .common import each_project, fail, make_folder
 
@@ -34,19 +34,11 @@ def add_parsers(sub, help_flag) -> None:
     out.add_argument("--outdir", metavar="DIR", help="输出文件夹，文件名为“<表的文件名>.zpb.json”")
 
 
-def stem(path: str) -> str:
-    name = Path(path).name
-    for suffix in (".zpb.json", ".json", ".docx", ".xlsx"):
-        if name.lower().endswith(suffix):
-            return name[: -len(suffix)]
-    return Path(path).stem
-
-
 def _targets(args, path: str, formats: list[str]) -> dict[str, Path]:
     if args.docx or args.xlsx:
         return {fmt: Path(t) for fmt, t in (("docx", args.docx), ("xlsx", args.xlsx)) if t}
     folder = Path(args.outdir) if args.outdir else Path(path).parent
-    return {fmt: folder / f"{stem(path)}.{fmt}" for fmt in formats}
+    return {fmt: folder / f"{file_stem(path)}.{fmt}" for fmt in formats}
 
 
 def cmd_export(args, load) -> int:
@@ -92,7 +84,7 @@ def cmd_import(args) -> int:
         if project is None:
             code = EXIT_FAILED
             continue
-        target = Path(args.output) if args.output else Path(args.outdir) / f"{stem(path)}.zpb.json"
+        target = Path(args.output) if args.output else Path(args.outdir) / f"{file_stem(path)}.zpb.json"
         try:
             save_project(project, target)
         except ProjectFileError as exc:

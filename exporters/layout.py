@@ -63,13 +63,18 @@ OUTSIDE_TABLE_MM = 36.0
 PAGE_BODY_MM = 297.0 - PAGE_MARGINS_MM["top"] - PAGE_MARGINS_MM["bottom"]
 
 
+def largest_fitting(fits) -> float:
+    """The largest of FONT_SIZES_PT for which fits(pt) holds (the smallest if none does)."""
+    return next((pt for pt in FONT_SIZES_PT if fits(pt)), FONT_SIZES_PT[-1])
+
+
 def fit_font(layout: FormLayout) -> float:
     """The largest font size at which the table, by estimate, fits one A4 page."""
-    for pt in FONT_SIZES_PT:
+    def fits(pt: float) -> bool:
         layout.body_pt = pt
-        if sum(row_height_mm(layout, r) for r in layout.rows) + OUTSIDE_TABLE_MM <= PAGE_BODY_MM:
-            return pt
-    return FONT_SIZES_PT[-1]
+        return sum(row_height_mm(layout, r) for r in layout.rows) + OUTSIDE_TABLE_MM <= PAGE_BODY_MM
+    layout.body_pt = largest_fitting(fits)
+    return layout.body_pt
 
 
 def _number(value, unreadable: dict[str, str], name: str) -> str:

@@ -67,18 +67,17 @@ def _cell_at(row: Row, col: int | None) -> str:
     return ""
 
 
-def _find(rows: list[Row], pred, start: int = 0) -> int | None:
-    for i in range(start, len(rows)):
-        if any(pred(c.key) for c in rows[i]):
-            return i
-    return None
-
-
 def _find_row(rows: list[Row], pred, start: int = 0) -> int | None:
+    """The first row from start whose set of cell labels satisfies pred."""
     for i in range(start, len(rows)):
         if pred({c.key for c in rows[i]}):
             return i
     return None
+
+
+def _find(rows: list[Row], pred, start: int = 0) -> int | None:
+    """The first row from start with a cell whose label satisfies pred."""
+    return _find_row(rows, lambda keys: any(pred(k) for k in keys), start)
 
 
 def _is_funds_head(keys: set[str]) -> bool:

@@ -6,12 +6,11 @@ from functools import lru_cache
 from dataclasses import dataclass
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+# full-width digits and signs, U+2212 minus and the small hyphen people type as a sign
 _FULL_WIDTH = str.maketrans(
-    "０１２３４５６７８９．，％＋－－＝＞＜：（）　",
-    "0123456789.,%+--=><:() ",
+    "０１２３４５６７８９．，％＋－−﹣＝＞＜：（）　",
+    "0123456789.,%+---=><:() ",
 )
-# U+2212 minus and the various dashes people type as a sign
-_MINUS = str.maketrans({"−": "-", "﹣": "-"})
 
 _NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+")
 
@@ -19,7 +18,7 @@ _NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+")
 @lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
     """Half-width digits and signs, no thousands separators inside numbers, trimmed."""
-    s = (text or "").translate(_FULL_WIDTH).translate(_MINUS)
+    s = (text or "").translate(_FULL_WIDTH)
     return s.strip()
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
+from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
@@ -28,6 +29,19 @@ class _Cells(BaseModel):
     # field name -> text as typed, for number cells that could not be read
     unreadable: dict[str, str] = Field(default_factory=dict)
 
+    def set_typed(self, field: str, text: str | None) -> None:
+        """Set any field from what was typed: number cells are read (kept when unreadable)."""
+        parse = self._NUMBER_FIELDS.get(field)
+        if parse is not None:
+            self._set_number(field, (text or "").strip() or None, parse)
+        elif field == "year":
+            digits = (text or "").strip()
+            setattr(self, field, int(digits) if digits.isdigit() else None)
+        else:
+            setattr(self, field, text or "")
+
+    _NUMBER_FIELDS: ClassVar[dict] = {}
+
     def _set_number(self, field: str, text: str | Decimal | None, parse) -> None:
         if isinstance(text, Decimal) or text is None:
             value = text
@@ -52,6 +66,8 @@ class FundsRow(_Cells):
     annual_budget: Decimal | None = None  # 全年预算数
     executed: Decimal | None = None  # 全年执行数
 
+    _NUMBER_FIELDS: ClassVar[dict] = {f: parse_amount for f in AMOUNT_FIELDS}
+
     def set_amount(self, field: str, text: str | Decimal | None) -> None:
         """Set an amount from what was typed; unreadable text is kept and reported."""
         if field not in AMOUNT_FIELDS:
@@ -75,6 +91,8 @@ class Indicator(_Cells):
     hand_score: Decimal | None = None  # 得分 set by a person; None = the rule's
     hand_note: str = ""  # why the score was set by hand
     deviation: str = ""  # 偏差原因分析及改进措施
+
+    _NUMBER_FIELDS: ClassVar[dict] = {"weight": parse_plain, "hand_score": parse_plain}
 
     def set_number(self, field: str, text: str | Decimal | None) -> None:
         if field not in ("weight", "hand_score"):
@@ -103,6 +121,8 @@ class Project(_Cells):
     achieved: str = ""  # 实际完成情况
     indicators: list[Indicator] = Field(default_factory=list)
     profile: str = "朝阳区"  # the rule profile the project is scored with
+
+    _NUMBER_FIELDS: ClassVar[dict] = {"budget_weight": parse_plain, "budget_hand_score": parse_plain}
 
     @model_validator(mode="after")
     def _funds_in_order(self) -> Project:

@@ -20,6 +20,15 @@ class ProjectFileError(Exception):
     """A project file that cannot be read or written; the message is for the clerk."""
 
 
+def file_stem(path: str | os.PathLike) -> str:
+    """A project or form file's name without its suffix: what its exports are named after."""
+    name = Path(path).name
+    for suffix in (SUFFIX, ".json", ".docx", ".xlsx"):
+        if name.lower().endswith(suffix):
+            return name[: -len(suffix)]
+    return Path(path).stem
+
+
 def dumps(project: Project) -> str:
     data = {"format": FORMAT, "format_version": FORMAT_VERSION,
             "project": project.model_dump(mode="json")}

@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import lru_cache
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Callable
 
 from .numbers import Quantity, normalize, parse_quantity, percent, plain, round_half_up
@@ -32,6 +32,17 @@ class Score:
     def reason(self) -> str:
         """One Chinese line for a tooltip: `80% ≥ 80%：达成，10/10`."""
         return self.why if isinstance(self.why, str) else self.why()
+
+    def tier_scores(self) -> list[Decimal]:
+        """The whole scores a clerk may give inside the grade's tier, highest first."""
+        if self.tier is None:
+            return []
+        low, high, high_included = self.tier
+        first = low.to_integral_value(rounding=ROUND_CEILING)
+        last = high.to_integral_value(rounding=ROUND_FLOOR)
+        if not high_included and last == high:
+            last -= 1
+        return [last - i for i in range(int(last - first) + 1)]
 
     @property
     def hand_in_tier(self) -> bool | None:

@@ -11,6 +11,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from model.examples import EXAMPLE
+from model.project_file import load_project
 
 from .controller import ProjectController
 from .interaction import Interaction
@@ -49,11 +50,10 @@ def open_window(path: str | None = None, interaction: Interaction | None = None)
             window.controller.set_project(found.project, original, clean=False)
             recovered = True
         RecoveryStore.forget(found)
-    if not recovered:
-        window.open_path(path or str(EXAMPLE))
-        if path is None:
-            window.controller.path = None  # the example is a template: Save asks for a file name
-            window.update_title()
+    if not recovered and path is None:  # the example is a template: Save asks for a file name
+        window.controller.set_project(load_project(EXAMPLE), None)
+    elif not recovered:
+        window.open_path(path)
     return window
 
 

@@ -78,7 +78,7 @@ class ProjectController(QObject):
         obj = self._object(target)
         before = _fields_state(obj, field)
         after_obj = obj.model_copy(deep=True)
-        _set(after_obj, field, value)
+        after_obj.set_typed(field, None if value is None else str(value))
         after = _fields_state(after_obj, field)
         if before == after:
             return
@@ -164,20 +164,5 @@ class ProjectController(QObject):
 
 
 def _fields_state(obj, field: str) -> dict:
-    """What an edit of field can change: the field and, for number cells, the kept text."""
-    state = {field: getattr(obj, field)}
-    if hasattr(obj, "unreadable"):
-        state["unreadable"] = dict(obj.unreadable)
-    return state
-
-
-def _set(obj, field: str, value) -> None:
-    if field in ("initial_budget", "annual_budget", "executed"):
-        obj.set_amount(field, value or None)
-    elif field in ("weight", "hand_score", "budget_weight", "budget_hand_score"):
-        obj.set_number(field, value or None)
-    elif field == "year":
-        text = str(value or "").strip()
-        obj.year = int(text) if text.isdigit() else None
-    else:
-        setattr(obj, field, value if value is not None else "")
+    """What an edit of field can change: the field and the text kept for unreadable numbers."""
+    return {field: getattr(obj, field), "unreadable": dict(obj.unreadable)}

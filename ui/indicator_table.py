@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import csv
 import io
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence
@@ -185,21 +184,12 @@ class ChoiceDelegate(QStyledItemDelegate):
         model.setData(index, editor.currentText())
 
 
-def tier_scores(low: Decimal, high: Decimal, high_included: bool) -> list[Decimal]:
-    """The whole scores a clerk may give inside a grade's tier, highest first."""
-    first = low.to_integral_value(rounding=ROUND_CEILING)
-    last = high.to_integral_value(rounding=ROUND_FLOOR)
-    if not high_included and last == high:
-        last -= 1
-    return [last - i for i in range(int(last - first) + 1)]
-
-
 def score_choices(index) -> list[str]:
     """得分's drop-down: back to the rule, or a score inside the grade's tier (qualitative rows)."""
     score = index.data(ReasonRole)
     items = ["按规则"]
-    if score is not None and score.tier is not None:
-        items += [score_text(v) for v in tier_scores(*score.tier)]
+    if score is not None:
+        items += [score_text(v) for v in score.tier_scores()]
     return items
 
 

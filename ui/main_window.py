@@ -12,13 +12,14 @@ from exporters.files import ExportError
 from importers import NotAForm, load_any
 from model import Indicator, load_profile
 from model.carry_over import next_year
-from model.project_file import ProjectFileError
+from model.project_file import ProjectFileError, file_stem
 
 from . import settings as app_settings
 from .actions import build_actions
 from .controller import ProjectController
 from .form_widgets import GoalWidget, HeaderWidget, TotalBar
 from .funds_table import AMOUNTS, FundsTableModel, FundsTableView
+from .funds_table import SCORE as FUNDS_SCORE
 from .indicator_table import FIELDS, SCORE, IndicatorTableModel, IndicatorTableView
 from .interaction import Interaction
 from .problems_panel import ProblemsPanel
@@ -221,7 +222,7 @@ class MainWindow(QMainWindow):
 
     def _stem(self) -> str:
         if self.controller.path:
-            return self.controller.path.name.removesuffix(".json").removesuffix(".zpb")
+            return file_stem(self.controller.path)
         return self.controller.project.name or "自评表"
 
     def _folder(self) -> Path:
@@ -316,7 +317,7 @@ class MainWindow(QMainWindow):
                 self.indicator_view.setFocus()
                 self.indicator_view.setCurrentIndex(self.indicator_model.index(row, col))
         elif place.section in ("funds", "budget"):
-            col = {v: k for k, v in AMOUNTS.items()}.get(place.field, 5)
+            col = {v: k for k, v in AMOUNTS.items()}.get(place.field, FUNDS_SCORE)
             self.funds_view.setFocus()
             self.funds_view.setCurrentIndex(self.funds_model.index(place.row or 0, col))
         elif place.section == "header" and place.field in self.header.edits:

@@ -5,7 +5,7 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextLayout,
                            QTextOption)
 
-from exporters.layout import FONT_SIZES_PT, LINE_SPACING, PAGE_MARGINS_MM, FormLayout, build_layout
+from exporters.layout import LINE_SPACING, PAGE_MARGINS_MM, FormLayout, build_layout, largest_fitting
 from model import Project
 
 BODY_FAMILIES = ["SimSun", "宋体", "Noto Serif CJK SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
@@ -108,11 +108,9 @@ def paint_form(painter: QPainter, project: Project) -> None:
     left, top = PAGE_MARGINS_MM["left"], PAGE_MARGINS_MM["top"]
     width = 210 - left - PAGE_MARGINS_MM["right"]
     room = 297 - top - PAGE_MARGINS_MM["bottom"] - 36
-    for pt in FONT_SIZES_PT:  # the largest size at which the table fits the page
-        font = _font(BODY_FAMILIES, pt)
-        heights = _row_heights(page, layout, font, pt)
-        if sum(heights) <= room:
-            break
+    pt = largest_fitting(lambda size: sum(_row_heights(page, layout, _font(BODY_FAMILIES, size), size)) <= room)
+    font = _font(BODY_FAMILIES, pt)
+    heights = _row_heights(page, layout, font, pt)
     painter.save()
     painter.setFont(_font(TITLE_FAMILIES, 18))
     painter.drawText(page.rect(left, top, width, 10), int(Qt.AlignmentFlag.AlignCenter), layout.title)

@@ -122,3 +122,17 @@ def test_indicator_place_labels_are_chinese():
     p.indicators.append(Indicator(target="1份", actual="1份"))
     labels = [x.place.label() for x in check(p)]
     assert any(label.startswith("绩效指标第 1 行") for label in labels)
+
+
+def test_typed_text_goes_into_any_field_and_numbers_are_read():
+    p = Project()
+    p.set_typed("year", " 2023 ")
+    p.set_typed("budget_hand_score", "９")
+    p.funds[0].set_typed("executed", "1,234.5")
+    ind = Indicator()
+    ind.set_typed("weight", "约10")
+    ind.set_typed("name", "指标1：x")
+    assert (p.year, p.budget_hand_score, p.funds[0].executed) == (2023, 9, D("1234.5"))
+    assert ind.weight is None and ind.unreadable == {"weight": "约10"} and ind.name == "指标1：x"
+    p.set_typed("year", "明年")
+    assert p.year is None

@@ -184,3 +184,9 @@ def test_every_score_says_why_in_one_line():
     ev = evaluate(p)
     assert ev.indicators[0].reason == "80% ≥ 80%：达成，10/10"
     assert "\n" not in ev.budget.reason and "99.64%" in ev.budget.reason
+
+
+def test_the_scores_a_clerk_may_give_inside_a_tier():
+    assert score("优良中低差", "良", weight="15").tier_scores() == [15, 14, 13, 12]
+    assert score("优良中低差", "中", weight="10").tier_scores() == [7, 6]  # 6 ≤ s < 8
+    assert score("1份", "1份").tier_scores() == []
