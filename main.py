@@ -6,7 +6,25 @@ import sys
 HEADLESS = {"new", "check", "export", "import", "-h", "--help", "--version"}
 
 
+def utf8_output() -> None:
+    """A pipe or file gets UTF-8 whatever the code page: a batch script (or a test) reads it as
+    such, where Windows would write GBK or crash on 1252 — and a frozen program ignores
+    PYTHONUTF8/PYTHONIOENCODING. A console keeps its encoding and shows what it cannot as '?'."""
+    for stream, errors in ((sys.stdout, "replace"), (sys.stderr, "backslashreplace")):
+        if stream is None or not hasattr(stream, "reconfigure"):
+            continue  # the windowed program has no console streams
+        try:
+            if stream.isatty():
+                stream.reconfigure(errors=errors)
+            else:
+                stream.reconfigure(encoding="utf-8", errors=errors)
+        except (OSError, ValueError):
+            pass  # a closed or detached stream: nothing to write to anyway
+
+
 def main(argv: list[str] | None = None) -> int:
+    if argv is None:  # run as a program (not called by a test): fix the output streams first
+        utf8_output()
     argv = sys.argv[1:] if argv is None else argv
     if argv and argv[0] in HEADLESS:
         from cli.commands import run
