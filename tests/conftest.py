@@ -5,7 +5,6 @@ import os
 import sys
 from pathlib import Path
 
-import pytest
 from hypothesis import settings
 
 # CI runs the same examples every time (a landing is never decided by the dice); a developer's
@@ -15,9 +14,11 @@ if os.environ.get("CI"):
     settings.load_profile("ci")
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = Path(os.environ.get("ZPB_SHARED", ROOT.parent / "shared"))
-FORMS = SHARED / "reference" / "forms"
+# the eight reference forms (public data: the district's filled forms, as .docx, .xlsx and the
+# rows of their tables), kept in the repository so that a fresh clone runs every test
+FORMS = ROOT / "tests" / "data" / "forms"
 REFERENCE_IDS = sorted(p.name[:2] for p in FORMS.glob("*.rows.json"))
+assert REFERENCE_IDS, f"reference forms not found under {FORMS}"
 
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
@@ -27,21 +28,10 @@ def reference_rows(form_id: str) -> list[list[str]]:
     return json.loads((FORMS / f"{form_id}.rows.json").read_text(encoding="utf-8"))
 
 
-@pytest.fixture(scope="session", autouse=True)
-def _have_reference_forms():
-    """Here and in CI the forms lie beside the repository; only a run that says it has none
-    (ZPB_NO_REFERENCE=1, the Windows workflow) goes without them."""
-    if not os.environ.get("ZPB_NO_REFERENCE"):
-        assert REFERENCE_IDS, f"reference forms not found under {FORMS}"
-
-
 def form_rows_tool():
-    """shared/tools/form_rows.py as a module: the district's own reading of a form's cells."""
-    import importlib.util
-    spec = importlib.util.spec_from_file_location("form_rows", SHARED / "tools" / "form_rows.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    """The district's reading of a form's cells (tests/form_rows.py) as a module."""
+    from tests import form_rows
+    return form_rows
 
 
 def compare_with_reference(path, form_id: str, values: bool = False) -> list[str]:

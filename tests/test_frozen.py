@@ -51,7 +51,6 @@ def test_new_example_and_check_match_the_source(tmp_path):
 
 
 def test_export_and_import_match_the_source(tmp_path):
-    """Runs without the reference forms too (the Windows workflow has only the repository)."""
     example = tmp_path / "例.zpb.json"
     source("new", str(example), "--example")
     out, src = tmp_path / "frozen out", tmp_path / "src"
@@ -67,7 +66,6 @@ def test_export_and_import_match_the_source(tmp_path):
     assert frozen("import", str(tmp_path / "missing.docx"), "-o", str(tmp_path / "x.json")).returncode == 1
 
 
-@pytest.mark.skipif(not FORMS.exists(), reason="reference forms not beside the repository")
 @pytest.mark.parametrize("form", ["05.docx", "08.xlsx"])
 def test_reference_forms_round_trip_through_the_bundle(tmp_path, form):
     fj = tmp_path / "f.json"

@@ -6,10 +6,14 @@ from __future__ import annotations
 from decimal import Decimal
 
 import openpyxl
+import pytest
 from docx import Document
 
 from importers import read_form
 from model import evaluate, plain
+from tests.clerk_forms import clerk_docx, clerk_xlsx
+from tests.conftest import REFERENCE_IDS, reference_rows
+from tests.helpers import reference_project
 
 INDICATORS = [
     ("产出指标", "数量指标", "指标1：培训场次", "≥12场", "12场", "10"),
@@ -119,3 +123,12 @@ def test_an_excel_form_with_numbers_as_numbers(tmp_path):
     ev = evaluate(p)
     assert ev.rate_text(p.funds[0].kind) == "61.67%"
     assert ev.budget.rule == 6 and ev.budget.value == 9 and ev.budget.hand  # the unit wrote 9
+
+
+@pytest.mark.parametrize("build", [clerk_docx, clerk_xlsx], ids=["docx", "xlsx"])
+@pytest.mark.parametrize("form_id", REFERENCE_IDS)
+def test_reference_rows_typed_into_a_plain_table_read_as_the_reference(tmp_path, form_id, build):
+    """The same rows without any cell merged down (a clerk who never merges vertically) and,
+    in Excel, every number stored as text: the table is found and read the same."""
+    path = build(reference_rows(form_id), tmp_path / f"{form_id}.{build.__name__[-4:]}")
+    assert read_form(path) == reference_project(form_id)
