@@ -259,11 +259,14 @@ def indicator_score(ind: Indicator, profile: RuleProfile) -> Score:
                       kind="unscorable")
 
 
-def evaluate(project: Project, profile: RuleProfile | None = None) -> Evaluation:
-    """All derived values of a project under its rule profile."""
+def evaluate(project: Project, profile: RuleProfile | None = None,
+             scores: list[Score] | None = None) -> Evaluation:
+    """All derived values of a project under its rule profile. `scores`: the indicators' scores
+    when the caller already has them (the window after an edit outside the indicators)."""
     profile = profile or load_profile(project.profile)
     budget = budget_score(project, profile)
-    scores = [indicator_score(ind, profile) for ind in project.indicators]
+    if scores is None:
+        scores = [indicator_score(ind, profile) for ind in project.indicators]
     values = [budget.value] + [s.value for s in scores]
     total = sum((v for v in values if v is not None), ZERO)
     weights = [project.budget_weight] + [i.weight for i in project.indicators]

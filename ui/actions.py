@@ -36,13 +36,14 @@ def build_actions(w) -> dict[str, QAction]:
     redo = w.controller.undo_stack.createRedoAction(w, "重做")
     redo.setShortcuts([QKeySequence("Ctrl+Y"), QKeySequence(S.Redo)])
     a["undo"], a["redo"] = undo, redo
-    act("add", "添加指标", w.add_indicator, "Ctrl+Shift+N")
-    act("insert", "在上方插入指标", w.insert_indicator, "Ctrl+I")
-    act("delete", "删除所选指标", w.delete_indicators, "Ctrl+Shift+Delete")
-    act("up", "上移", lambda: w.move_indicator(-1), "Ctrl+Shift+Up")
-    act("down", "下移", lambda: w.move_indicator(1), "Ctrl+Shift+Down")
-    act("revert", "恢复按规则计分", w.revert_score, None, "删除手动得分，按评分规则计分")
-    act("hand_note", "手动得分说明…", w.edit_hand_note, None, "写下手动给分的理由")
+    rows = w.indicators  # the 绩效指标 box owns the row operations
+    act("add", "添加指标", rows.add, "Ctrl+Shift+N")
+    act("insert", "在上方插入指标", rows.insert, "Ctrl+I")
+    act("delete", "删除所选指标", rows.delete, "Ctrl+Shift+Delete")
+    act("up", "上移", lambda: rows.move(-1), "Ctrl+Shift+Up")
+    act("down", "下移", lambda: rows.move(1), "Ctrl+Shift+Down")
+    act("revert", "恢复按规则计分", rows.revert_score, None, "删除手动得分，按评分规则计分")
+    act("hand_note", "手动得分说明…", rows.edit_hand_note, None, "写下手动给分的理由")
     act("settings", "选项(&T)…", w.edit_settings)
     act("about", "关于(&A)", w.about)
 

@@ -6,6 +6,8 @@ update, and the project is evaluated again (model.evaluate: under a millisecond)
 """
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -13,6 +15,7 @@ from PySide6.QtGui import QUndoStack
 
 from importers import is_form_file, read_form
 from model import Evaluation, Indicator, Problem, Project, check, evaluate, load_profile
+from model.scoring import indicator_score
 from model.project_file import load_project, save_project
 
 from . import commands as cmd
@@ -40,6 +43,7 @@ class ProjectController(QObject):
         self.project = project or Project()
         self.path: Path | None = None
         self.evaluation: Evaluation = evaluate(self.project)
+        self._scored_profile = ""  # the profile self.evaluation was computed under
         self.problems: list[Problem] = []
         self._evaluate()
 
@@ -75,14 +79,43 @@ class ProjectController(QObject):
     # --- edits (each one undoable command) -----------------------------------------------------
     def set_field(self, target: Target, field: str, value, typing: bool = False) -> None:
         """Set one field as typed: number cells take text and keep it when unreadable."""
+        change = self._change(target, field, value)
+        if change is not None:
+            self.undo_stack.push(cmd.SetFields(self, target, field, *change, typing))
+
+    def set_fields(self, edits: list[tuple[Target, str, object]], text: str) -> None:
+        """Several cells as one undo step (clearing a selection, reverting hand scores);
+        nothing at all on the stack when no cell changes."""
+        changes = [(t, f, c) for t, f, v in edits if (c := self._change(t, f, v)) is not None]
+        if not changes:
+            return
+        with self.macro(text):
+            for target, field, (before, after) in changes:
+                self.undo_stack.push(cmd.SetFields(self, target, field, before, after, False))
+
+    def revert_scores(self, rows: list[int]) -> None:
+        """Hand scores of these rows back to the rule, as one step."""
+        self.set_fields([(("indicator", r), "hand_score", "") for r in rows], "恢复按规则计分")
+
+    @contextmanager
+    def macro(self, text: str) -> Iterator[None]:
+        """The one place an undo macro opens: it is closed even when an edit inside fails."""
+        self.undo_stack.beginMacro(text)
+        try:
+            yield
+        finally:
+            self.undo_stack.endMacro()
+
+    def _change(self, target: Target, field: str, value) -> tuple[dict, dict] | None:
+        """(before, after) of setting field as typed, or None when it would store the same."""
         obj = self._object(target)
         before = _fields_state(obj, field)
-        after_obj = obj.model_copy(deep=True)
-        after_obj.set_typed(field, None if value is None else str(value))
-        after = _fields_state(after_obj, field)
-        if before == after:
-            return
-        self.undo_stack.push(cmd.SetFields(self, target, field, before, after, typing))
+        # a shallow copy suffices: set_typed replaces the field and `unreadable`, never mutates
+        # them, so a header keystroke does not copy the whole project with its indicators
+        probe = obj.model_copy()
+        probe.set_typed(field, None if value is None else str(value))
+        after = _fields_state(probe, field)
+        return None if before == after else (before, after)
 
     def insert_indicators(self, index: int, indicators: list[Indicator], text: str = "插入指标") -> None:
         self.undo_stack.push(cmd.InsertIndicators(self, index, indicators, text))
@@ -97,8 +130,7 @@ class ProjectController(QObject):
 
     def paste_block(self, row: int, col_fields: list[str], block: list[list[str]]) -> None:
         """Paste a block of text cells at row under the given fields, adding rows as needed."""
-        self.undo_stack.beginMacro("粘贴")
-        try:
+        with self.macro("粘贴"):
             missing = row + len(block) - len(self.project.indicators)
             if missing > 0:
                 self.insert_indicators(len(self.project.indicators), [Indicator() for _ in range(missing)],
@@ -106,8 +138,6 @@ class ProjectController(QObject):
             for r, values in enumerate(block):
                 for field, value in zip(col_fields, values):
                     self.set_field(("indicator", row + r), field, value)
-        finally:
-            self.undo_stack.endMacro()
 
     # --- called by the commands ----------------------------------------------------------------
     def _object(self, target: Target):
@@ -123,7 +153,7 @@ class ProjectController(QObject):
         for name, value in state.items():
             setattr(obj, name, value)
         self.fieldsChanged.emit(target[0], target[1])
-        self._evaluate()
+        self._evaluate(changed=target)
 
     # rows change between the views' begin… and end… calls, and the evaluation with them, so a
     # view that asks for a new row's score in between finds it
@@ -155,9 +185,20 @@ class ProjectController(QObject):
         self.evaluated.emit()
         self.structureChanged.emit()
 
-    def _evaluate(self, announce: bool = True) -> None:
+    def _evaluate(self, announce: bool = True, changed: Target | None = None) -> None:
+        """Evaluate the project again. After an edit of one cell (changed), only that
+        indicator's score is computed again: the others depend on their own row and the
+        profile alone, and a keystroke must repaint within a frame with 100 indicators."""
         profile = load_profile(self.project.profile)
-        self.evaluation = evaluate(self.project, profile)
+        scores = None
+        old = self.evaluation.indicators
+        if (changed is not None and self._scored_profile == self.project.profile
+                and len(old) == len(self.project.indicators)):
+            scores = list(old)
+            if changed[0] == "indicator":
+                scores[changed[1]] = indicator_score(self.project.indicators[changed[1]], profile)
+        self.evaluation = evaluate(self.project, profile, scores)
+        self._scored_profile = self.project.profile
         self.problems = check(self.project, self.evaluation, profile)
         if announce:
             self.evaluated.emit()

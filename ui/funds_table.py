@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
 from model import plain
 
+from .cells import COMPUTED_BG, ERROR_BG, HAND_COLOR, score_display
 from .controller import ProjectController
-from .indicator_table import COMPUTED_BG, ERROR_BG, HAND_COLOR, score_display
 from .spreadsheet_view import SpreadsheetView
 
 INITIAL, BUDGET, EXECUTED, WEIGHT, RATE, SCORE = range(6)
@@ -22,10 +22,22 @@ class FundsTableModel(QAbstractTableModel):
         super().__init__(controller)
         self.c = controller
         controller.reset.connect(self._all_changed)
-        controller.evaluated.connect(self._all_changed)
+        controller.fieldsChanged.connect(self._fields_changed)
+        controller.evaluated.connect(self._computed_changed)
 
     def _all_changed(self) -> None:
         self.dataChanged.emit(self.index(0, 0), self.index(3, SCORE))
+
+    def _fields_changed(self, kind: str, index) -> None:
+        """Only the edited cells and the computed ones repaint: an edit is one keystroke away
+        from the next."""
+        if kind == "funds" and index is not None:
+            self.dataChanged.emit(self.index(index, 0), self.index(index, EXECUTED))
+        elif kind == "project":
+            self.dataChanged.emit(self.index(0, WEIGHT), self.index(0, WEIGHT))
+
+    def _computed_changed(self) -> None:
+        self.dataChanged.emit(self.index(0, RATE), self.index(3, SCORE))
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() else 4
@@ -122,7 +134,10 @@ class FundsTableView(SpreadsheetView):
         self.setModel(model)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        # one line per row: fixed heights, not measured again on every edit
+        rows = self.verticalHeader()
+        rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        rows.setDefaultSectionSize(self.fontMetrics().height() + 10)
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

@@ -1,15 +1,17 @@
-"""The 绩效指标 table: a Qt model over the controller's indicators, with its delegates and view."""
+"""The 绩效指标 table: a Qt model over the controller's indicators, and its spreadsheet view."""
 from __future__ import annotations
 
 import csv
 import io
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QStyledItemDelegate
+from PySide6.QtGui import QBrush, QFont, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
 from model import plain, score_text
 
+from .cells import (COMPUTED_BG, ERROR_BG, HAND_COLOR, LEVEL1_CHOICES, ChoiceDelegate, ReasonRole,
+                    level2_choices, score_choices, score_display)
 from .controller import ProjectController
 from .spreadsheet_view import SpreadsheetView
 
@@ -17,28 +19,10 @@ from .spreadsheet_view import SpreadsheetView
 LEVEL1, LEVEL2, NAME, TARGET, ACTUAL, WEIGHT, SCORE, DEVIATION = range(8)
 FIELDS = ["level1", "level2", "name", "target", "actual", "weight", "hand_score", "deviation"]
 HEADERS = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
-LEVEL1_CHOICES = ["产出指标", "效益指标", "满意度指标", "成本指标"]
-LEVEL2_CHOICES = {
-    "产出": ["数量指标", "质量指标", "时效指标", "成本指标"],
-    "效益": ["社会效益", "经济效益", "生态效益", "可持续影响指标"],
-    "满意": ["服务对象满意度指标"],
-    "成本": ["经济成本指标", "社会成本指标", "生态环境成本指标"],
-}
-HAND_COLOR = QColor("#1f5fbf")
-ERROR_BG = QColor("#fde2e1")
-COMPUTED_BG = QColor("#f3f6f9")
-ReasonRole = Qt.ItemDataRole.UserRole + 1
 _EDITABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 _R = Qt.ItemDataRole
 _ROLES = {_R.DisplayRole, _R.EditRole, _R.ToolTipRole, _R.ForegroundRole, _R.FontRole,
           _R.BackgroundRole, _R.TextAlignmentRole, ReasonRole}
-
-
-def level2_choices(level1: str) -> list[str]:
-    for key, values in LEVEL2_CHOICES.items():
-        if key in level1:
-            return values
-    return sum(LEVEL2_CHOICES.values(), [])
 
 
 class IndicatorTableModel(QAbstractTableModel):
@@ -164,47 +148,6 @@ class IndicatorTableModel(QAbstractTableModel):
         return True
 
 
-class ChoiceDelegate(QStyledItemDelegate):
-    """An editable drop-down: 一级/二级 names offered, free text taken."""
-
-    def __init__(self, choices, parent=None) -> None:
-        super().__init__(parent)
-        self.choices = choices  # a list, or a function of the index giving one
-
-    def createEditor(self, parent, option, index):
-        box = QComboBox(parent)
-        box.setEditable(True)
-        box.addItems(self.choices(index) if callable(self.choices) else self.choices)
-        return box
-
-    def setEditorData(self, editor, index):
-        editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
-
-    def setModelData(self, editor, model, index):
-        model.setData(index, editor.currentText())
-
-
-def score_choices(index) -> list[str]:
-    """得分's drop-down: back to the rule, or a score inside the grade's tier (qualitative rows)."""
-    score = index.data(ReasonRole)
-    items = ["按规则"]
-    if score is not None:
-        items += [score_text(v) for v in score.tier_scores()]
-    return items
-
-
-def score_display(score, unreadable: str | None = None) -> str:
-    """A score as the window shows it: a hand score carries the rule's value beside it."""
-    if unreadable is not None:
-        return unreadable
-    if score.value is None:
-        return "—"
-    shown = score_text(score.value)
-    if score.hand and score.rule is not None and score.rule != score.value:
-        return f"{shown}（规则 {score_text(score.rule)}）"
-    return f"{shown} ✎" if score.hand else shown
-
-
 class IndicatorTableView(SpreadsheetView):
     """Spreadsheet habits: Enter moves down, Tab across; blocks copy out and paste in."""
 
@@ -257,11 +200,8 @@ class IndicatorTableView(SpreadsheetView):
         indexes = self.selectedIndexes()
         if not indexes:
             return
-        stack = self.model().c.undo_stack
-        stack.beginMacro("清除单元格")
-        for idx in indexes:
-            self.model().setData(idx, "")
-        stack.endMacro()
+        self.model().c.set_fields([(("indicator", i.row()), FIELDS[i.column()], "") for i in indexes],
+                                  "清除单元格")
 
     def copy_selection(self) -> None:
         indexes = self.selectedIndexes() or ([self.currentIndex()] if self.currentIndex().isValid() else [])

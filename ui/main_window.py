@@ -5,12 +5,11 @@ from functools import wraps
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import (QDockWidget, QGroupBox, QHBoxLayout, QMainWindow, QPushButton,
-                               QSplitter, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDockWidget, QGroupBox, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
 from exporters.files import ExportError
 from importers import NotAForm, load_any
-from model import Indicator, load_profile
+from model import load_profile
 from model.carry_over import next_year
 from model.project_file import ProjectFileError, file_stem
 
@@ -20,7 +19,8 @@ from .controller import ProjectController
 from .form_widgets import GoalWidget, HeaderWidget, TotalBar
 from .funds_table import AMOUNTS, FundsTableModel, FundsTableView
 from .funds_table import SCORE as FUNDS_SCORE
-from .indicator_table import FIELDS, SCORE, IndicatorTableModel, IndicatorTableView
+from .indicator_panel import IndicatorPanel
+from .indicator_table import FIELDS, SCORE
 from .interaction import Interaction
 from .problems_panel import ProblemsPanel
 from .recovery import RecoveryStore
@@ -85,22 +85,10 @@ class MainWindow(QMainWindow):
         v.addWidget(_group("项目资金（万元）", self.funds_view))
         self.goal = GoalWidget(c, central)
         v.addWidget(_group("年度总体目标", self.goal))
-        self.indicator_model = IndicatorTableModel(c)
-        self.indicator_view = IndicatorTableView(self.indicator_model, central)
-        box = QGroupBox("绩效指标", central)
-        bv = QVBoxLayout(box)
-        buttons = QHBoxLayout()
-        for text, slot in (("添加指标", self.add_indicator), ("插入", self.insert_indicator),
-                           ("删除", self.delete_indicators), ("上移", lambda: self.move_indicator(-1)),
-                           ("下移", lambda: self.move_indicator(1)), ("恢复按规则计分", self.revert_score)):
-            button = QPushButton(text, box)
-            button.clicked.connect(lambda _c=False, s=slot: s())
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        bv.addLayout(buttons)
-        bv.addWidget(self.indicator_view)
+        self.indicators = IndicatorPanel(c, self.interaction, central)
+        self.indicator_model, self.indicator_view = self.indicators.model, self.indicators.view
         splitter.addWidget(upper)
-        splitter.addWidget(box)
+        splitter.addWidget(self.indicators)
         splitter.setStretchFactor(1, 1)
         splitter.setChildrenCollapsible(False)
         outer.addWidget(splitter, 1)
@@ -251,62 +239,6 @@ class MainWindow(QMainWindow):
             event.accept()
         else:
             event.ignore()
-
-    # --- indicators ----------------------------------------------------------------------------
-    def _selected_rows(self) -> list[int]:
-        rows = {i.row() for i in self.indicator_view.selectionModel().selectedIndexes()}
-        cur = self.indicator_view.currentIndex()
-        if not rows and cur.isValid():
-            rows = {cur.row()}
-        return sorted(rows)
-
-    def _new_indicator(self, near: int | None) -> Indicator:
-        inds = self.controller.project.indicators
-        if near is not None and 0 <= near < len(inds):
-            return Indicator(level1=inds[near].level1, level2=inds[near].level2)
-        return Indicator(level1="产出指标", level2="数量指标")
-
-    def add_indicator(self) -> None:
-        n = len(self.controller.project.indicators)
-        self.controller.insert_indicators(n, [self._new_indicator(n - 1)], "添加指标")
-        self.indicator_view.setCurrentIndex(self.indicator_model.index(n, FIELDS.index("name")))
-
-    def insert_indicator(self) -> None:
-        rows = self._selected_rows()
-        at = rows[0] if rows else 0
-        self.controller.insert_indicators(at, [self._new_indicator(at)])
-        self.indicator_view.setCurrentIndex(self.indicator_model.index(at, FIELDS.index("name")))
-
-    def delete_indicators(self) -> None:
-        self.controller.remove_indicators(self._selected_rows())
-
-    def move_indicator(self, step: int) -> None:
-        rows = self._selected_rows()
-        if len(rows) == 1:
-            col = max(0, self.indicator_view.currentIndex().column())
-            self.controller.move_indicator(rows[0], rows[0] + step)
-            to = min(max(rows[0] + step, 0), self.indicator_model.rowCount() - 1)
-            self.indicator_view.setCurrentIndex(self.indicator_model.index(to, col))
-
-    def revert_score(self) -> None:
-        rows = [r for r in self._selected_rows() if self.controller.project.indicators[r].hand_score is not None
-                or "hand_score" in self.controller.project.indicators[r].unreadable]
-        if not rows:
-            return
-        self.controller.undo_stack.beginMacro("恢复按规则计分")
-        for row in rows:
-            self.controller.set_field(("indicator", row), "hand_score", "")
-        self.controller.undo_stack.endMacro()
-
-    def edit_hand_note(self) -> None:
-        """Why a score was set by hand: kept with the project, shown in the score's tooltip."""
-        rows = self._selected_rows()
-        if not rows:
-            return
-        ind = self.controller.project.indicators[rows[0]]
-        text = self.interaction.ask_text("手动得分说明", f"第 {rows[0] + 1} 行的得分为什么这样给：", ind.hand_note)
-        if text is not None:
-            self.controller.set_field(("indicator", rows[0]), "hand_note", text.strip())
 
     # --- navigation and settings ---------------------------------------------------------------
     def goto(self, place) -> None:

@@ -31,6 +31,14 @@ def type_into(qtbot, view, index, text: str) -> None:
     qtbot.wait(1)  # the delegate commits on Enter through a queued call
 
 
+def problem_texts(qtbot, w, wanted: str) -> list[str]:
+    """The problems list once it has followed the last edit (it waits for typing to pause)."""
+    def listed() -> list[str]:
+        return [w.problems.item(i).text() for i in range(w.problems.count())]
+    qtbot.waitUntil(lambda: any(wanted in t for t in listed()), timeout=2000)
+    return listed()
+
+
 def total_text(w) -> str:
     return w.total_bar.total.text()
 
@@ -59,7 +67,7 @@ def test_unreadable_amount_is_kept_and_reported(qtbot, window):
     fm = window.funds_model
     type_into(qtbot, window.funds_view, fm.index(0, F.EXECUTED), "约十八")
     assert fm.data(fm.index(0, F.EXECUTED)) == "约十八"
-    assert any("约十八" in window.problems.item(i).text() for i in range(window.problems.count()))
+    assert any("约十八" in t for t in problem_texts(qtbot, window, "约十八"))
 
 
 def test_add_insert_delete_and_move_rows(qtbot, window):
@@ -70,16 +78,16 @@ def test_add_insert_delete_and_move_rows(qtbot, window):
     type_into(qtbot, view, m.index(6, T.NAME), "指标2：新增的指标")
     assert window.controller.project.indicators[6].name == "指标2：新增的指标"
     view.setCurrentIndex(m.index(0, T.NAME))
-    window.move_indicator(1)
+    window.indicators.move(1)
     assert window.controller.project.indicators[1].level2 == "数量指标"
     assert view.currentIndex().row() == 1
     view.selectRow(6)
-    window.delete_indicators()
+    window.indicators.delete()
     assert m.rowCount() == 6
     window.actions_["undo"].trigger()
     assert m.rowCount() == 7 and m.data(m.index(6, T.NAME)) == "指标2：新增的指标"
     view.setCurrentIndex(m.index(2, T.NAME))
-    window.insert_indicator()
+    window.indicators.insert()
     assert m.rowCount() == 8 and window.controller.project.indicators[2].name == ""
 
 
@@ -92,7 +100,7 @@ def test_hand_score_shows_the_rule_beside_it_and_reverts(qtbot, window):
     assert "手动得分 13" in m.data(m.index(row, T.SCORE), Qt.ItemDataRole.ToolTipRole)
     assert total_text(window).startswith("总分 98")
     view.setCurrentIndex(m.index(row, T.SCORE))
-    window.revert_score()
+    window.indicators.revert_score()
     assert m.data(m.index(row, T.SCORE)) == "15" and total_text(window).startswith("总分 100")
 
 
@@ -169,6 +177,7 @@ def test_closing_with_unsaved_changes_asks(qtbot, window, fake):
 def test_problem_click_goes_to_the_cell(qtbot, window):
     m = window.indicator_model
     type_into(qtbot, window.indicator_view, m.index(5, T.ACTUAL), "60%")
+    problem_texts(qtbot, window, "偏差原因")
     item = next(window.problems.item(i) for i in range(window.problems.count())
                 if "偏差原因" in window.problems.item(i).text())
     window.indicator_view.setCurrentIndex(m.index(0, 0))
@@ -228,7 +237,7 @@ def test_typing_in_header_and_goal_is_undoable_and_updates_the_title(qtbot, wind
     assert window.controller.project.name.startswith("2021年") and name.text().startswith("2021年")
     window.goal.edits["achieved"].setPlainText("未完成预期目标")
     assert window.controller.project.achieved == "未完成预期目标"
-    assert any("未完成" in window.problems.item(i).text() for i in range(window.problems.count()))
+    assert any("未完成" in t for t in problem_texts(qtbot, window, "未完成"))
 
 
 def test_the_printer_path_paints_the_same_one_page_form(qtbot, window, tmp_path):
@@ -256,7 +265,7 @@ def test_delete_clears_the_selected_cells_in_one_undo_step(qtbot, window):
     window.actions_["undo"].trigger()
     assert (m.text(0, T.TARGET), m.text(0, T.ACTUAL)) == ("1份", "1份")
     view.setCurrentIndex(m.index(0, T.SCORE))
-    window.revert_score()  # nothing set by hand: no empty step on the undo stack
+    window.indicators.revert_score()  # nothing set by hand: no empty step on the undo stack
     assert window.controller.undo_stack.count() == count + 1
 
 
