@@ -83,8 +83,11 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
     """Write data so that path holds either its old content or all of the new, never a part.
 
     A temporary file in the same folder is written, flushed and fsynced, then replaces path.
+    Through a symlink the link's target is written, and the link stays.
     """
     path = Path(path)
+    if path.is_symlink():
+        path = Path(os.path.realpath(path))
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(fd, "wb") as fh:

@@ -38,21 +38,38 @@ def make_app(argv: list[str] | None = None) -> QApplication:
 
 
 def open_window(path: str | None = None, interaction: Interaction | None = None) -> MainWindow:
-    """The window on path (or the example), after offering work left by a crashed run."""
-    recovery = RecoveryStore(data_dir() / "recovery")
+    """The window on path (or the example), after offering each copy left by crashed runs.
+
+    Every copy found is offered, one after another; the first one taken fills this window when
+    no file was asked for, each further one opens in a window of its own (kept in
+    `window.recovered_windows`). A declined copy is deleted; a taken one is kept until saved.
+    """
+    folder = data_dir() / "recovery"
+    recovery = RecoveryStore(folder)
     window = MainWindow(ProjectController(), interaction, recovery)
-    recovered = False
-    for found in recovery.left_behind():
-        name = found.project.name or "未命名项目"
-        where = f"（原文件：{found.original}）" if found.original else "（尚未保存过）"
-        if not recovered and window.interaction.ask_recover(f"{name}{where}"):
-            original = Path(found.original) if found.original else None
-            window.controller.set_project(found.project, original, clean=False)
-            recovered = True
-        RecoveryStore.forget(found)
-    if not recovered and path is None:  # the example is a template: Save asks for a file name
+    window.recovered_windows = []
+    found = recovery.left_behind()
+    filled = False
+    for index, item in enumerate(found):
+        name = item.project.name or "未命名项目"
+        where = f"（原文件：{item.original}）" if item.original else "（尚未保存过）"
+        count = f"（第 {index + 1} 份，共 {len(found)} 份）" if len(found) > 1 else ""
+        if not window.interaction.ask_recover(f"{name}{where}{count}"):
+            RecoveryStore.forget(item)
+            continue
+        target = window
+        if filled or path is not None:
+            target = MainWindow(ProjectController(), interaction, RecoveryStore(folder))
+            target.recovered_windows = []
+            window.recovered_windows.append(target)
+        original = Path(item.original) if item.original else None
+        target.controller.set_project(item.project, original, clean=False)
+        target.controller.disk = item.stamp  # a save notices if the file changed since the crash
+        target.recovery.adopt(item)
+        filled = filled or target is window
+    if not filled and path is None:  # the example is a template: Save asks for a file name
         window.controller.set_project(load_project(EXAMPLE), None)
-    elif not recovered:
+    elif path is not None:
         window.open_path(path)
     return window
 
@@ -62,6 +79,8 @@ def run_window(path: str | None = None) -> int:
     _log_uncaught()
     window = open_window(path)
     window.show()
+    for other in window.recovered_windows:
+        other.show()
     report = os.environ.get("ZPB_STARTUP_REPORT")
     if report:  # smoke tests and benchmarks: note when the window is up, then close
         QTimer.singleShot(0, lambda: _report_shown(report, window))

@@ -15,10 +15,21 @@ from PySide6.QtGui import QUndoStack
 
 from importers import is_form_file, read_form
 from model import Evaluation, Indicator, Problem, Project, check, evaluate, load_profile
+from model.file_stamp import FileStamp
 from model.scoring import indicator_score
 from model.project_file import load_project, save_project
 
 from . import commands as cmd
+
+
+
+class FileChangedOnDisk(Exception):
+    """The project's file was changed by someone else since this window opened or saved it."""
+
+    def __init__(self, path: Path) -> None:
+        super().__init__(f"文件 {path} 在打开后已被其他窗口或程序修改")
+        self.path = path
+
 
 # an edit's subject: ('project', None), ('funds', index) or ('indicator', index)
 Target = tuple[str, "int | None"]
@@ -42,6 +53,7 @@ class ProjectController(QObject):
         self.undo_stack = QUndoStack(self)
         self.project = project or Project()
         self.path: Path | None = None
+        self.disk: FileStamp | None = None  # self.path as last read or written here
         self.evaluation: Evaluation = evaluate(self.project)
         self._scored_profile = ""  # the profile self.evaluation was computed under
         self.problems: list[Problem] = []
@@ -51,6 +63,7 @@ class ProjectController(QObject):
     def set_project(self, project: Project, path: Path | None = None, clean: bool = True) -> None:
         self.project = project
         self.path = path
+        self.stamp_disk()
         self.undo_stack.clear()
         self._evaluate()
         self.reset.emit()
@@ -67,12 +80,29 @@ class ProjectController(QObject):
         else:
             self.set_project(load_project(path), path)
 
-    def save(self, path: str | Path | None = None) -> None:
+    def stamp_disk(self, stamp: FileStamp | None = None) -> None:
+        """Remember the file as it is now (or as a crashed window last knew it: stamp)."""
+        self.disk = stamp if stamp is not None else (FileStamp.of(self.path) if self.path else None)
+
+    def changed_on_disk(self, target: Path | None = None) -> bool:
+        """True when saving to target would drop changes someone else made to our file."""
+        target = target or self.path
+        if target is None or self.path is None or not _same_file(target, self.path):
+            return False  # a new name: the save dialog asked before replacing anything there
+        if self.disk is None:
+            return target.exists()  # we never saw what is there now
+        return self.disk.changed(target)
+
+    def save(self, path: str | Path | None = None, overwrite: bool = False) -> None:
+        """Save to path (or the project's own file); FileChangedOnDisk unless overwrite."""
         target = Path(path) if path else self.path
         if target is None:
             raise ValueError("没有文件名")
+        if not overwrite and self.changed_on_disk(target):
+            raise FileChangedOnDisk(target)
         save_project(self.project, target)
         self.path = target
+        self.stamp_disk()
         self.undo_stack.setClean()
         self.pathChanged.emit()
 
@@ -202,6 +232,13 @@ class ProjectController(QObject):
         self.problems = check(self.project, self.evaluation, profile)
         if announce:
             self.evaluated.emit()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return a.absolute() == b.absolute()
 
 
 def _fields_state(obj, field: str) -> dict:

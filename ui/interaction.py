@@ -1,10 +1,58 @@
 """Every question the program asks the clerk, in one place that tests replace (git-cola's seam)."""
 from __future__ import annotations
 
+import traceback
+
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from exporters.files import ExportError
+from importers import NotAForm
+from model.project_file import ProjectFileError
 
 PROJECT_FILTER = "项目文件 (*.zpb.json *.json)"
 OPEN_FILTER = "自评表 (*.zpb.json *.json *.docx *.xlsx);;项目文件 (*.zpb.json *.json);;Word/Excel 自评表 (*.docx *.xlsx)"
+
+
+# failures whose message is written for the clerk (in Chinese) where they are raised
+_FOR_THE_CLERK = (ProjectFileError, NotAForm, ExportError)
+
+
+def describe_failure(exc: BaseException) -> str:
+    """A Chinese message for any failure of a file action; unexpected ones are also logged."""
+    if isinstance(exc, _FOR_THE_CLERK):
+        return str(exc)
+    name = getattr(exc, "filename", None)
+    where = f"：{name}" if name else ""
+    if isinstance(exc, PermissionError):
+        return f"没有权限，或文件正被其他程序（如 Word、Excel、WPS）占用{where}"
+    if isinstance(exc, FileNotFoundError):
+        return f"找不到文件或文件夹{where}"
+    if isinstance(exc, IsADirectoryError):
+        return f"这是一个文件夹，不是文件{where}"
+    if isinstance(exc, OSError):
+        return f"无法读写文件{where}（{exc.strerror or exc}）"
+    log = _log_failure(exc)
+    if type(exc).__name__ == "IllegalCharacterError" or "XML compatible" in str(exc) \
+            or isinstance(exc, UnicodeError):
+        return ("内容中有 Word/Excel 无法保存的字符（控制字符、NUL 或残缺的文字编码，常见于从其他程序"
+                "粘贴的文字），操作没有完成；窗口中的内容没有丢失。")
+    detail = str(exc).splitlines()[0][:200] if str(exc) else ""
+    detail = detail.encode("utf-8", "replace").decode("utf-8")
+    return (f"出现意外错误，操作没有完成；窗口中的内容没有丢失。\n"
+            f"错误：{type(exc).__name__}{('：' + detail) if detail else ''}"
+            + (f"\n详细信息已记录在 {log}" if log else ""))
+
+
+def _log_failure(exc: BaseException) -> str | None:
+    from .settings import data_dir
+    log = data_dir() / "error.log"
+    try:
+        log.parent.mkdir(parents=True, exist_ok=True)
+        with open(log, "a", encoding="utf-8", errors="backslashreplace") as fh:
+            fh.write("".join(traceback.format_exception(type(exc), exc, exc.__traceback__)) + "\n")
+    except OSError:
+        return None
+    return str(log)
 
 
 class Interaction:
@@ -26,6 +74,19 @@ class Interaction:
         answer = box.exec()
         return {QMessageBox.StandardButton.Save: "save",
                 QMessageBox.StandardButton.Discard: "discard"}.get(QMessageBox.StandardButton(answer), "cancel")
+
+    def ask_file_changed(self, path: str) -> str:
+        """The project's file changed since it was opened: 'overwrite', 'save_as' or 'cancel'."""
+        box = QMessageBox(QMessageBox.Icon.Warning, "文件已被修改",
+                          f"{path}\n\n这个文件在打开后已被其他窗口或程序修改。直接保存会覆盖对方的修改。",
+                          QMessageBox.StandardButton.NoButton, self.parent)
+        overwrite = box.addButton("覆盖保存", QMessageBox.ButtonRole.DestructiveRole)
+        save_as = box.addButton("另存为…", QMessageBox.ButtonRole.AcceptRole)
+        box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.exec()
+        clicked = box.clickedButton()
+        return "overwrite" if clicked is overwrite else "save_as" if clicked is save_as else "cancel"
 
     def ask_recover(self, description: str) -> bool:
         answer = QMessageBox.question(

@@ -7,37 +7,36 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QGroupBox, QMainWindow, QSplitter, QVBoxLayout, QWidget
 
-from exporters.files import ExportError
-from importers import NotAForm, load_any
+from importers import load_any
 from model import load_profile
 from model.carry_over import next_year
-from model.project_file import ProjectFileError, file_stem
+from model.project_file import file_stem
 
 from . import settings as app_settings
 from .actions import build_actions
-from .controller import ProjectController
+from .controller import FileChangedOnDisk, ProjectController
 from .form_widgets import GoalWidget, HeaderWidget, TotalBar
 from .funds_table import AMOUNTS, FundsTableModel, FundsTableView
 from .funds_table import SCORE as FUNDS_SCORE
 from .indicator_panel import IndicatorPanel
 from .indicator_table import FIELDS, SCORE
-from .interaction import Interaction
+from .interaction import Interaction, describe_failure
 from .problems_panel import ProblemsPanel
 from .recovery import RecoveryStore
 
 AUTOSAVE_MS = 30_000
-_EXPECTED = (ProjectFileError, NotAForm, ExportError, OSError, ValueError)
 
 
 def guarded(title: str):
-    """Errors of any file action end in one message box, never a crash."""
+    """Any failure of a file action (reading, writing, exporting) ends in one Chinese message
+    through the Interaction seam, never a crash or a failure seen only in a log."""
     def wrap(fn):
         @wraps(fn)
         def run(self, *args, **kwargs):
             try:
                 return fn(self, *args, **kwargs)
-            except _EXPECTED as exc:
-                self.interaction.error(title, str(exc))
+            except Exception as exc:  # noqa: BLE001 - the one place every failure is shown
+                self.interaction.error(title, describe_failure(exc))
                 return None
         return run
     return wrap
@@ -104,6 +103,8 @@ class MainWindow(QMainWindow):
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
+        if clean and self.recovery:  # saved, or back to what is saved: nothing left to recover
+            self.recovery.discard()
 
     def _fields_changed(self, kind: str, _index) -> None:
         if kind == "project":
@@ -156,9 +157,7 @@ class MainWindow(QMainWindow):
     def save(self) -> bool:
         if self.controller.path is None or self.controller.path.suffix.lower() != ".json":
             return bool(self.save_as())
-        self.controller.save()
-        self._after_save()
-        return True
+        return self._save_to(None)
 
     @guarded("无法保存")
     def save_as(self) -> bool:
@@ -166,7 +165,19 @@ class MainWindow(QMainWindow):
         path = self.interaction.save_file(str(suggested))
         if not path:
             return False
-        self.controller.save(path)
+        return self._save_to(path)
+
+    def _save_to(self, path: str | None) -> bool:
+        """Save; when someone else changed the file since we read it, the clerk decides."""
+        try:
+            self.controller.save(path)
+        except FileChangedOnDisk as exc:
+            answer = self.interaction.ask_file_changed(str(exc.path))
+            if answer == "save_as":
+                return bool(self.save_as())
+            if answer != "overwrite":
+                return False
+            self.controller.save(path, overwrite=True)
         self._after_save()
         return True
 
@@ -228,7 +239,7 @@ class MainWindow(QMainWindow):
     def autosave(self) -> None:
         if self.recovery and not self.controller.undo_stack.isClean():
             try:
-                self.recovery.save(self.controller.project, self.controller.path)
+                self.recovery.save(self.controller.project, self.controller.path, self.controller.disk)
             except OSError:
                 self.statusBar().showMessage("自动保存失败：无法写入恢复文件", 5000)
 

@@ -1,19 +1,25 @@
-"""Unsaved work survives a crash: an autosaved copy per running window, found again on next start.
+"""Unsaved work survives a crash: an autosaved copy per open window, found again on next start.
 
-Each running program holds a QLockFile beside its recovery copy. A lock that can be taken on
-start belonged to a program that did not end normally, so its copy is offered back.
+Each window holds a QLockFile beside its recovery copy. A lock that can be taken on start
+belonged to a program that did not end normally, so its copy is offered back. A copy is removed
+only when the clerk has answered for it: declined, or recovered and then saved (a recovered copy
+is first adopted as the new window's own, so a second crash loses nothing).
 """
 from __future__ import annotations
 
+import itertools
 import json
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QLockFile
 
 from model import Project
+from model.file_stamp import FileStamp
 from model.project_file import ProjectFileError, atomic_write, dumps, loads
+
+_SERIAL = itertools.count(1)  # several windows in one process each keep their own copy
 
 
 @dataclass
@@ -22,28 +28,33 @@ class Recovered:
     original: str | None  # the file the work belonged to, if it had one
     copy: Path
     lock: Path
+    stamp: FileStamp | None = None  # the original file as the crashed window last knew it
+    held: QLockFile | None = field(default=None, repr=False)  # held while it is offered
 
 
 class RecoveryStore:
     def __init__(self, folder: Path) -> None:
         self.folder = Path(folder)
         self.folder.mkdir(parents=True, exist_ok=True)
-        self.copy = self.folder / f"recovery-{os.getpid()}.zpb.json"
+        stem = f"recovery-{os.getpid()}-{next(_SERIAL)}"
+        self.copy = self.folder / f"{stem}.zpb.json"
         self.meta = self.copy.with_suffix(".meta")
-        self.lock = QLockFile(str(self.folder / f"recovery-{os.getpid()}.lock"))
+        self.lock = QLockFile(str(self.folder / f"{stem}.lock"))
         self.lock.setStaleLockTime(0)
         self.lock.tryLock(0)
 
-    def save(self, project: Project, original: Path | None) -> None:
-        atomic_write(self.meta, json.dumps({"original": str(original) if original else None}).encode())
+    def save(self, project: Project, original: Path | str | None, stamp: FileStamp | None = None) -> None:
+        meta = {"original": str(original) if original else None, "stamp": stamp.to_json() if stamp else None}
+        atomic_write(self.meta, json.dumps(meta).encode())
         atomic_write(self.copy, dumps(project).encode("utf-8"))
 
+    def adopt(self, found: Recovered) -> None:
+        """Make a recovered copy this window's own before the old one goes: kept until saved."""
+        self.save(found.project, found.original, found.stamp)
+        self.forget(found)
+
     def discard(self) -> None:
-        for path in (self.copy, self.meta):
-            try:
-                path.unlink()
-            except FileNotFoundError:
-                pass
+        _remove(self.copy, self.meta)
 
     def close(self) -> None:
         """A normal end: nothing to recover."""
@@ -51,33 +62,76 @@ class RecoveryStore:
         self.lock.unlock()
 
     def left_behind(self) -> list[Recovered]:
-        """Copies of programs that ended without closing (their lock is free to take)."""
+        """Copies of programs that ended without closing (their lock is free to take).
+
+        Each one found stays locked by this program until it is forgotten or adopted, so two
+        programs starting together never offer the same copy twice.
+        """
         found = []
-        for copy in sorted(self.folder.glob("recovery-*.zpb.json")):
+        for copy in sorted(self.folder.glob("recovery-*.zpb.json"), key=_age):
             if copy == self.copy:
                 continue
             lock_path = copy.with_name(copy.name.replace(".zpb.json", ".lock"))
             other = QLockFile(str(lock_path))
             other.setStaleLockTime(0)
-            if lock_path.exists() and not other.tryLock(0):
-                continue  # that program is still running
-            other.unlock()
+            if not other.tryLock(0):
+                continue  # that program is still running, or another one is offering it
             try:
                 project = loads(copy.read_text(encoding="utf-8"))
-            except (ProjectFileError, OSError, UnicodeDecodeError):
-                _remove(copy, copy.with_suffix(".meta"), lock_path)
+            except (ProjectFileError, OSError, UnicodeDecodeError, ValueError):
+                _remove(copy, copy.with_suffix(".meta"), *_temp_files(copy))
+                other.unlock()
                 continue
-            original = None
+            meta = {}
             try:
-                original = json.loads(copy.with_suffix(".meta").read_text(encoding="utf-8")).get("original")
-            except (OSError, ValueError, AttributeError):
+                meta = json.loads(copy.with_suffix(".meta").read_text(encoding="utf-8"))
+            except (OSError, ValueError):
                 pass
-            found.append(Recovered(project, original, copy, lock_path))
+            meta = meta if isinstance(meta, dict) else {}
+            original = meta.get("original")
+            found.append(Recovered(project, original if isinstance(original, str) else None, copy, lock_path,
+                                   FileStamp.from_json(meta.get("stamp")), other))
+        self._clean_orphans()
         return found
+
+    def _clean_orphans(self) -> None:
+        """Temp files and metadata of programs killed mid-write whose copy is gone."""
+        own = self.copy.name.split(".")[0]
+        for path in list(self.folder.glob(".recovery-*.tmp")) + list(self.folder.glob("recovery-*.meta")):
+            stem = path.name.lstrip(".").split(".")[0]
+            if stem == own or (path.suffix == ".meta" and (self.folder / f"{stem}.zpb.json").exists()):
+                continue  # this window's own, or a copy left_behind has just dealt with
+            lock_path = self.folder / f"{stem}.lock"
+            other = QLockFile(str(lock_path))
+            other.setStaleLockTime(0)
+            if other.tryLock(0):  # its program is gone
+                _remove(path)
+                other.unlock()
 
     @staticmethod
     def forget(recovered: Recovered) -> None:
-        _remove(recovered.copy, recovered.copy.with_suffix(".meta"), recovered.lock)
+        _remove(recovered.copy, recovered.copy.with_suffix(".meta"), *_temp_files(recovered.copy))
+        if recovered.held is not None:
+            recovered.held.unlock()  # removes the lock file
+            recovered.held = None
+
+    @staticmethod
+    def release(recovered: Recovered) -> None:
+        """Not answered for (the program ends first): left for the next start to offer."""
+        if recovered.held is not None:
+            recovered.held.unlock()
+            recovered.held = None
+
+
+def _age(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _temp_files(copy: Path) -> list[Path]:
+    return list(copy.parent.glob(f".{copy.name}.*.tmp")) + list(copy.parent.glob(f".{copy.stem}.meta.*.tmp"))
 
 
 def _remove(*paths: Path) -> None:
@@ -86,3 +140,5 @@ def _remove(*paths: Path) -> None:
             path.unlink()
         except FileNotFoundError:
             pass
+        except OSError:
+            pass  # another program's file it still holds open (Windows): left for next time

@@ -19,6 +19,8 @@ class FakeInteraction:
         self.next_open: str | None = None
         self.next_save: str | None = None
         self.next_text: str | None = None
+        self.file_changed_answer = "cancel"
+        self.file_changed_asked: list[str] = []
 
     def error(self, title, message):
         self.errors.append((title, message))
@@ -28,6 +30,10 @@ class FakeInteraction:
 
     def ask_save_changes(self, name):
         return self.save_answer
+
+    def ask_file_changed(self, path):
+        self.file_changed_asked.append(path)
+        return self.file_changed_answer
 
     def ask_recover(self, description):
         self.recover_asked.append(description)
