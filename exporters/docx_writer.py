@@ -105,23 +105,39 @@ def _line(doc, text: str, font: str, pt: float, align=WD_ALIGN_PARAGRAPH.CENTER,
     return p
 
 
-def write_docx(project: Project, target: str | BinaryIO, evaluation: Evaluation | None = None) -> None:
-    """Write the form to a path or a binary stream: A4 portrait, one page, fonts for Chinese."""
-    layout = build_layout(project, evaluation)
+def new_document(body_pt: float):
+    """A document whose Normal style is the form's font, with no space after paragraphs."""
     doc = Document()
-    _set_fonts(doc.styles["Normal"], BODY_FONT, layout.body_pt)
+    _set_fonts(doc.styles["Normal"], BODY_FONT, body_pt)
     doc.styles["Normal"].paragraph_format.space_after = Pt(0)
-    section = doc.sections[0]
-    section.orientation = WD_ORIENT.PORTRAIT
-    section.page_width, section.page_height = Mm(210), Mm(297)
+    return doc
+
+
+def set_page(section, landscape: bool = False) -> None:
+    """A4 with the form's margins; the 汇总表 turns the same page sideways."""
+    section.orientation = WD_ORIENT.LANDSCAPE if landscape else WD_ORIENT.PORTRAIT
+    long, short = Mm(297), Mm(210)
+    section.page_width, section.page_height = (long, short) if landscape else (short, long)
     section.left_margin, section.right_margin = Mm(PAGE_MARGINS_MM["left"]), Mm(PAGE_MARGINS_MM["right"])
     section.top_margin, section.bottom_margin = Mm(PAGE_MARGINS_MM["top"]), Mm(PAGE_MARGINS_MM["bottom"])
     section.header_distance = section.footer_distance = Mm(8)
-    doc.core_properties.title = f"{project.name} {layout.title}"
-    doc.core_properties.keywords = profile_keywords(project)
+
+
+def add_form(doc, layout: FormLayout) -> None:
+    """The form's title, table and signature lines at the end of doc (one A4 page)."""
     _line(doc, layout.title, TITLE_FONT, 18, after=0)
     _line(doc, layout.year_line, BODY_FONT, 12, after=3)
     doc.element.body.insert(len(doc.element.body) - 1, parse_xml(table_xml(layout)))
     for i, line in enumerate(layout.signature_lines):
         _line(doc, line, BODY_FONT, 11, WD_ALIGN_PARAGRAPH.LEFT, before=8 if i == 0 else 4)
+
+
+def write_docx(project: Project, target: str | BinaryIO, evaluation: Evaluation | None = None) -> None:
+    """Write the form to a path or a binary stream: A4 portrait, one page, fonts for Chinese."""
+    layout = build_layout(project, evaluation)
+    doc = new_document(layout.body_pt)
+    set_page(doc.sections[0])
+    doc.core_properties.title = f"{project.name} {layout.title}"
+    doc.core_properties.keywords = profile_keywords(project)
+    add_form(doc, layout)
     doc.save(target)

@@ -36,11 +36,15 @@ def _amount_format(value: Decimal) -> str:
 
 def write_xlsx(project: Project, target: str | BinaryIO, evaluation: Evaluation | None = None) -> None:
     """Write the form to a path or a binary stream; A4 portrait, one page wide, print area set."""
-    layout = build_layout(project, evaluation)
     wb = Workbook()
     wb.properties.keywords = profile_keywords(project)
-    ws = wb.active
-    ws.title = "自评表"
+    wb.active.title = "自评表"
+    write_form_sheet(wb.active, project, build_layout(project, evaluation))
+    wb.save(target)
+
+
+def write_form_sheet(ws, project: Project, layout: FormLayout) -> None:
+    """The form on ws: one sheet of a workbook that may hold others (the combined export)."""
     for i, mm in enumerate(COLUMN_MM, 1):
         ws.column_dimensions[get_column_letter(i)].width = round(mm / _MM_PER_WIDTH_UNIT, 2)
 
@@ -82,7 +86,6 @@ def write_xlsx(project: Project, target: str | BinaryIO, evaluation: Evaluation 
             c.border = _BORDER
     _signatures(ws, layout, last + 2, body)
     _page_setup(ws, last)
-    wb.save(target)
 
 
 def _title_row(ws, r: int, text: str, font: Font, height: float) -> None:
