@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-HEADLESS = {"new", "check", "export", "import", "-h", "--help", "--version"}
+HEADLESS = {"new", "check", "export", "import", "summary", "-h", "--help", "--version"}
 
 
 def utf8_output() -> None:
@@ -34,4 +34,6 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
+    import multiprocessing
+    multiprocessing.freeze_support()  # the frozen bundle's export workers start through main
     sys.exit(main())

@@ -10,7 +10,7 @@ from model.problems import Severity
 from model.examples import EXAMPLE
 from model.project_file import load_project, save_project
 
-from . import transfer, version
+from . import transfer, unit, version
 from .common import READ_ERRORS, each_project, fail
 
 EXIT_OK, EXIT_FORM_ERRORS, EXIT_UNREADABLE = 0, 1, 2
@@ -32,9 +32,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("new", help="新建项目文件", description="新建一个空项目文件，或示例项目。", add_help=False)
     p.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    p.add_argument("file", metavar="FILE", help="要写入的项目文件")
+    p.add_argument("file", metavar="FILE", help="要写入的项目文件（--from 为文件夹时：新的文件夹）")
     p.add_argument("--example", action="store_true", help="写入随程序附带的示例项目")
-    p.add_argument("--from", dest="last", metavar="LAST", help="以去年填好的自评表（项目文件、.docx 或 .xlsx）为底稿")
+    p.add_argument("--from", dest="last", metavar="LAST", help="以去年填好的自评表（项目文件、.docx 或 .xlsx）为底稿；"
+                   "为文件夹时，把其中每个项目都开始为今年的，写入 FILE 文件夹")
     p.add_argument("--force", action="store_true", help="文件已存在时覆盖")
 
     p = sub.add_parser("check", help="检查项目并计分", description="打印执行率、各项得分及理由、总分、等级和问题。"
@@ -42,6 +43,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-h", "--help", action="help", help="显示帮助并退出")
     p.add_argument("files", nargs="+", metavar="FILE", help="项目文件（也可以是填好的 .docx/.xlsx 自评表）")
     transfer.add_parsers(sub, _help_flag)
+    unit.add_parsers(sub, _help_flag)
     return ap
 
 
@@ -55,6 +57,8 @@ def _load_any(path: str) -> Project:
 
 
 def cmd_new(args) -> int:
+    if args.last and Path(args.last).is_dir():
+        return unit.new_unit(args, _load_any)
     target = Path(args.file)
     if target.exists() and not args.force:
         print(f"文件已存在：{target}（如需覆盖请加 --force）", file=sys.stderr)
@@ -115,7 +119,8 @@ def cmd_check(args) -> int:
 
 
 COMMANDS = {"new": cmd_new, "check": cmd_check,
-            "export": lambda args: transfer.cmd_export(args, _load_any), "import": transfer.cmd_import}
+            "export": lambda args: transfer.cmd_export(args, _load_any), "import": transfer.cmd_import,
+            "summary": lambda args: unit.cmd_summary(args, _load_any)}
 
 
 def run(argv: list[str]) -> int:

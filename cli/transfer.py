@@ -9,7 +9,10 @@ from importers import read_form
 from model import Severity, check, evaluate
 from model.project_file import ProjectFileError, file_stem, save_project
 
+from model.unit import expand
+
 from .common import each_project, fail, make_folder
+from .parallel import run_each
 
 EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
 
@@ -19,11 +22,14 @@ def add_parsers(sub, help_flag) -> None:
                        description="把项目导出为区里格式的 .docx 和 .xlsx。退出码：0 全部写出，"
                        "1 有文件无法写出，2 有项目文件无法读取。")
     help_flag(p)
-    p.add_argument("files", nargs="+", metavar="FILE", help="项目文件（也可以是填好的 .docx/.xlsx）")
+    p.add_argument("files", nargs="+", metavar="FILE", help="项目文件或项目文件夹（也可以是填好的 .docx/.xlsx）")
     p.add_argument("--docx", metavar="OUT", help="Word 文件的输出路径（只导出一个项目时）")
     p.add_argument("--xlsx", metavar="OUT", help="Excel 文件的输出路径（只导出一个项目时）")
     p.add_argument("--outdir", metavar="DIR", help="输出文件夹，文件名为“<项目文件名>.docx/.xlsx”")
     p.add_argument("--format", default="docx,xlsx", metavar="docx,xlsx", help="导出哪些格式，默认两种都导出")
+    p.add_argument("--combined", metavar="OUT.docx|OUT.xlsx",
+                   help="把全部项目合并为一个文件：汇总表在前，每个项目一页（Word）或一个工作表（Excel）")
+    p.add_argument("--force", action="store_true", help="合并导出的文件已存在时覆盖")
 
     p = sub.add_parser("import", help="读取填好的 Word/Excel 自评表", add_help=False,
                        description="把填好的 .docx/.xlsx 自评表读成项目文件。退出码：0 成功，1 有文件无法读取或写入。")
@@ -42,32 +48,40 @@ def _targets(args, path: str, formats: list[str]) -> dict[str, Path]:
 
 
 def cmd_export(args, load) -> int:
+    if args.combined:
+        from .unit import export_combined
+        return export_combined(args, load)
     formats = [f.strip().lower().lstrip(".") for f in args.format.split(",") if f.strip()]
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
         fail(f"--format 只能是 docx、xlsx 或 docx,xlsx（收到 {args.format}）")
         return EXIT_UNREADABLE
-    if (args.docx or args.xlsx) and len(args.files) > 1:
+    files = [str(p) for p in expand(args.files)]  # a folder: its project files
+    if (args.docx or args.xlsx) and len(files) > 1:
         fail("导出多个项目时请用 --outdir，不能用 --docx/--xlsx 指定单个文件")
         return EXIT_UNREADABLE
     if not make_folder(args.outdir):
         return EXIT_FAILED
+    return run_each(export_one, [(path, _targets(args, path, formats)) for path in files], load)
+
+
+def export_one(path: str, targets: dict[str, Path], load) -> int:
+    """Export one input to its targets; runs in a worker process when there are many."""
     code = EXIT_OK
-    for path, project in each_project(args.files, load):
+    for path, project in each_project([path], load):
         if project is None:
-            code = EXIT_UNREADABLE
-            continue
+            return EXIT_UNREADABLE
         ev = evaluate(project)
         errors = [p for p in check(project, ev) if p.severity == Severity.ERROR]
         if errors:
             print(f"提醒：{path} 有 {len(errors)} 个错误，表格尚不能签章（仍已导出）：{errors[0]}",
                   file=sys.stderr)
-        for fmt, target in _targets(args, path, formats).items():
+        for fmt, target in targets.items():
             try:
                 write_output(render(project, fmt, ev), target)
             except ExportError as exc:
                 fail(str(exc))
-                code = code if code == EXIT_UNREADABLE else EXIT_FAILED
+                code = EXIT_FAILED
                 continue
             print(f"已导出 {target}")
     return code

@@ -1,0 +1,162 @@
+"""The unit's year on the command line: `summary`, `export … --combined`, `new NEWDIR --from OLDDIR`."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+from exporters.files import ExportError, write_output
+from model.carry_over import next_year
+from model.project_file import ProjectFileError, save_project
+from model.summary import COLUMNS, Summary, build_summary
+from model.unit import Unit, UnitEntry, iter_unit
+
+from .common import fail
+
+EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
+
+
+def add_parsers(sub, help_flag) -> None:
+    p = sub.add_parser("summary", help="生成项目绩效自评汇总表", add_help=False,
+                       description="把一个单位的全部项目（文件夹或文件）汇总成一张表：执行率、得分、等级、主要问题、"
+                       "合计。退出码：0 全部写出，1 有文件无法写出，2 有项目文件无法读取。")
+    help_flag(p)
+    p.add_argument("files", nargs="+", metavar="DIR_OR_FILE", help="项目文件夹，或项目文件/填好的 .docx/.xlsx")
+    p.add_argument("--docx", metavar="OUT", help="汇总表 Word 文件（A4 横向）")
+    p.add_argument("--xlsx", metavar="OUT", help="汇总表 Excel 文件（合计为公式，附图表）")
+    p.add_argument("--force", action="store_true", help="输出文件已存在时覆盖")
+
+
+def read_unit(paths: list[str], load) -> Unit:
+    """Folders become their project files; every unreadable input is said on stderr."""
+    entries = list(iter_unit(paths, load))
+    for e in entries:
+        if e.project is None:
+            fail(e.error or f"无法读取 {e.path}")
+    folder = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None
+    return Unit(folder, entries)
+
+
+def refuse_target(target: Path, unit: Unit, force: bool) -> str | None:
+    """Why target may not be written: never an input; an existing file only with --force."""
+    resolved = target.resolve()
+    if any(e.path.resolve() == resolved for e in unit.entries):
+        return f"{target} 是输入文件之一，不能被覆盖"
+    if target.exists() and not force:
+        return f"文件已存在：{target}（如需覆盖请加 --force）"
+    return None
+
+
+def print_summary(summary: Summary) -> None:
+    print(summary.title + (f" {summary.year_line}" if summary.year_line else ""))
+    print("\t".join(COLUMNS))
+    for row in summary.rows:
+        print("\t".join(row.texts()))
+    print("\t".join(summary.total_texts()))
+    print(summary.grade_line())
+
+
+def write_targets(unit: Unit, targets: dict[str, str | None], force: bool, render) -> int:
+    """Write each named output with render(fmt); EXIT_FAILED when one could not be written."""
+    code = EXIT_OK
+    for fmt, target in targets.items():
+        if not target:
+            continue
+        why = refuse_target(Path(target), unit, force)
+        try:
+            if why:
+                raise ExportError(why)
+            write_output(render(fmt), target)
+        except ExportError as exc:
+            fail(str(exc))
+            code = EXIT_FAILED
+            continue
+        print(f"已导出 {target}")
+    return code
+
+
+def cmd_summary(args, load) -> int:
+    unit = read_unit(args.files, load)
+    if not unit.entries:
+        fail("没有找到项目文件（*.zpb.json）")
+        return EXIT_UNREADABLE
+    summary = build_summary(unit)
+    print_summary(summary)
+
+    def render(fmt: str) -> bytes:
+        import io
+        buf = io.BytesIO()
+        if fmt == "docx":
+            from exporters.summary_docx import write_summary_docx
+            write_summary_docx(summary, buf)
+        else:
+            from exporters.summary_xlsx import write_summary_xlsx
+            write_summary_xlsx(summary, buf)
+        return buf.getvalue()
+
+    code = write_targets(unit, {"docx": args.docx, "xlsx": args.xlsx}, args.force, render)
+    return EXIT_UNREADABLE if unit.totals().unreadable else code
+
+
+def export_combined(args, load) -> int:
+    """`export DIR… --combined OUT.docx|OUT.xlsx`: the 汇总表 and every form in one file."""
+    unit = read_unit(args.files, load)
+    if not unit.entries:
+        fail("没有找到项目文件（*.zpb.json）")
+        return EXIT_UNREADABLE
+    target = Path(args.combined)
+    fmt = target.suffix.lower().lstrip(".")
+    if fmt not in ("docx", "xlsx"):
+        fail(f"--combined 的文件名须以 .docx 或 .xlsx 结尾（收到 {target.name}）")
+        return EXIT_UNREADABLE
+
+    def render(fmt: str) -> bytes:
+        from exporters.combined import combined_docx, combined_xlsx
+        return (combined_docx if fmt == "docx" else combined_xlsx)(unit.entries)
+
+    code = write_targets(unit, {fmt: str(target)}, getattr(args, "force", False), render)
+    return EXIT_UNREADABLE if unit.totals().unreadable else code
+
+
+def this_years_name(path: Path, last_year: int | None) -> str:
+    """'2023年热线经费.zpb.json' becomes '2024年热线经费.zpb.json'; other names stay."""
+    if last_year is None:
+        return path.name
+    return re.sub(rf"(?<!\d){last_year}(?!\d)", str(last_year + 1), path.name)
+
+
+def new_unit(args, load) -> int:
+    """`new NEWDIR --from OLDDIR`: every project of last year's folder started as this year's."""
+    old, new = Path(args.last), Path(args.file)
+    entries: list[UnitEntry] = list(iter_unit([old], load))
+    if not entries:
+        fail(f"{old} 中没有项目文件（*.zpb.json）")
+        return EXIT_FAILED
+    if new.resolve() == old.resolve():
+        fail("新文件夹不能与去年的文件夹相同")
+        return EXIT_FAILED
+    try:
+        new.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        fail(f"无法创建文件夹 {new}：{exc.strerror or exc}")
+        return EXIT_FAILED
+    code = EXIT_OK
+    for e in entries:
+        if e.project is None:
+            fail(e.error or f"无法读取 {e.path}")
+            code = EXIT_FAILED
+            continue
+        target = new / this_years_name(e.path, e.project.year)
+        if target.exists() and not args.force:
+            fail(f"文件已存在：{target}（如需覆盖请加 --force）")
+            code = EXIT_FAILED
+            continue
+        try:
+            save_project(next_year(e.project), target)
+        except ProjectFileError as exc:
+            fail(str(exc))
+            code = EXIT_FAILED
+            continue
+        print(f"已写入 {target}")
+    print(f"共 {len(entries)} 个项目", file=sys.stderr)
+    return code
