@@ -18,7 +18,7 @@ from docx.shared import Mm, Pt
 
 from model import Evaluation, Project
 
-from .layout import (COLUMN_MM, LINE_SPACING, PAGE_MARGINS_MM, FormLayout, LayoutCell, build_layout,
+from .layout import (COLUMN_MM, LINE_SPACING, PAGE_MARGINS_MM, FormLayout, LayoutCell, Merge, build_layout,
                      profile_keywords, row_height_mm)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"
@@ -49,14 +49,14 @@ def _cell_xml(cell: LayoutCell, run_pr: str, line_twips: int) -> str:
     pr = [f'<w:tcW w:w="{_tw(sum(COLUMN_MM[cell.col:cell.col + cell.span]))}" w:type="dxa"/>']
     if cell.span > 1:
         pr.append(f'<w:gridSpan w:val="{cell.span}"/>')
-    if cell.merge == "restart":
+    if cell.merge == Merge.RESTART:
         pr.append('<w:vMerge w:val="restart"/>')
-    elif cell.merge == "continue":
+    elif cell.merge == Merge.CONTINUE:
         pr.append("<w:vMerge/>")
     if cell.vertical:
         pr.append('<w:textDirection w:val="tbRlV"/>')
     pr.append('<w:vAlign w:val="center"/>')
-    text = "" if cell.merge == "continue" else cell.text
+    text = "" if cell.merge == Merge.CONTINUE else cell.text
     return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr>{_paragraphs(text, cell.align, run_pr, line_twips)}</w:tc>"
 
 

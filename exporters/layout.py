@@ -6,8 +6,11 @@ cell with FORM.md and the reference forms.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Literal
 
-from model import Evaluation, FundsKind, Project, evaluate, plain, score_text
+from model import Evaluation, FundsKind, Project, evaluate, load_profile, plain, score_text
+from model.profiles import profile_keywords as _profile_keywords
 from model.project import AMOUNT_FIELDS
 
 COLUMNS = 9
@@ -18,11 +21,49 @@ PAGE_MARGINS_MM = {"left": 12.0, "right": 12.0, "top": 12.0, "bottom": 10.0}
 LINE_SPACING = 1.2  # line height as a multiple of the font size, set exactly
 EM_DASH = "—"
 SIGNATURES = ("填报人：", "审核人：", "单位负责人：")
-PROFILE_KEYWORD = "评分规则："  # written in the file's keywords, so an import scores it the same way
 
 
 def profile_keywords(project: Project) -> str:
-    return f"{PROFILE_KEYWORD}{project.profile}"
+    """The file's keywords: they name the rule profile, so an import scores it the same way."""
+    return _profile_keywords(project.profile)
+
+
+class Merge(StrEnum):
+    """A cell merged down: the first of the merged cells, or one of those below it."""
+
+    RESTART = "restart"
+    CONTINUE = "continue"
+
+
+class Role(StrEnum):
+    """What a cell holds, for writers that write numbers or formulas rather than text."""
+
+    TEXT = "text"
+    AMOUNT = "amount"  # key: (FundsKind, amount field)
+    RATE = "rate"  # key: FundsKind
+    BUDGET_WEIGHT = "budget_weight"
+    BUDGET_SCORE = "budget_score"  # key: the BudgetRule when the rule scores it, None when by hand
+    WEIGHT = "weight"  # key: indicator index
+    SCORE = "score"  # key: indicator index
+    WEIGHT_TOTAL = "weight_total"
+    TOTAL = "total"
+
+
+class RowKind(StrEnum):
+    HEADER = "header"
+    FUNDS = "funds"
+    GOAL = "goal"
+    INDICATOR_HEAD = "indicator-head"
+    INDICATOR = "indicator"
+    TOTAL = "total"
+
+
+@dataclass(frozen=True)
+class BudgetRule:
+    """The profile's 预算执行率 rule as a sheet needs it: 分值 × min(max(执行率, 0), 1), rounded
+    half up to `decimals` places (model.scoring.budget_score)."""
+
+    decimals: int
 
 
 @dataclass
@@ -30,17 +71,17 @@ class LayoutCell:
     col: int
     span: int
     text: str
-    merge: str | None = None  # 'restart' or 'continue' for a cell merged down
-    align: str = "center"  # or 'left'
+    merge: Merge | None = None  # for a cell merged down
+    align: Literal["center", "left"] = "center"
     vertical: bool = False  # text set top to bottom (绩效指标)
-    role: str = "text"  # what the cell holds, for writers that write numbers or formulas
+    role: Role = Role.TEXT
     key: object = None  # the role's subject: (FundsKind, field), an indicator index …
 
 
 @dataclass
 class LayoutRow:
     cells: list[LayoutCell]
-    kind: str  # 'header', 'funds', 'goal', 'indicator-head', 'indicator', 'total'
+    kind: RowKind
     min_height_mm: float = 6.0
 
 
@@ -87,48 +128,50 @@ def build_layout(project: Project, evaluation: Evaluation | None = None) -> Form
     ev = evaluation or evaluate(project)
     C = LayoutCell
     rows: list[LayoutRow] = [
-        LayoutRow([C(0, 2, "项目名称"), C(2, 7, project.name, align="left")], "header"),
+        LayoutRow([C(0, 2, "项目名称"), C(2, 7, project.name, align="left")], RowKind.HEADER),
         LayoutRow([C(0, 2, "主管部门"), C(2, 2, project.department), C(4, 2, "实施单位"),
-                   C(6, 3, project.implementer)], "header"),
+                   C(6, 3, project.implementer)], RowKind.HEADER),
         LayoutRow([C(0, 2, "项目负责人"), C(2, 2, project.manager), C(4, 2, "联系电话"),
-                   C(6, 3, project.phone)], "header"),
-        LayoutRow([C(0, 2, "项目资金\n（万元）", "restart"), C(2, 1, ""), C(3, 1, "年初预算数"),
+                   C(6, 3, project.phone)], RowKind.HEADER),
+        LayoutRow([C(0, 2, "项目资金\n（万元）", Merge.RESTART), C(2, 1, ""), C(3, 1, "年初预算数"),
                    C(4, 1, "全年预算数"), C(5, 1, "全年执行数"), C(6, 1, "分值"), C(7, 1, "执行率"),
-                   C(8, 1, "得分")], "funds"),
+                   C(8, 1, "得分")], RowKind.FUNDS),
     ]
     for row in project.funds:
         total = row.kind == FundsKind.TOTAL
-        cells = [C(0, 2, "", "continue"), C(2, 1, row.shown_label)]
+        cells = [C(0, 2, "", Merge.CONTINUE), C(2, 1, row.shown_label)]
         for i, name in enumerate(AMOUNT_FIELDS):
             cells.append(C(3 + i, 1, _number(getattr(row, name), row.unreadable, name),
-                           role="amount", key=(row.kind, name)))
+                           role=Role.AMOUNT, key=(row.kind, name)))
         if total:
             weight = _number(project.budget_weight, project.unreadable, "budget_weight")
             score = ev.budget.value
-            cells.append(C(6, 1, weight, role="budget_weight"))
+            cells.append(C(6, 1, weight, role=Role.BUDGET_WEIGHT))
         else:
             cells.append(C(6, 1, EM_DASH))
-        cells.append(C(7, 1, ev.rate_text(row.kind), role="rate", key=row.kind))
+        cells.append(C(7, 1, ev.rate_text(row.kind), role=Role.RATE, key=row.kind))
         if total:
             hand = "budget_hand_score" in project.unreadable
             text = project.unreadable["budget_hand_score"] if hand else (
                 "" if score is None else score_text(score))
-            cells.append(C(8, 1, text, role="budget_score"))
+            by_rule = project.budget_hand_score is None and not hand
+            cells.append(C(8, 1, text, role=Role.BUDGET_SCORE,
+                           key=BudgetRule(load_profile(project.profile).decimals) if by_rule else None))
         else:
             cells.append(C(8, 1, EM_DASH))
-        rows.append(LayoutRow(cells, "funds"))
+        rows.append(LayoutRow(cells, RowKind.FUNDS))
     rows += [
-        LayoutRow([C(0, 2, "年度总体目标", "restart"), C(2, 4, "预期目标"), C(6, 3, "实际完成情况")], "goal"),
-        LayoutRow([C(0, 2, "", "continue"), C(2, 4, project.goal, align="left"),
-                   C(6, 3, project.achieved, align="left")], "goal", 10.0),
-        LayoutRow([C(0, 1, "绩效指标", "restart", vertical=True), C(1, 1, "一级指标", "restart"),
-                   C(2, 1, "二级指标", "restart"), C(3, 1, "三级指标", "restart"), C(4, 1, "年度"),
-                   C(5, 1, "实际"), C(6, 1, "分值", "restart"), C(7, 1, "得分", "restart"),
-                   C(8, 1, "偏差原因分析及改进措施", "restart")], "indicator-head", 5.5),
-        LayoutRow([C(0, 1, "", "continue"), C(1, 1, "", "continue"), C(2, 1, "", "continue"),
-                   C(3, 1, "", "continue"), C(4, 1, "指标值"), C(5, 1, "完成值"),
-                   C(6, 1, "", "continue"), C(7, 1, "", "continue"), C(8, 1, "", "continue")],
-                  "indicator-head", 5.5),
+        LayoutRow([C(0, 2, "年度总体目标", Merge.RESTART), C(2, 4, "预期目标"), C(6, 3, "实际完成情况")], RowKind.GOAL),
+        LayoutRow([C(0, 2, "", Merge.CONTINUE), C(2, 4, project.goal, align="left"),
+                   C(6, 3, project.achieved, align="left")], RowKind.GOAL, 10.0),
+        LayoutRow([C(0, 1, "绩效指标", Merge.RESTART, vertical=True), C(1, 1, "一级指标", Merge.RESTART),
+                   C(2, 1, "二级指标", Merge.RESTART), C(3, 1, "三级指标", Merge.RESTART), C(4, 1, "年度"),
+                   C(5, 1, "实际"), C(6, 1, "分值", Merge.RESTART), C(7, 1, "得分", Merge.RESTART),
+                   C(8, 1, "偏差原因分析及改进措施", Merge.RESTART)], RowKind.INDICATOR_HEAD, 5.5),
+        LayoutRow([C(0, 1, "", Merge.CONTINUE), C(1, 1, "", Merge.CONTINUE), C(2, 1, "", Merge.CONTINUE),
+                   C(3, 1, "", Merge.CONTINUE), C(4, 1, "指标值"), C(5, 1, "完成值"),
+                   C(6, 1, "", Merge.CONTINUE), C(7, 1, "", Merge.CONTINUE), C(8, 1, "", Merge.CONTINUE)],
+                  RowKind.INDICATOR_HEAD, 5.5),
     ]
     prev1 = prev2 = None
     for i, (ind, score) in enumerate(zip(project.indicators, ev.indicators)):
@@ -138,17 +181,17 @@ def build_layout(project: Project, evaluation: Evaluation | None = None) -> Form
         shown = (ind.unreadable["hand_score"] if "hand_score" in ind.unreadable
                  else "" if score.value is None else score_text(score.value))
         rows.append(LayoutRow([
-            C(0, 1, "", "continue"),
-            C(1, 1, "" if same1 else ind.level1, "continue" if same1 else "restart"),
-            C(2, 1, "" if same2 else ind.level2, "continue" if same2 else "restart"),
+            C(0, 1, "", Merge.CONTINUE),
+            C(1, 1, "" if same1 else ind.level1, Merge.CONTINUE if same1 else Merge.RESTART),
+            C(2, 1, "" if same2 else ind.level2, Merge.CONTINUE if same2 else Merge.RESTART),
             C(3, 1, ind.name, align="left"),
             C(4, 1, ind.target), C(5, 1, ind.actual),
-            C(6, 1, _number(ind.weight, ind.unreadable, "weight"), role="weight", key=i),
-            C(7, 1, shown, role="score", key=i),
+            C(6, 1, _number(ind.weight, ind.unreadable, "weight"), role=Role.WEIGHT, key=i),
+            C(7, 1, shown, role=Role.SCORE, key=i),
             C(8, 1, ind.deviation, align="left"),
-        ], "indicator"))
-    rows.append(LayoutRow([C(0, 6, "总分"), C(6, 1, plain(ev.weight_sum), role="weight_total"),
-                           C(7, 1, score_text(ev.total), role="total"), C(8, 1, "")], "total"))
+        ], RowKind.INDICATOR))
+    rows.append(LayoutRow([C(0, 6, "总分"), C(6, 1, plain(ev.weight_sum), role=Role.WEIGHT_TOTAL),
+                           C(7, 1, score_text(ev.total), role=Role.TOTAL), C(8, 1, "")], RowKind.TOTAL))
     year = f"（{project.year}年度）" if project.year else "（　　年度）"
     layout = FormLayout(
         title=f"{project.district}项目支出绩效自评表", year_line=year, rows=rows,
@@ -180,7 +223,7 @@ def row_height_mm(layout: FormLayout, row: LayoutRow) -> float:
     line_mm = layout.body_pt * 0.3528 * LINE_SPACING
     need = row.min_height_mm
     for cell in row.cells:
-        if cell.merge == "continue" or cell.vertical or cell.merge == "restart" and row.kind != "indicator":
+        if cell.merge == Merge.CONTINUE or cell.vertical or cell.merge == Merge.RESTART and row.kind != RowKind.INDICATOR:
             continue
         lines = line_count(cell.text, layout.width_mm(cell.col, cell.span), layout.body_pt)
         need = max(need, lines * line_mm + 1.6)

@@ -10,10 +10,11 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
-from model import Evaluation, FundsKind, Project, load_profile, plain
+from model import Evaluation, FundsKind, Project
 
-from .layout import (COLUMN_MM, PAGE_MARGINS_MM, FormLayout, LayoutCell, build_layout, profile_keywords,
-                     row_height_mm)
+from .formulas import Formula, budget_score_formula, rate_formula, sum_formula
+from .layout import (COLUMN_MM, PAGE_MARGINS_MM, FormLayout, LayoutCell, Merge, Role, build_layout,
+                     profile_keywords, row_height_mm)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"
 GB2312 = 134  # the font's character set: Excel and WPS pick the Chinese face with it
@@ -21,10 +22,6 @@ _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
 _MM_PER_WIDTH_UNIT = 2.05  # one Excel column-width unit (a digit of the default font) in mm
 _PT_PER_MM = 72 / 25.4
-
-
-class Formula(str):
-    """A formula we write, as opposed to text a clerk typed that happens to start with '='."""
 
 
 def _amount_format(value: Decimal) -> str:
@@ -59,10 +56,10 @@ def write_form_sheet(ws, project: Project, layout: FormLayout) -> None:
         ws.row_dimensions[r].height = round(row_height_mm(layout, row) * _PT_PER_MM * 1.12, 1)
         for cell in row.cells:
             _close_merge(ws, open_merges, cell, r)
-            if cell.merge == "continue":
+            if cell.merge == Merge.CONTINUE:
                 continue
             xc = ws.cell(r, cell.col + 1)
-            value, fmt = _value(project, cell, refs)
+            value, fmt = _value(cell, refs)
             xc.value = value
             if isinstance(value, str) and not isinstance(value, Formula) and value.startswith("="):
                 xc.data_type = "s"  # typed text such as '=100%' stays text, never a formula
@@ -72,7 +69,7 @@ def write_form_sheet(ws, project: Project, layout: FormLayout) -> None:
             xc.alignment = Alignment(
                 horizontal="left" if cell.align == "left" else "center", vertical="center",
                 wrap_text=True, text_rotation=255 if cell.vertical else 0)
-            if cell.merge == "restart":
+            if cell.merge == Merge.RESTART:
                 open_merges[cell.col] = (r, cell.span)
             elif cell.span > 1:
                 ws.merge_cells(start_row=r, start_column=cell.col + 1, end_row=r,
@@ -97,7 +94,7 @@ def _title_row(ws, r: int, text: str, font: Font, height: float) -> None:
 
 def _close_merge(ws, open_merges, cell: LayoutCell, r: int) -> None:
     """A merge down ends at the first row where a cell covering its column does not continue it."""
-    if cell.merge == "continue":
+    if cell.merge == Merge.CONTINUE:
         return
     for col in [c for c in open_merges if cell.col <= c < cell.col + cell.span]:
         _finish(ws, open_merges.pop(col), col, r - 1)
@@ -116,13 +113,13 @@ def _refs(layout: FormLayout, first: int) -> dict:
     for r, row in enumerate(layout.rows, first):
         for cell in row.cells:
             addr = f"{get_column_letter(cell.col + 1)}{r}"
-            if cell.role == "amount":
+            if cell.role == Role.AMOUNT:
                 refs[cell.key] = addr
-            elif cell.role == "score":
+            elif cell.role == Role.SCORE:
                 refs["scores"].append(addr)
-            elif cell.role == "weight":
+            elif cell.role == Role.WEIGHT:
                 refs["weights"].append(addr)
-            elif cell.role in ("budget_weight", "budget_score"):
+            elif cell.role in (Role.BUDGET_WEIGHT, Role.BUDGET_SCORE):
                 refs[cell.role] = addr
     return refs
 
@@ -132,31 +129,23 @@ def _number_or_text(text: str):
     return Decimal(text) if re.fullmatch(r"-?\d+(\.\d+)?", text) else text
 
 
-def _value(project: Project, cell: LayoutCell, refs: dict):
+def _value(cell: LayoutCell, refs: dict):
     role = cell.role
-    if role == "amount":
-        kind, field = cell.key
-        value = getattr(project.funds_row(kind), field)
-        if value is None:
+    if role == Role.AMOUNT:
+        value = _number_or_text(cell.text)
+        if not isinstance(value, Decimal):
             return (cell.text or None), None  # blank, or unreadable text kept as typed
-        return Decimal(plain(value)), _amount_format(value)  # no exponent in the sheet's XML
-    if role == "rate":
-        e, x = refs[(cell.key, "annual_budget")], refs[(cell.key, "executed")]
-        return (Formula(f'=IF(AND(ISNUMBER({e}),ISNUMBER({x})),IF({e}<>0,ROUND({x}/{e},4),""),"")'),
-                "0.00%")
-    if role == "budget_score" and project.budget_hand_score is None \
-            and "budget_hand_score" not in project.unreadable:
-        e = refs[(FundsKind.TOTAL, "annual_budget")]
-        x = refs[(FundsKind.TOTAL, "executed")]
-        w = refs["budget_weight"]
-        decimals = load_profile(project.profile).decimals
-        return Formula(f'=IF(AND(ISNUMBER({e}),ISNUMBER({x}),ISNUMBER({w})),IF({e}<>0,'
-                       f'ROUND({w}*MAX(0,MIN({x}/{e},1)),{decimals}),""),"")'), "General"
-    if role == "weight_total":
-        return Formula(f"=SUM({','.join([refs['budget_weight']] + refs['weights'])})"), "General"
-    if role == "total":
-        return Formula(f"=SUM({','.join([refs['budget_score']] + refs['scores'])})"), "General"
-    if role in ("weight", "score", "budget_weight", "budget_score"):
+        return value, _amount_format(value)  # the layout's plain text: no exponent in the XML
+    if role == Role.RATE:
+        return rate_formula(refs[(cell.key, "annual_budget")], refs[(cell.key, "executed")]), "0.00%"
+    if role == Role.BUDGET_SCORE and cell.key is not None:
+        return budget_score_formula(cell.key, refs[(FundsKind.TOTAL, "annual_budget")],
+                                    refs[(FundsKind.TOTAL, "executed")], refs["budget_weight"]), "General"
+    if role == Role.WEIGHT_TOTAL:
+        return sum_formula([refs["budget_weight"]] + refs["weights"]), "General"
+    if role == Role.TOTAL:
+        return sum_formula([refs["budget_score"]] + refs["scores"]), "General"
+    if role in (Role.WEIGHT, Role.SCORE, Role.BUDGET_WEIGHT, Role.BUDGET_SCORE):
         return (_number_or_text(cell.text) if cell.text else None), "General"
     return (cell.text or None), None
 

@@ -9,8 +9,9 @@ from defusedxml import DefusedXmlException
 from defusedxml.ElementTree import ParseError, fromstring
 
 from model import Project
+from model.profiles import profile_from_keywords
 
-from .grid import Cell, NotAForm, Row, parse_grid, profile_from_keywords
+from .grid import Cell, NotAForm, Row, parse_grid
 from .safety import open_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"

@@ -11,7 +11,7 @@ from decimal import Decimal
 
 from model import FundsKind, Indicator, Project, evaluate, load_profile
 from model.numbers import NotANumber, parse_plain
-from model.profiles import DEFAULT_PROFILE, profile_names
+from model.profiles import DEFAULT_PROFILE
 
 
 class NotAForm(ValueError):
@@ -41,12 +41,6 @@ def label_key(text: str) -> str:
     compared ('项目名称：', '项 目 名 称' and '项目名称' are one label)."""
     s = re.sub(r"\s+", "", text or "")
     return s.replace("：", ":").replace("（", "(").replace("）", ")").rstrip(":")
-
-
-def profile_from_keywords(keywords: str | None) -> str:
-    """The rule profile our own exports name in the file's keywords; the default otherwise."""
-    m = re.search(r"评分规则[:：]\s*(\S+)", keywords or "")
-    return m.group(1) if m and m.group(1) in profile_names() else DEFAULT_PROFILE
 
 
 def rows_from_lists(lists: list[list[str]]) -> list[Row]:

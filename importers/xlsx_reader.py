@@ -9,8 +9,9 @@ import zipfile
 from decimal import Decimal
 
 from model import Project
+from model.profiles import profile_from_keywords
 
-from .grid import Cell, NotAForm, Row, parse_grid, profile_from_keywords
+from .grid import Cell, NotAForm, Row, parse_grid
 from .safety import open_package
 
 MAX_ROWS, MAX_COLS = 2000, 60

@@ -7,8 +7,9 @@ from enum import Enum
 
 from .numbers import percent, plain
 from .profiles import RuleProfile, load_profile
-from .project import AMOUNT_FIELDS, AMOUNT_LABELS, FundsKind, Project
-from .scoring import Evaluation, evaluate
+from .fields import SECTION_LABELS, Section, field_label
+from .project import AMOUNT_FIELDS, FundsKind, Project
+from .scoring import Direction, Evaluation, ScoreKind, evaluate
 
 HUNDRED = Decimal(100)
 
@@ -22,29 +23,18 @@ class Severity(str, Enum):
 class Place:
     """Where a problem is: a section of the form, a row in it, a field of the row."""
 
-    section: str  # 'header', 'funds', 'budget', 'goal', 'indicator', 'total'
+    section: Section
     row: int | None = None  # funds: index of the FundsKind; indicator: index in the list
     field: str | None = None
 
     def label(self) -> str:
-        if self.section == "indicator" and self.row is not None:
+        if self.section == Section.INDICATOR and self.row is not None:
             where = f"绩效指标第 {self.row + 1} 行"
-            return f"{where}·{_FIELD_LABELS.get(self.field, '')}" if self.field else where
-        if self.section == "funds" and self.row is not None:
+        elif self.section == Section.FUNDS and self.row is not None:
             where = f"项目资金·{list(FundsKind)[self.row].value}"
-            return f"{where}·{_FIELD_LABELS.get(self.field, '')}" if self.field else where
-        base = _SECTION_LABELS[self.section]
-        return f"{base}·{_FIELD_LABELS[self.field]}" if self.field in _FIELD_LABELS else base
-
-
-_SECTION_LABELS = {"header": "表头", "funds": "项目资金", "budget": "预算执行率",
-                   "goal": "年度总体目标", "indicator": "绩效指标", "total": "总分"}
-_FIELD_LABELS = {
-    **AMOUNT_LABELS, "name": "项目名称", "department": "主管部门", "implementer": "实施单位",
-    "year": "年度", "level1": "一级指标", "level2": "二级指标", "target": "年度指标值",
-    "actual": "实际完成值", "weight": "分值", "hand_score": "得分", "deviation": "偏差原因分析及改进措施",
-    "budget_weight": "分值", "budget_hand_score": "得分", "achieved": "实际完成情况",
-}
+        else:
+            where = SECTION_LABELS[self.section]
+        return f"{where}·{field_label(self.field, self.section)}" if self.field else where
 
 
 @dataclass(frozen=True)
@@ -68,15 +58,15 @@ def check(project: Project, evaluation: Evaluation | None = None,
 
     for field in ("name", "department", "implementer"):
         if not getattr(project, field).strip():
-            err(Place("header", field=field), f"未填写{_FIELD_LABELS[field]}")
+            err(Place(Section.HEADER, field=field), f"未填写{field_label(field)}")
     if project.year is None:
-        err(Place("header", field="year"), "未填写年度")
+        err(Place(Section.HEADER, field="year"), "未填写年度")
 
     _unreadable(project, err)
     _funds(project, err, warn)
     _budget(project, ev, err, warn)
     if ev.weight_sum != HUNDRED:
-        err(Place("total", field="weight"),
+        err(Place(Section.TOTAL, field="weight"),
             f"分值合计为 {plain(ev.weight_sum)}，应为 100（含预算执行率的分值）")
     _indicators(project, ev, profile, err, warn)
     _level1_weights(project, profile, warn)
@@ -88,13 +78,13 @@ def check(project: Project, evaluation: Evaluation | None = None,
 
 def _unreadable(project: Project, err) -> None:
     for field, text in project.unreadable.items():
-        err(Place("budget", field=field), f"“{text}”不是数字")
+        err(Place(Section.BUDGET, field=field), f"“{text}”不是数字")
     for i, row in enumerate(project.funds):
         for field, text in row.unreadable.items():
-            err(Place("funds", i, field), f"“{text}”不是金额，请填写万元数，如 18 或 53.808")
+            err(Place(Section.FUNDS, i, field), f"“{text}”不是金额，请填写万元数，如 18 或 53.808")
     for i, ind in enumerate(project.indicators):
         for field, text in ind.unreadable.items():
-            err(Place("indicator", i, field), f"“{text}”不是数字")
+            err(Place(Section.INDICATOR, i, field), f"“{text}”不是数字")
 
 
 def _funds(project: Project, err, warn) -> None:
@@ -105,34 +95,34 @@ def _funds(project: Project, err, warn) -> None:
             continue
         whole = getattr(total, field)
         if whole is None or whole != sum(given, Decimal(0)):
-            err(Place("funds", 0, field),
+            err(Place(Section.FUNDS, 0, field),
                 f"年度资金总额（{'未填' if whole is None else plain(whole)}）不等于其中各项之和"
                 f"（{plain(sum(given, Decimal(0)))}）")
     for i, row in enumerate(project.funds):
         for field in AMOUNT_FIELDS:
             value = getattr(row, field)
             if value is not None and value < 0:
-                err(Place("funds", i, field), "金额不能为负数")
+                err(Place(Section.FUNDS, i, field), "金额不能为负数")
             elif value is not None and value != value.quantize(Decimal("0.000001")):
-                warn(Place("funds", i, field), "金额以万元计最多六位小数（精确到分）")
+                warn(Place(Section.FUNDS, i, field), "金额以万元计最多六位小数（精确到分）")
         if (row.executed is not None and row.annual_budget is not None
                 and row.executed > row.annual_budget):
-            warn(Place("funds", i, "executed"),
+            warn(Place(Section.FUNDS, i, "executed"),
                  f"全年执行数 {plain(row.executed)} 超过全年预算数 {plain(row.annual_budget)}")
 
 
 def _budget(project: Project, ev: Evaluation, err, warn) -> None:
     score, row = ev.budget, project.total_funds
-    place = Place("budget", field="budget_hand_score")
+    place = Place(Section.BUDGET, field="budget_hand_score")
     if score.value is None:
         err(place, f"{score.reason}，预算执行率得分无法计算；请补全金额或手动填写得分")
     elif score.hand and score.rule is not None and score.value != score.rule:
         warn(place, f"手动得分 {plain(score.value)} 与规则得分 {plain(score.rule)} 不同")
     rate = ev.rates[FundsKind.TOTAL]
     if rate is not None and rate > 1:
-        warn(Place("funds", 0, "executed"), f"执行率 {percent(rate)} 超过 100%，按满分计")
+        warn(Place(Section.FUNDS, 0, "executed"), f"执行率 {percent(rate)} 超过 100%，按满分计")
     if row.annual_budget == 0:
-        warn(Place("funds", 0, "annual_budget"), "全年预算数为 0，不计算执行率")
+        warn(Place(Section.FUNDS, 0, "annual_budget"), "全年预算数为 0，不计算执行率")
 
 
 def _indicators(project: Project, ev: Evaluation, profile: RuleProfile, err, warn) -> None:
@@ -141,28 +131,28 @@ def _indicators(project: Project, ev: Evaluation, profile: RuleProfile, err, war
                                      [project.budget_weight] + [i.weight for i in project.indicators]))
     for i, (ind, score) in enumerate(zip(project.indicators, ev.indicators)):
         if not (ind.level1.strip() and ind.name.strip()):
-            warn(Place("indicator", i, "level1" if not ind.level1.strip() else "name"),
+            warn(Place(Section.INDICATOR, i, "level1" if not ind.level1.strip() else "name"),
                  "一级指标或三级指标未填写")
         if score.value is None:
-            err(Place("indicator", i, "hand_score"), f"{score.reason}，无法计分；请改正或手动填写得分")
+            err(Place(Section.INDICATOR, i, "hand_score"), f"{score.reason}，无法计分；请改正或手动填写得分")
             continue
         if ind.weight is not None and score.value < ind.weight and not ind.deviation.strip():
-            err(Place("indicator", i, "deviation"),
+            err(Place(Section.INDICATOR, i, "deviation"),
                 f"得分 {plain(score.value)} 低于分值 {plain(ind.weight)}，请填写偏差原因分析及改进措施")
         if score.hand and score.rule is not None:
-            if score.kind == "qualitative" and score.hand_in_tier is False:
+            if score.kind == ScoreKind.QUALITATIVE and score.hand_in_tier is False:
                 low, high, _ = score.tier
-                warn(Place("indicator", i, "hand_score"),
+                warn(Place(Section.INDICATOR, i, "hand_score"),
                      f"手动得分 {plain(score.value)} 超出该等级的得分范围 {plain(low)}–{plain(high)}")
-            elif score.kind == "quantitative" and score.value != score.rule:
-                warn(Place("indicator", i, "hand_score"),
+            elif score.kind == ScoreKind.QUANTITATIVE and score.value != score.rule:
+                warn(Place(Section.INDICATOR, i, "hand_score"),
                      f"手动得分 {plain(score.value)} 与规则得分 {plain(score.rule)} 不同")
-        if score.direction == "reverse" and score.actual == 0 and below_full:
-            warn(Place("indicator", i, "actual"),
+        if score.direction == Direction.REVERSE and score.actual == 0 and below_full:
+            warn(Place(Section.INDICATOR, i, "actual"),
                  "成本指标实际为 0，而其他指标未得满分：没有花钱不等于节约资金，请核实得分")
-        if (score.direction == "positive" and score.target and score.actual is not None
+        if (score.direction == Direction.POSITIVE and score.target and score.actual is not None
                 and score.actual * HUNDRED >= score.target * profile.overshoot_percent):
-            warn(Place("indicator", i, "actual"),
+            warn(Place(Section.INDICATOR, i, "actual"),
                  f"实际完成值达到年度指标值的 {percent(score.actual / score.target)}，"
                  "指标值可能定得偏低，请在偏差原因中说明")
 
@@ -183,7 +173,7 @@ def _level1_weights(project: Project, profile: RuleProfile, warn) -> None:
     for name, usual in profile.level1_weights.items():
         got = sums.get(name, Decimal(0))
         if abs(got - usual) > profile.level1_tolerance:
-            warn(Place("indicator"), f"{name}分值合计 {plain(got)}，与通常的 {plain(usual)} 相差较大")
+            warn(Place(Section.INDICATOR), f"{name}分值合计 {plain(got)}，与通常的 {plain(usual)} 相差较大")
 
 
 def _achieved(project: Project, ev: Evaluation, warn) -> None:
@@ -191,9 +181,9 @@ def _achieved(project: Project, ev: Evaluation, warn) -> None:
     if not ev.complete:
         return
     if "已完成" in text and "未完成" not in text and ev.total < 90:
-        warn(Place("goal", field="achieved"), f"实际完成情况写“已完成”，但总分只有 {plain(ev.total)}")
+        warn(Place(Section.GOAL, field="achieved"), f"实际完成情况写“已完成”，但总分只有 {plain(ev.total)}")
     elif "未完成" in text and ev.total >= 90:
-        warn(Place("goal", field="achieved"), f"实际完成情况写“未完成”，但总分为 {plain(ev.total)}")
+        warn(Place(Section.GOAL, field="achieved"), f"实际完成情况写“未完成”，但总分为 {plain(ev.total)}")
 
 
 def _share_gap(project: Project, ev: Evaluation, profile: RuleProfile, warn) -> None:
@@ -205,6 +195,6 @@ def _share_gap(project: Project, ev: Evaluation, profile: RuleProfile, warn) -> 
     share = sum(v for v, _ in pairs) / sum(w for _, w in pairs)
     gap = (share - min(rate, Decimal(1))) * HUNDRED
     if gap > profile.share_gap_points:
-        warn(Place("indicator"),
+        warn(Place(Section.INDICATOR),
              f"指标得分率 {percent(share)} 比预算执行率 {percent(rate)} 高出 {plain(gap.quantize(Decimal('0.01')))} 个百分点，"
              "建议在偏差原因中说明")

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
@@ -82,3 +83,17 @@ def load_profile(name: str = DEFAULT_PROFILE) -> RuleProfile:
         raise KeyError(f"没有名为“{name}”的评分规则，可选：{'、'.join(_FILES)}")
     text = (_DATA / _FILES[name]).read_text(encoding="utf-8")
     return RuleProfile.model_validate(json.loads(text))
+
+
+_KEYWORD = "评分规则："  # in an exported file's keywords (Word and Excel document properties)
+
+
+def profile_keywords(name: str) -> str:
+    """The keywords our exports write, naming the rule profile the form was scored with."""
+    return f"{_KEYWORD}{name}"
+
+
+def profile_from_keywords(keywords: str | None) -> str:
+    """The rule profile a file's keywords name (profile_keywords); the default otherwise."""
+    m = re.search(_KEYWORD[:-1] + r"[:：]\s*(\S+)", keywords or "")
+    return m.group(1) if m and m.group(1) in _FILES else DEFAULT_PROFILE

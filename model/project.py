@@ -18,7 +18,6 @@ class FundsKind(str, Enum):
 
 
 AMOUNT_FIELDS = ("initial_budget", "annual_budget", "executed")
-AMOUNT_LABELS = {"initial_budget": "年初预算数", "annual_budget": "全年预算数", "executed": "全年执行数"}
 
 
 class _Cells(BaseModel):

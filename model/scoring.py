@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import lru_cache
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Callable
@@ -14,6 +15,37 @@ from .project import FundsKind, FundsRow, Indicator, Project
 ZERO, ONE, HUNDRED = Decimal(0), Decimal(1), Decimal(100)
 
 
+class ScoreKind(StrEnum):
+    """Which rule scored a value."""
+
+    BUDGET = "budget"
+    QUANTITATIVE = "quantitative"
+    QUALITATIVE = "qualitative"
+    UNSCORABLE = "unscorable"
+
+
+class Direction(StrEnum):
+    """Which way a quantitative indicator counts: more is better, less is better, or exactly."""
+
+    POSITIVE = "positive"
+    REVERSE = "reverse"
+    EQUAL = "equal"
+
+
+class Case(StrEnum):
+    """How a quantitative actual compares with its target: picks the rule's formula and reason."""
+
+    EQUAL = "eq"
+    NOT_EQUAL = "ne"
+    MET_MORE = "met+"
+    MET_LESS = "met-"
+    SHORT = "short"
+    OVER_ZERO = "over0"
+    RATIO = "ratio"
+    DOUBLE = "double"
+    OVER = "over"
+
+
 @dataclass(frozen=True)
 class Score:
     """A score with the rule's value beside it and one Chinese line that says why."""
@@ -22,9 +54,9 @@ class Score:
     rule: Decimal | None  # what the rule gives (None: the rule cannot score it)
     hand: bool
     why: str | Callable[[], str]  # built on demand: most recomputes never show it
-    kind: str  # 'budget', 'quantitative', 'qualitative' or 'unscorable'
+    kind: ScoreKind
     tier: tuple[Decimal, Decimal, bool] | None = None  # qualitative: points low, high, high included
-    direction: str | None = None  # quantitative: 'positive', 'reverse' or 'equal'
+    direction: Direction | None = None  # quantitative only
     target: Decimal | None = None  # quantitative A, in the target's unit
     actual: Decimal | None = None  # quantitative B, converted to the target's unit
 
@@ -97,12 +129,12 @@ def budget_score(project: Project, profile: RuleProfile) -> Score:
     weight, row = project.budget_weight, project.total_funds
     rate = execution_rate(row)
     if weight is None:
-        return _with_hand(None, project.budget_hand_score, "未填预算执行率分值", kind="budget")
+        return _with_hand(None, project.budget_hand_score, "未填预算执行率分值", kind=ScoreKind.BUDGET)
     if row.annual_budget is None or row.annual_budget == 0:
         why = "全年预算数未填" if row.annual_budget is None else "全年预算数为 0"
-        return _with_hand(None, project.budget_hand_score, f"{why}，无法计算执行率", kind="budget")
+        return _with_hand(None, project.budget_hand_score, f"{why}，无法计算执行率", kind=ScoreKind.BUDGET)
     if rate is None:
-        return _with_hand(None, project.budget_hand_score, "全年执行数未填，无法计算执行率", kind="budget")
+        return _with_hand(None, project.budget_hand_score, "全年执行数未填，无法计算执行率", kind=ScoreKind.BUDGET)
     share = min(max(rate, ZERO), ONE)
     rule = round_half_up(weight * share, profile.decimals)
 
@@ -111,7 +143,7 @@ def budget_score(project: Project, profile: RuleProfile) -> Score:
             return f"执行率 {percent(rate)} 超过 100%：按满分计，{plain(rule)}/{_n(weight)}"
         return (f"执行率 {percent(rate)}：{_n(weight)} × {percent(rate)} = "
                 f"{plain(round_half_up(weight * share, 2))}，得 {plain(rule)}/{_n(weight)}")
-    return _with_hand(rule, project.budget_hand_score, reason, kind="budget")
+    return _with_hand(rule, project.budget_hand_score, reason, kind=ScoreKind.BUDGET)
 
 
 @lru_cache(maxsize=8192)
@@ -169,27 +201,27 @@ def _qualitative(ind: Indicator, weight: Decimal, grade: str, share: Decimal,
     def reason() -> str:
         return (f"“{ind.actual.strip()}”（{scale_name}）：{grade} {plain(share)}%，"
                 f"{tier.name}档，{plain(rule)}/{_n(weight)}")
-    return _with_hand(rule, ind.hand_score, reason, kind="qualitative", tier=bounds)
+    return _with_hand(rule, ind.hand_score, reason, kind=ScoreKind.QUALITATIVE, tier=bounds)
 
 
 _MONEY_UNITS = {"万元": Decimal(10000), "元": ONE}
 
 
-def _direction(ind: Indicator, target: Quantity) -> str:
+def _direction(ind: Indicator, target: Quantity) -> Direction:
     if target.op in (">=", ">"):
-        return "positive"
+        return Direction.POSITIVE
     if target.op in ("<=", "<"):
-        return "reverse"
+        return Direction.REVERSE
     if target.op == "=":
-        return "equal"
-    return "reverse" if "成本" in ind.level2 or "成本" in ind.level1 else "positive"
+        return Direction.EQUAL
+    return Direction.REVERSE if "成本" in ind.level2 or "成本" in ind.level1 else Direction.POSITIVE
 
 
 def _quantitative(ind: Indicator, weight: Decimal, a_q: Quantity, profile: RuleProfile) -> Score:
     b_q = parse_quantity(ind.actual)
     if b_q is None:
         return _with_hand(None, ind.hand_score, f"实际完成值“{ind.actual.strip()}”中没有数字",
-                          kind="unscorable")
+                          kind=ScoreKind.UNSCORABLE)
     a, b, unit = a_q.value, max(b_q.value, ZERO), a_q.unit
     if b_q.unit and b_q.unit != unit:
         if unit in _MONEY_UNITS and b_q.unit in _MONEY_UNITS:
@@ -197,54 +229,55 @@ def _quantitative(ind: Indicator, weight: Decimal, a_q: Quantity, profile: RuleP
         else:
             return _with_hand(None, ind.hand_score,
                               f"单位不一致：年度指标值为“{unit or '无单位'}”，实际完成值为“{b_q.unit}”",
-                              kind="unscorable")
+                              kind=ScoreKind.UNSCORABLE)
     direction = _direction(ind, a_q)
-    if direction == "equal" and a <= 0:
-        raw, case = (weight, "eq") if b <= 0 else (ZERO, "ne")
-    elif direction in ("positive", "equal"):
-        raw, case = (weight, "met+") if a <= 0 or b >= a else (weight * b / a, "short")
+    case: Case
+    if direction == Direction.EQUAL and a <= 0:
+        raw, case = (weight, Case.EQUAL) if b <= 0 else (ZERO, Case.NOT_EQUAL)
+    elif direction in (Direction.POSITIVE, Direction.EQUAL):
+        raw, case = (weight, Case.MET_MORE) if a <= 0 or b >= a else (weight * b / a, Case.SHORT)
     elif b <= a:
-        raw, case = weight, "met-"
+        raw, case = weight, Case.MET_LESS
     elif a <= 0:
-        raw, case = ZERO, "over0"
+        raw, case = ZERO, Case.OVER_ZERO
     elif profile.reverse_ratio:
-        raw, case = weight * a / b, "ratio"
+        raw, case = weight * a / b, Case.RATIO
     elif b >= 2 * a:
-        raw, case = ZERO, "double"
+        raw, case = ZERO, Case.DOUBLE
     else:
-        raw, case = weight * (1 - (b - a) / a), "over"
+        raw, case = weight * (1 - (b - a) / a), Case.OVER
     rule = round_half_up(raw, profile.decimals)
 
     def reason() -> str:
         sa, sb = f"{_n(a)}{unit}", f"{_n(b)}{unit}"
-        why = {"eq": f"{sb} = {sa}", "ne": f"{sb} ≠ {sa}", "met+": f"{sb} ≥ {sa}：达成",
-               "met-": f"{sb} ≤ {sa}：达成", "over0": f"{sb} > {sa}：超出",
-               "ratio": f"{sb} > {sa}：按 {sa}/{sb} 计", "double": f"{sb} ≥ 2 × {sa}：超出一倍及以上",
-               }.get(case)
-        if case == "short":
+        why = {Case.EQUAL: f"{sb} = {sa}", Case.NOT_EQUAL: f"{sb} ≠ {sa}",
+               Case.MET_MORE: f"{sb} ≥ {sa}：达成", Case.MET_LESS: f"{sb} ≤ {sa}：达成",
+               Case.OVER_ZERO: f"{sb} > {sa}：超出", Case.RATIO: f"{sb} > {sa}：按 {sa}/{sb} 计",
+               Case.DOUBLE: f"{sb} ≥ 2 × {sa}：超出一倍及以上"}.get(case)
+        if case == Case.SHORT:
             why = f"{sb} < {sa}：完成 {percent(b / a)}"
-        elif case == "over":
+        elif case == Case.OVER:
             why = f"{sb} > {sa}：超出 {percent((b - a) / a)}"
         return f"{why}，{plain(rule)}/{_n(weight)}"
     return _with_hand(rule, ind.hand_score, reason,
-                      kind="quantitative", direction=direction, target=a, actual=b)
+                      kind=ScoreKind.QUANTITATIVE, direction=direction, target=a, actual=b)
 
 
 def indicator_score(ind: Indicator, profile: RuleProfile) -> Score:
     """Score one indicator from its 年度指标值 and 实际完成值."""
     weight = ind.weight
     if weight is None:
-        return _with_hand(None, ind.hand_score, "未填分值", kind="unscorable")
+        return _with_hand(None, ind.hand_score, "未填分值", kind=ScoreKind.UNSCORABLE)
     if not ind.target.strip() or not ind.actual.strip():
         missing = "年度指标值" if not ind.target.strip() else "实际完成值"
-        return _with_hand(None, ind.hand_score, f"未填{missing}", kind="unscorable")
+        return _with_hand(None, ind.hand_score, f"未填{missing}", kind=ScoreKind.UNSCORABLE)
     scale = find_scale(ind.target, profile)
     if scale is not None:
         found = grade_share(ind.actual, scale)
         if found is None:
             return _with_hand(None, ind.hand_score,
                               f"实际完成值“{ind.actual.strip()}”不是“{scale.names[0]}”中的等级",
-                              kind="unscorable")
+                              kind=ScoreKind.UNSCORABLE)
         return _qualitative(ind, weight, found[0], found[1], scale.names[0], profile)
     target = parse_quantity(ind.target)
     if target is not None:
@@ -253,10 +286,10 @@ def indicator_score(ind: Indicator, profile: RuleProfile) -> Score:
         found = outcome_share(ind.actual, profile)
         if found is None:
             return _with_hand(None, ind.hand_score,
-                              f"无法判断实际完成值“{ind.actual.strip()}”是否达成", kind="unscorable")
+                              f"无法判断实际完成值“{ind.actual.strip()}”是否达成", kind=ScoreKind.UNSCORABLE)
         return _qualitative(ind, weight, found[0], found[1], "完成情况", profile)
     return _with_hand(None, ind.hand_score, f"无法读出年度指标值“{ind.target.strip()}”",
-                      kind="unscorable")
+                      kind=ScoreKind.UNSCORABLE)
 
 
 def evaluate(project: Project, profile: RuleProfile | None = None,

@@ -4,15 +4,7 @@ from __future__ import annotations
 from PySide6.QtGui import QUndoCommand
 
 from model import Indicator
-
-_FIELD_NAMES = {
-    "name": "项目名称", "department": "主管部门", "implementer": "实施单位", "manager": "项目负责人",
-    "phone": "联系电话", "year": "年度", "goal": "预期目标", "achieved": "实际完成情况",
-    "initial_budget": "年初预算数", "annual_budget": "全年预算数", "executed": "全年执行数",
-    "budget_weight": "预算执行率分值", "budget_hand_score": "预算执行率得分", "level1": "一级指标",
-    "level2": "二级指标", "target": "年度指标值", "actual": "实际完成值", "weight": "分值",
-    "hand_score": "得分", "deviation": "偏差原因分析及改进措施",
-}
+from model.fields import field_label
 _TYPING_ID = 1001
 
 
@@ -20,8 +12,7 @@ class SetFields(QUndoCommand):
     """One edit of one cell; keystrokes typed into the same cell merge into one command."""
 
     def __init__(self, controller, target, field: str, before: dict, after: dict, typing: bool) -> None:
-        name = "三级指标" if field == "name" and target[0] == "indicator" else _FIELD_NAMES.get(field, field)
-        super().__init__(f"修改{name}")
+        super().__init__(f"修改{field_label(field, target[0])}")
         self.controller, self.target, self.field = controller, target, field
         self.before, self.after, self.typing = before, after, typing
 

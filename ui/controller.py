@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from enum import StrEnum
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -22,7 +23,6 @@ from model.project_file import load_project, save_project
 from . import commands as cmd
 
 
-
 class FileChangedOnDisk(Exception):
     """The project's file was changed by someone else since this window opened or saved it."""
 
@@ -31,8 +31,16 @@ class FileChangedOnDisk(Exception):
         self.path = path
 
 
-# an edit's subject: ('project', None), ('funds', index) or ('indicator', index)
-Target = tuple[str, "int | None"]
+class EditTarget(StrEnum):
+    """What an edit changes: the project's own fields, a 项目资金 row or an indicator."""
+
+    PROJECT = "project"
+    FUNDS = "funds"
+    INDICATOR = "indicator"
+
+
+# an edit's subject: (PROJECT, None), (FUNDS, index) or (INDICATOR, index)
+Target = tuple[EditTarget, "int | None"]
 
 
 class ProjectController(QObject):
@@ -125,7 +133,7 @@ class ProjectController(QObject):
 
     def revert_scores(self, rows: list[int]) -> None:
         """Hand scores of these rows back to the rule, as one step."""
-        self.set_fields([(("indicator", r), "hand_score", "") for r in rows], "恢复按规则计分")
+        self.set_fields([((EditTarget.INDICATOR, r), "hand_score", "") for r in rows], "恢复按规则计分")
 
     @contextmanager
     def macro(self, text: str) -> Iterator[None]:
@@ -167,16 +175,18 @@ class ProjectController(QObject):
                                        "粘贴时新增指标")
             for r, values in enumerate(block):
                 for field, value in zip(col_fields, values):
-                    self.set_field(("indicator", row + r), field, value)
+                    self.set_field((EditTarget.INDICATOR, row + r), field, value)
 
     # --- called by the commands ----------------------------------------------------------------
     def _object(self, target: Target):
         kind, index = target
-        if kind == "project":
+        if kind == EditTarget.PROJECT:
             return self.project
-        if kind == "funds":
+        if kind == EditTarget.FUNDS:
             return self.project.funds[index]
-        return self.project.indicators[index]
+        if kind == EditTarget.INDICATOR:
+            return self.project.indicators[index]
+        raise ValueError(f"unknown edit target {kind!r}")
 
     def _apply_fields(self, target: Target, state: dict) -> None:
         obj = self._object(target)
@@ -225,7 +235,7 @@ class ProjectController(QObject):
         if (changed is not None and self._scored_profile == self.project.profile
                 and len(old) == len(self.project.indicators)):
             scores = list(old)
-            if changed[0] == "indicator":
+            if changed[0] == EditTarget.INDICATOR:
                 scores[changed[1]] = indicator_score(self.project.indicators[changed[1]], profile)
         self.evaluation = evaluate(self.project, profile, scores)
         self._scored_profile = self.project.profile

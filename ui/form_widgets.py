@@ -7,11 +7,11 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEd
                                QWidget)
 
 from model import Severity, plain, score_text
+from model.fields import GOAL_LABELS, HEADER_LABELS
 
 from .controller import ProjectController
 
-HEADER_FIELDS = [("name", "项目名称"), ("year", "年度"), ("department", "主管部门"),
-                 ("implementer", "实施单位"), ("manager", "项目负责人"), ("phone", "联系电话")]
+HEADER_FIELDS = list(HEADER_LABELS.items())
 
 
 class _ProjectFields(QWidget):
@@ -72,7 +72,7 @@ class GoalWidget(_ProjectFields):
         super().__init__(controller, parent)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        for col, (field, label) in enumerate((("goal", "预期目标"), ("achieved", "实际完成情况"))):
+        for col, (field, label) in enumerate(GOAL_LABELS.items()):
             edit = QPlainTextEdit(self)
             edit.setObjectName(field)
             edit.setTabChangesFocus(True)

@@ -6,13 +6,14 @@ from PySide6.QtGui import QBrush, QFont
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
 from model import plain
+from model.fields import AMOUNT_LABELS
 
 from .cells import COMPUTED_BG, ERROR_BG, HAND_COLOR, score_display
 from .controller import ProjectController
 from .spreadsheet_view import SpreadsheetView
 
 INITIAL, BUDGET, EXECUTED, WEIGHT, RATE, SCORE = range(6)
-HEADERS = ["年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"]
+HEADERS = [*AMOUNT_LABELS.values(), "分值", "执行率", "得分"]
 AMOUNTS = {INITIAL: "initial_budget", BUDGET: "annual_budget", EXECUTED: "executed"}
 DASH = "—"
 

@@ -9,6 +9,7 @@ from PySide6.QtGui import QBrush, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
 from model import plain, score_text
+from model.fields import INDICATOR_LABELS
 
 from .cells import (COMPUTED_BG, ERROR_BG, HAND_COLOR, LEVEL1_CHOICES, ChoiceDelegate, ReasonRole,
                     level2_choices, score_choices, score_display)
@@ -18,7 +19,7 @@ from .spreadsheet_view import SpreadsheetView
 # column constants, Plover-style
 LEVEL1, LEVEL2, NAME, TARGET, ACTUAL, WEIGHT, SCORE, DEVIATION = range(8)
 FIELDS = ["level1", "level2", "name", "target", "actual", "weight", "hand_score", "deviation"]
-HEADERS = ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"]
+HEADERS = [INDICATOR_LABELS[f] for f in FIELDS]
 _EDITABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
 _R = Qt.ItemDataRole
 _ROLES = {_R.DisplayRole, _R.EditRole, _R.ToolTipRole, _R.ForegroundRole, _R.FontRole,
