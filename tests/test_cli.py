@@ -139,3 +139,16 @@ def test_export_with_an_unknown_format_is_a_usage_error(tmp_path):
     out = run("export", str(src), "--outdir", str(tmp_path), "--format", "pdf")
     assert out.returncode == 2 and "--format" in out.stderr and out.stdout == ""
     assert not (tmp_path / "p.docx").exists()
+
+
+def test_new_skeleton_writes_the_standard_rows_and_last_year(tmp_path):
+    from datetime import date
+    path = tmp_path / "框架.zpb.json"
+    assert run("new", str(path), "--skeleton").returncode == 0
+    p = load_project(path)
+    assert p.year == date.today().year - 1
+    assert [i.level2 for i in p.indicators][:2] == ["数量指标", "质量指标"]
+    assert sum(i.weight for i in p.indicators) + p.budget_weight == 100
+    empty = tmp_path / "空.zpb.json"
+    assert run("new", str(empty)).returncode == 0  # without the option: empty, as before
+    assert load_project(empty).indicators == [] and load_project(empty).year is None

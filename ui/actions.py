@@ -2,6 +2,9 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QToolButton
+
+from model.skeleton import OPTIONAL_ROWS
 
 
 def build_actions(w) -> dict[str, QAction]:
@@ -39,12 +42,18 @@ def build_actions(w) -> dict[str, QAction]:
     rows = w.indicators  # the 绩效指标 box owns the row operations
     act("add", "添加指标", rows.add, "Ctrl+Shift+N")
     act("insert", "在上方插入指标", rows.insert, "Ctrl+I")
+    act("insert_below", "在下方插入指标", rows.insert_below, "Ctrl+Return", "在当前行下面加一行，光标停在新行")
+    a["insert_below"].setShortcuts([QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")])
     act("delete", "删除所选指标", rows.delete, "Ctrl+Shift+Delete")
+    a["delete"].setShortcuts([QKeySequence("Ctrl+Shift+Delete"), QKeySequence("Ctrl+-")])
+    for level1, level2 in OPTIONAL_ROWS:
+        act(f"add_{level2}", f"{level1}·{level2}", lambda l1=level1, l2=level2: rows.add_group_row(l1, l2))
     act("up", "上移", lambda: rows.move(-1), "Ctrl+Shift+Up")
     act("down", "下移", lambda: rows.move(1), "Ctrl+Shift+Down")
     act("revert", "恢复按规则计分", rows.revert_score, None, "删除手动得分，按评分规则计分")
     act("hand_note", "手动得分说明…", rows.edit_hand_note, None, "写下手动给分的理由")
     act("settings", "选项(&T)…", w.edit_settings)
+    act("guide", "使用说明(&G)", w.show_guide, S.HelpContents, "怎样填表、颜色的意思、打印和恢复")
     act("about", "关于(&A)", w.about)
 
     bar = w.menuBar()
@@ -67,8 +76,15 @@ def build_actions(w) -> dict[str, QAction]:
     m.addAction(undo)
     m.addAction(redo)
     m.addSeparator()
-    for key in ("add", "insert", "delete", "up", "down", "revert", "hand_note"):
+    for key in ("add", "insert", "insert_below", "delete", "up", "down", "revert", "hand_note"):
         m.addAction(a[key])
+    more = m.addMenu("添加其他二级指标")
+    for level1, level2 in OPTIONAL_ROWS:
+        more.addAction(a[f"add_{level2}"])
+    rows.buttons["add"].setMenu(more)  # one click on the arrow beside 添加指标
+    rows.buttons["add"].setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
     bar.addMenu("设置(&S)").addAction(a["settings"])
-    bar.addMenu("帮助(&H)").addAction(a["about"])
+    m = bar.addMenu("帮助(&H)")
+    m.addAction(a["guide"])
+    m.addAction(a["about"])
     return a

@@ -17,7 +17,8 @@ from .controller import ProjectController
 from .interaction import Interaction
 from .main_window import MainWindow
 from .recovery import RecoveryStore
-from .settings import APP, ORG, data_dir
+from .guide import FIRST_START_HINT
+from .settings import APP, ORG, data_dir, first_start
 
 STARTED = time.perf_counter()  # close to process start: main.py imports this module first
 
@@ -71,6 +72,8 @@ def open_window(path: str | None = None, interaction: Interaction | None = None)
         window.controller.set_project(load_project(EXAMPLE), None)
     elif path is not None:
         window.open_path(path)
+    if first_start():
+        window.statusBar().showMessage(FIRST_START_HINT)  # stays until the next message
     return window
 
 

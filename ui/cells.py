@@ -64,6 +64,7 @@ class ChoiceDelegate(QStyledItemDelegate):
 
     def setEditorData(self, editor, index):
         editor.setCurrentText(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.lineEdit().selectAll()  # typing over a cell replaces it, as in the other cells
 
     def setModelData(self, editor, model, index):
         model.setData(index, editor.currentText())

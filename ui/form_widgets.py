@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEd
 
 from model import Severity, plain, score_text
 from model.fields import GOAL_LABELS, HEADER_LABELS
+from model.skeleton import report_year
 
 from .controller import ProjectController
 
@@ -54,7 +55,7 @@ class HeaderWidget(_ProjectFields):
             if field == "year":
                 edit.setValidator(QIntValidator(1990, 2100, edit))
                 edit.setMaximumWidth(80)
-                edit.setPlaceholderText("如 2023")
+                edit.setPlaceholderText(f"如 {report_year()}")
             edit.textEdited.connect(lambda text, f=field: self._typed(f, text))
             self.edits[field] = edit
             row, col = divmod(i, 2)

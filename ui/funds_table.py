@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy
 
 from model import plain
 from model.fields import AMOUNT_LABELS
@@ -142,11 +142,14 @@ class FundsTableView(SpreadsheetView):
         self.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
     def sizeHint(self):
+        """All four rows, always: the table never scrolls inside itself (the form part does)."""
         hint = super().sizeHint()
-        height = self.horizontalHeader().height() + sum(self.rowHeight(r) for r in range(4)) + 4
-        hint.setHeight(height)
+        height = self.horizontalHeader().sizeHint().height() + sum(self.rowHeight(r) for r in range(4))
+        hint.setHeight(height + 2 * self.frameWidth())
         return hint
 
-
+    def minimumSizeHint(self):
+        return self.sizeHint()

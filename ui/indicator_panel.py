@@ -1,9 +1,11 @@
 """The 绩效指标 box: its row buttons, the table, and the row operations they and the menu call."""
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QToolButton, QVBoxLayout, QWidget
 
 from model import Indicator
+from model.skeleton import optional_row_position
 
 from .controller import ProjectController
 from .indicator_table import FIELDS, IndicatorTableModel, IndicatorTableView
@@ -19,12 +21,15 @@ class IndicatorPanel(QGroupBox):
         self.view = IndicatorTableView(self.model, self)
         layout = QVBoxLayout(self)
         buttons = QHBoxLayout()
-        self.buttons: dict[str, QPushButton] = {}
+        self.buttons: dict[str, QToolButton] = {}
+        # 添加指标's arrow offers the 二级指标 the skeleton leaves out (actions.py gives it its menu)
         for key, text, slot in (("add", "添加指标", self.add), ("insert", "插入", self.insert),
                                 ("delete", "删除", self.delete), ("up", "上移", lambda: self.move(-1)),
                                 ("down", "下移", lambda: self.move(1)),
                                 ("revert", "恢复按规则计分", self.revert_score)):
-            button = QPushButton(text, self)
+            button = QToolButton(self)
+            button.setText(text)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a click leaves the keyboard in the table
             button.clicked.connect(lambda _c=False, s=slot: s())
             buttons.addWidget(button)
             self.buttons[key] = button
@@ -57,8 +62,26 @@ class IndicatorPanel(QGroupBox):
         self.c.insert_indicators(at, [self._new_indicator(at)])
         self._focus_row(at)
 
+    def insert_below(self) -> None:
+        """A new row under the current one, in its group (the keyboard's way to add a row)."""
+        cur = self.view.currentIndex()
+        row = cur.row() if cur.isValid() else len(self.c.project.indicators) - 1
+        self.c.insert_indicators(row + 1, [self._new_indicator(row)], "添加指标")
+        self._focus_row(row + 1)
+
+    def add_group_row(self, level1: str, level2: str) -> None:
+        """A row of a 二级指标 the skeleton leaves out (经济效益 …), placed in its group."""
+        at = optional_row_position(self.c.project.indicators, level1)
+        self.c.insert_indicators(at, [Indicator(level1=level1, level2=level2)], f"添加{level2}")
+        self._focus_row(at)
+
     def _focus_row(self, row: int) -> None:
-        self.view.setCurrentIndex(self.model.index(row, FIELDS.index("name")))
+        """The new row's first cell to fill (三级指标: the groups are given), ready to type."""
+        index = self.model.index(row, FIELDS.index("name"))
+        self.view.setFocus(Qt.FocusReason.OtherFocusReason)
+        # ClearAndSelect: with Ctrl still held from the shortcut the view would add to the selection
+        self.view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.view.scrollTo(index)
 
     def delete(self) -> None:
         self.c.remove_indicators(self.selected_rows())

@@ -161,7 +161,7 @@ class IndicatorTableView(SpreadsheetView):
         self.setWordWrap(True)
         self.setAlternatingRowColors(True)
         header = self.horizontalHeader()
-        for col, width in zip(range(8), (90, 110, 260, 90, 90, 50, 115, 200)):
+        for col, width in zip(range(8), (90, 135, 260, 90, 90, 50, 115, 200)):
             self.setColumnWidth(col, width)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(DEVIATION, QHeaderView.ResizeMode.Stretch)

@@ -5,21 +5,18 @@ from functools import wraps
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QGroupBox, QMainWindow, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
 from importers import load_any
 from model import load_profile
 from model.carry_over import next_year
 from model.project_file import file_stem
 
+from . import geometry
 from . import settings as app_settings
 from .actions import build_actions
 from .controller import FileChangedOnDisk, ProjectController
-from .form_widgets import GoalWidget, HeaderWidget, TotalBar
-from .funds_table import AMOUNTS, FundsTableModel, FundsTableView
-from .funds_table import SCORE as FUNDS_SCORE
-from .indicator_panel import IndicatorPanel
-from .indicator_table import FIELDS, SCORE
+from .form_page import FormPage
 from .interaction import Interaction, describe_failure
 from .problems_panel import ProblemsPanel
 from .recovery import RecoveryStore
@@ -49,8 +46,8 @@ class MainWindow(QMainWindow):
         self.controller = controller or ProjectController(app_settings.new_project())
         self.interaction = interaction or Interaction(self)
         self.recovery = recovery
-        self.resize(1280, 880)
         self._build()
+        geometry.place(self)
         self.actions_ = build_actions(self)
         self._refresh_recent()
         c = self.controller
@@ -68,30 +65,13 @@ class MainWindow(QMainWindow):
     # --- building ------------------------------------------------------------------------------
     def _build(self) -> None:
         c = self.controller
-        central = QWidget(self)
-        outer = QVBoxLayout(central)
-        self.total_bar = TotalBar(c, central)
-        outer.addWidget(self.total_bar)
-        # the form's upper part and the indicator table share the height as the clerk drags it
-        splitter = QSplitter(Qt.Orientation.Vertical, central)
-        upper = QWidget(splitter)
-        v = QVBoxLayout(upper)
-        v.setContentsMargins(0, 0, 0, 0)
-        self.header = HeaderWidget(c, central)
-        v.addWidget(_group("基本信息", self.header))
-        self.funds_model = FundsTableModel(c)
-        self.funds_view = FundsTableView(self.funds_model, central)
-        v.addWidget(_group("项目资金（万元）", self.funds_view))
-        self.goal = GoalWidget(c, central)
-        v.addWidget(_group("年度总体目标", self.goal))
-        self.indicators = IndicatorPanel(c, self.interaction, central)
-        self.indicator_model, self.indicator_view = self.indicators.model, self.indicators.view
-        splitter.addWidget(upper)
-        splitter.addWidget(self.indicators)
-        splitter.setStretchFactor(1, 1)
-        splitter.setChildrenCollapsible(False)
-        outer.addWidget(splitter, 1)
-        self.setCentralWidget(central)
+        self.form = form = FormPage(c, self.interaction, self)
+        self.setCentralWidget(form)
+        # the parts tests and the actions reach, under their old names
+        self.total_bar, self.header, self.goal = form.total_bar, form.header, form.goal
+        self.funds_model, self.funds_view = form.funds_model, form.funds_view
+        self.indicators = form.indicators
+        self.indicator_model, self.indicator_view = form.indicators.model, form.indicators.view
         self.problems = ProblemsPanel(c, self)
         self.problems.goto.connect(self.goto)
         dock = QDockWidget("问题", self)
@@ -100,6 +80,9 @@ class MainWindow(QMainWindow):
         dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
         self.resizeDocks([dock], [260], Qt.Orientation.Horizontal)
+        chain = [*form.tab_chain(), self.problems]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
@@ -129,13 +112,15 @@ class MainWindow(QMainWindow):
         return answer == "discard"
 
     def new_file(self) -> None:
+        """A new project from the standard skeleton; the keyboard starts at 项目名称."""
         if self.maybe_save():
             self.controller.set_project(app_settings.new_project())
+            self.header.edits["name"].setFocus()
 
     def open_file(self) -> None:
         if not self.maybe_save():
             return
-        path = self.interaction.open_file(str(self._folder()))
+        path = self._ask_open()
         if path:
             self.open_path(path)
 
@@ -148,7 +133,7 @@ class MainWindow(QMainWindow):
     def new_from_last_year(self) -> None:
         if not self.maybe_save():
             return
-        path = self.interaction.open_file(str(self._folder()))
+        path = self._ask_open()
         if not path:
             return
         self.controller.set_project(next_year(load_any(path)), None, clean=False)
@@ -162,7 +147,7 @@ class MainWindow(QMainWindow):
     @guarded("无法保存")
     def save_as(self) -> bool:
         suggested = self._folder() / f"{self.controller.project.name or '未命名项目'}.zpb.json"
-        path = self.interaction.save_file(str(suggested))
+        path = self._ask_save(suggested)
         if not path:
             return False
         return self._save_to(path)
@@ -189,7 +174,7 @@ class MainWindow(QMainWindow):
     @guarded("无法导出")
     def export(self, fmt: str) -> None:
         name = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)"}[fmt]
-        path = self.interaction.save_file(str(self._folder() / f"{self._stem()}.{fmt}"), name, "导出")
+        path = self._ask_save(self._folder() / f"{self._stem()}.{fmt}", name, "导出")
         if path:
             from exporters.files import export
             export(self.controller.project, path, fmt)
@@ -197,7 +182,7 @@ class MainWindow(QMainWindow):
 
     @guarded("无法导出 PDF")
     def export_pdf(self) -> None:
-        path = self.interaction.save_file(str(self._folder() / f"{self._stem()}.pdf"), "PDF (*.pdf)", "导出 PDF")
+        path = self._ask_save(self._folder() / f"{self._stem()}.pdf", "PDF (*.pdf)", "导出 PDF")
         if path:
             from .printing import write_pdf
             write_pdf(self.controller.project, path)
@@ -225,7 +210,21 @@ class MainWindow(QMainWindow):
         return self.controller.project.name or "自评表"
 
     def _folder(self) -> Path:
-        return self.controller.path.parent if self.controller.path else app_settings.documents_dir()
+        """Save and export start beside the project's file, else where the clerk last chose one
+        (文档 the first time): never the program's own folder."""
+        return self.controller.path.parent if self.controller.path else app_settings.last_folder()
+
+    def _ask_open(self) -> str | None:
+        path = self.interaction.open_file(str(app_settings.last_folder()))
+        if path:
+            app_settings.remember_folder(path)
+        return path
+
+    def _ask_save(self, suggested: Path, *args: str) -> str | None:
+        path = self.interaction.save_file(str(suggested), *args)
+        if path:
+            app_settings.remember_folder(path)
+        return path
 
     def _refresh_recent(self, items: list[str] | None = None) -> None:
         menu = getattr(self, "recent_menu", None)
@@ -245,6 +244,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:
         if self.maybe_save():
+            geometry.remember(self)
             if self.recovery:
                 self.recovery.close()
             event.accept()
@@ -253,20 +253,7 @@ class MainWindow(QMainWindow):
 
     # --- navigation and settings ---------------------------------------------------------------
     def goto(self, place) -> None:
-        if place.section == "indicator":
-            row = place.row if place.row is not None else 0
-            col = FIELDS.index(place.field) if place.field in FIELDS else SCORE
-            if row < self.indicator_model.rowCount():
-                self.indicator_view.setFocus()
-                self.indicator_view.setCurrentIndex(self.indicator_model.index(row, col))
-        elif place.section in ("funds", "budget"):
-            col = {v: k for k, v in AMOUNTS.items()}.get(place.field, FUNDS_SCORE)
-            self.funds_view.setFocus()
-            self.funds_view.setCurrentIndex(self.funds_model.index(place.row or 0, col))
-        elif place.section == "header" and place.field in self.header.edits:
-            self.header.edits[place.field].setFocus()
-        elif place.section == "goal":
-            self.goal.edits.get(place.field or "achieved", self.goal.edits["achieved"]).setFocus()
+        self.form.goto(place)
 
     def edit_settings(self) -> None:
         from .settings_dialog import SettingsDialog
@@ -278,15 +265,12 @@ class MainWindow(QMainWindow):
             if dialog.district_name() != p.district:
                 self.controller.set_field(("project", None), "district", dialog.district_name())
 
+    def show_guide(self) -> None:
+        from .guide import GuideDialog
+        GuideDialog(self).show()
+
     def about(self) -> None:
         from cli import version
         profile = load_profile(self.controller.project.profile)
         self.interaction.info("关于", f"项目支出绩效自评表 {version()}\n评分规则：{profile.name}（{profile.description}）")
 
-
-def _group(title: str, widget: QWidget) -> QGroupBox:
-    box = QGroupBox(title)
-    layout = QVBoxLayout(box)
-    layout.setContentsMargins(6, 4, 6, 6)
-    layout.addWidget(widget)
-    return box

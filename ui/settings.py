@@ -7,6 +7,7 @@ from pathlib import Path
 from PySide6.QtCore import QSettings, QStandardPaths
 
 from model import DEFAULT_PROFILE, Project
+from model.skeleton import skeleton_project
 
 ORG, APP = "zpb", "项目支出绩效自评表"
 DEFAULT_FIELDS = ("department", "implementer", "manager", "phone")
@@ -30,17 +31,39 @@ def data_dir() -> Path:
 
 
 def documents_dir() -> Path:
+    """The clerk's 文档 folder (never the program's own folder, perhaps read-only)."""
     docs = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
-    return Path(docs) if docs else Path.home()
+    return Path(docs) if docs and Path(docs).is_dir() else Path.home()
+
+
+def last_folder() -> Path:
+    """Where file dialogs start: the folder last used in one, else 文档."""
+    used = str(settings().value("last_folder", "") or "")
+    return Path(used) if used and Path(used).is_dir() else documents_dir()
+
+
+def remember_folder(path: str | Path) -> None:
+    """Note the folder of a file the clerk just chose in a dialog."""
+    settings().setValue("last_folder", str(Path(path).resolve().parent))
 
 
 def new_project() -> Project:
-    """A new project with the clerk's usual header, district and rule profile."""
+    """A new project from the standard skeleton, with the clerk's usual header, district and
+    rule profile."""
     s = settings()
-    p = Project(district=str(s.value("district", "朝阳区")), profile=str(s.value("profile", DEFAULT_PROFILE)))
+    p = skeleton_project(district=str(s.value("district", "朝阳区")), profile=str(s.value("profile", DEFAULT_PROFILE)))
     for field in DEFAULT_FIELDS:
         setattr(p, field, str(s.value(f"defaults/{field}", "")))
     return p
+
+
+def first_start() -> bool:
+    """True once: the first time the window opens on this computer."""
+    s = settings()
+    if s.value("started", False, type=bool):
+        return False
+    s.setValue("started", True)
+    return True
 
 
 def recent_files() -> list[str]:
