@@ -7,6 +7,8 @@ from decimal import Decimal
 from functools import lru_cache
 from pathlib import Path
 
+from typing import Literal
+
 from pydantic import BaseModel, ConfigDict
 
 DEFAULT_PROFILE = "朝阳区"
@@ -45,6 +47,8 @@ class RuleProfile(BaseModel):
     overshoot_percent: Decimal = Decimal(130)
     share_gap_points: Decimal = Decimal(5)
     grade_bands: list[tuple[str, Decimal]]
+    # 部门预决算差异率 = |决算数 − base| ÷ base: the seeds disagree on the base (年初 or 全年预算数)
+    variance_base: Literal["initial", "annual"] = "initial"
 
     # by identity: lets scoring cache per-profile lookups (fields hold lists, which don't hash)
     __hash__ = object.__hash__

@@ -36,25 +36,31 @@ def dumps(project: Project) -> str:
 
 
 def loads(text: str, where: str = "文件") -> Project:
+    return load_versioned(text, where, FORMAT, FORMAT_VERSION, "project", Project, "项目")
+
+
+def load_versioned(text: str, where: str, fmt: str, version_now: int, key: str, model: type,
+                   kind: str):
+    """A JSON file of the family (project, department …): format, version, body, validation."""
     try:
         data = json.loads(text)
     except (json.JSONDecodeError, RecursionError) as exc:
-        raise ProjectFileError(f"{where}不是有效的项目文件（JSON 格式错误）") from exc
-    if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise ProjectFileError(f"{where}不是本程序的项目文件")
+        raise ProjectFileError(f"{where}不是有效的{kind}文件（JSON 格式错误）") from exc
+    if not isinstance(data, dict) or data.get("format") != fmt:
+        raise ProjectFileError(f"{where}不是本程序的{kind}文件")
     version = data.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool):
         raise ProjectFileError(f"{where}缺少格式版本号")
-    if version > FORMAT_VERSION:
+    if version > version_now:
         raise ProjectFileError(f"{where}由更新版本的程序保存（格式版本 {version}），请升级程序后再打开")
-    body = data.get("project")
+    body = data.get(key)
     if not isinstance(body, dict):
-        raise ProjectFileError(f"{where}缺少项目内容")
-    missing = [name for name in Project.model_fields if name not in body]
+        raise ProjectFileError(f"{where}缺少{kind}内容")
+    missing = [name for name in model.model_fields if name not in body]
     if missing:
         raise ProjectFileError(f"{where}内容不完整（缺少 {'、'.join(missing)}）")
     try:
-        return Project.model_validate(body)
+        return model.model_validate(body)
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
@@ -64,19 +70,23 @@ def loads(text: str, where: str = "文件") -> Project:
 def load_project(path: str | os.PathLike) -> Project:
     """Read a project file; ProjectFileError says in Chinese what is wrong."""
     path = Path(path)
+    return loads(read_text(path, "项目"), f"文件 {path.name} ")
+
+
+def read_text(path: Path, kind: str) -> str:
+    """A family file's text, refused when too large, unreadable or not UTF-8."""
     try:
         if path.stat().st_size > MAX_BYTES:
-            raise ProjectFileError(f"文件 {path.name} 过大（超过 20 MB），不是项目文件")
+            raise ProjectFileError(f"文件 {path.name} 过大（超过 20 MB），不是{kind}文件")
         raw = path.read_bytes()
     except FileNotFoundError as exc:
         raise ProjectFileError(f"找不到文件：{path}") from exc
     except OSError as exc:
         raise ProjectFileError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
     try:
-        text = raw.decode("utf-8-sig")
+        return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ProjectFileError(f"文件 {path.name} 不是 UTF-8 编码的项目文件") from exc
-    return loads(text, f"文件 {path.name} ")
+        raise ProjectFileError(f"文件 {path.name} 不是 UTF-8 编码的{kind}文件") from exc
 
 
 def atomic_write(path: str | os.PathLike, data: bytes) -> None:
@@ -121,8 +131,13 @@ def _fsync_dir(folder: Path) -> None:
 
 def save_project(project: Project, path: str | os.PathLike) -> None:
     """Save atomically; ProjectFileError when the folder cannot be written."""
+    save_text(dumps(project), path)
+
+
+def save_text(text: str, path: str | os.PathLike) -> None:
+    """Write a family file atomically; ProjectFileError says in Chinese why it could not be."""
     try:
-        atomic_write(path, dumps(project).encode("utf-8"))
+        atomic_write(path, text.encode("utf-8"))
     except PermissionError as exc:
         raise ProjectFileError(f"无法写入 {path}：没有权限，或文件正被其他程序占用") from exc
     except OSError as exc:
