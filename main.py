@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import sys
 
-HEADLESS = {"new", "check", "export", "import", "summary", "-h", "--help", "--version"}
+HEADLESS = {"new", "check", "export", "import", "summary", "department", "-h", "--help", "--version"}
 
 
 def utf8_output() -> None:

@@ -10,7 +10,7 @@ from model.problems import Severity
 from model.examples import EXAMPLE
 from model.project_file import load_project, save_project
 
-from . import transfer, unit, version
+from . import department, transfer, unit, version
 from .common import READ_ERRORS, each_project, fail
 
 EXIT_OK, EXIT_FORM_ERRORS, EXIT_UNREADABLE = 0, 1, 2
@@ -46,6 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+", metavar="FILE", help="项目文件（也可以是填好的 .docx/.xlsx 自评表）")
     transfer.add_parsers(sub, _help_flag)
     unit.add_parsers(sub, _help_flag)
+    department.add_parser(sub, _help_flag)
     return ap
 
 
@@ -125,7 +126,8 @@ def cmd_check(args) -> int:
 
 COMMANDS = {"new": cmd_new, "check": cmd_check,
             "export": lambda args: transfer.cmd_export(args, _load_any), "import": transfer.cmd_import,
-            "summary": lambda args: unit.cmd_summary(args, _load_any)}
+            "summary": lambda args: unit.cmd_summary(args, _load_any),
+            "department": department.cmd_department}
 
 
 def run(argv: list[str]) -> int:

@@ -18,7 +18,7 @@ from docx.shared import Mm, Pt
 
 from model import Evaluation, Project
 
-from .layout import (COLUMN_MM, LINE_SPACING, PAGE_MARGINS_MM, FormLayout, LayoutCell, Merge, build_layout,
+from .layout import (LINE_SPACING, PAGE_MARGINS_MM, FormLayout, LayoutCell, Merge, build_layout,
                      profile_keywords, row_height_mm)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"
@@ -45,8 +45,8 @@ def _paragraphs(text: str, align: str, run_pr: str, line_twips: int) -> str:
     return "".join(out)
 
 
-def _cell_xml(cell: LayoutCell, run_pr: str, line_twips: int) -> str:
-    pr = [f'<w:tcW w:w="{_tw(sum(COLUMN_MM[cell.col:cell.col + cell.span]))}" w:type="dxa"/>']
+def _cell_xml(cell: LayoutCell, run_pr: str, line_twips: int, columns: tuple[float, ...]) -> str:
+    pr = [f'<w:tcW w:w="{_tw(sum(columns[cell.col:cell.col + cell.span]))}" w:type="dxa"/>']
     if cell.span > 1:
         pr.append(f'<w:gridSpan w:val="{cell.span}"/>')
     if cell.merge == Merge.RESTART:
@@ -64,16 +64,16 @@ def table_xml(layout: FormLayout) -> str:
     size = round(layout.body_pt * 2)
     run_pr = f'<w:rPr>{_fonts_xml(BODY_FONT)}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
     border = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
-    grid = "".join(f'<w:gridCol w:w="{_tw(mm)}"/>' for mm in COLUMN_MM)
+    grid = "".join(f'<w:gridCol w:w="{_tw(mm)}"/>' for mm in layout.columns_mm)
     line = round(layout.body_pt * LINE_SPACING * 20)
     rows = []
     for row in layout.rows:
         height = _tw(row_height_mm(layout, row))
-        cells = "".join(_cell_xml(c, run_pr, line) for c in row.cells)
+        cells = "".join(_cell_xml(c, run_pr, line, layout.columns_mm) for c in row.cells)
         rows.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="atLeast"/>'
                     f'<w:jc w:val="center"/></w:trPr>{cells}</w:tr>')
     return (
-        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{_tw(sum(COLUMN_MM))}" w:type="dxa"/>'
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{_tw(sum(layout.columns_mm))}" w:type="dxa"/>'
         f'<w:jc w:val="center"/><w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/>'
         f'<w:right {border}/><w:insideH {border}/><w:insideV {border}/></w:tblBorders>'
         '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/>'

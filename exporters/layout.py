@@ -93,9 +93,10 @@ class FormLayout:
     body_pt: float  # font size of the table: smaller for long forms so they stay on one page
     evaluation: Evaluation
     signature_lines: list[str] = field(default_factory=list)
+    columns_mm: tuple[float, ...] = COLUMN_MM  # the grid: another table (部门整体) brings its own
 
     def width_mm(self, col: int, span: int) -> float:
-        return sum(COLUMN_MM[col: col + span])
+        return sum(self.columns_mm[col: col + span])
 
 
 FONT_SIZES_PT = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5)

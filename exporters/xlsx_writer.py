@@ -13,7 +13,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from model import Evaluation, FundsKind, Project
 
 from .formulas import Formula, budget_score_formula, rate_formula, sum_formula
-from .layout import (COLUMN_MM, PAGE_MARGINS_MM, FormLayout, LayoutCell, Merge, Role, build_layout,
+from .layout import (COLUMNS, PAGE_MARGINS_MM, FormLayout, LayoutCell, Merge, Role, build_layout,
                      profile_keywords, row_height_mm)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"
@@ -24,7 +24,7 @@ _MM_PER_WIDTH_UNIT = 2.05  # one Excel column-width unit (a digit of the default
 _PT_PER_MM = 72 / 25.4
 
 
-def _amount_format(value: Decimal) -> str:
+def amount_format(value: Decimal) -> str:
     """Show the amount with exactly the decimals it was typed with: 18, 53.808, 93.478382."""
     exp = value.normalize().as_tuple().exponent
     places = -exp if isinstance(exp, int) and exp < 0 else 0
@@ -40,16 +40,28 @@ def write_xlsx(project: Project, target: str | BinaryIO, evaluation: Evaluation 
     wb.save(target)
 
 
+FIRST_ROW = 3  # below the title and the year line
+
+
 def write_form_sheet(ws, project: Project, layout: FormLayout) -> None:
     """The form on ws: one sheet of a workbook that may hold others (the combined export)."""
-    for i, mm in enumerate(COLUMN_MM, 1):
+    refs = _refs(layout, FIRST_ROW)
+    fill_sheet(ws, layout, lambda cell: _value(cell, refs))
+
+
+def fill_sheet(ws, layout: FormLayout, value) -> None:
+    """Draw a laid-out table on ws: value(cell) gives each cell's (value, number format).
+
+    The project's form and the department's table (its own grid) are both drawn here.
+    """
+    ncols = len(layout.columns_mm)
+    for i, mm in enumerate(layout.columns_mm, 1):
         ws.column_dimensions[get_column_letter(i)].width = round(mm / _MM_PER_WIDTH_UNIT, 2)
 
     body = Font(name=BODY_FONT, size=layout.body_pt, charset=GB2312)
-    _title_row(ws, 1, layout.title, Font(name=TITLE_FONT, size=18, charset=GB2312), 30)
-    _title_row(ws, 2, layout.year_line, Font(name=BODY_FONT, size=12, charset=GB2312), 20)
-    first = 3
-    refs = _refs(layout, first)
+    _title_row(ws, 1, layout.title, Font(name=TITLE_FONT, size=18, charset=GB2312), 30, ncols)
+    _title_row(ws, 2, layout.year_line, Font(name=BODY_FONT, size=12, charset=GB2312), 20, ncols)
+    first = FIRST_ROW
     open_merges: dict[int, tuple[int, int]] = {}  # column -> (first row, span) of a merge down
     for r, row in enumerate(layout.rows, first):
         # Calc and Excel set lines looser than the exact spacing of the Word table
@@ -59,9 +71,9 @@ def write_form_sheet(ws, project: Project, layout: FormLayout) -> None:
             if cell.merge == Merge.CONTINUE:
                 continue
             xc = ws.cell(r, cell.col + 1)
-            value, fmt = _value(cell, refs)
-            xc.value = value
-            if isinstance(value, str) and not isinstance(value, Formula) and value.startswith("="):
+            got, fmt = value(cell)
+            xc.value = got
+            if isinstance(got, str) and not isinstance(got, Formula) and got.startswith("="):
                 xc.data_type = "s"  # typed text such as '=100%' stays text, never a formula
             if fmt:
                 xc.number_format = fmt
@@ -78,15 +90,15 @@ def write_form_sheet(ws, project: Project, layout: FormLayout) -> None:
     for col in list(open_merges):
         _finish(ws, open_merges.pop(col), col, last)
     # after merging: merging rewrites the borders of a range from its first cell
-    for row in ws.iter_rows(min_row=first, max_row=last, min_col=1, max_col=9):
+    for row in ws.iter_rows(min_row=first, max_row=last, min_col=1, max_col=ncols):
         for c in row:
             c.border = _BORDER
-    _signatures(ws, layout, last + 2, body)
-    _page_setup(ws, last)
+    _signatures(ws, layout, last + 2, body, ncols)
+    _page_setup(ws, last, ncols)
 
 
-def _title_row(ws, r: int, text: str, font: Font, height: float) -> None:
-    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=9)
+def _title_row(ws, r: int, text: str, font: Font, height: float, ncols: int) -> None:
+    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
     cell = ws.cell(r, 1, text)
     cell.font, cell.alignment = font, Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[r].height = height
@@ -135,7 +147,7 @@ def _value(cell: LayoutCell, refs: dict):
         value = _number_or_text(cell.text)
         if not isinstance(value, Decimal):
             return (cell.text or None), None  # blank, or unreadable text kept as typed
-        return value, _amount_format(value)  # the layout's plain text: no exponent in the XML
+        return value, amount_format(value)  # the layout's plain text: no exponent in the XML
     if role == Role.RATE:
         return rate_formula(refs[(cell.key, "annual_budget")], refs[(cell.key, "executed")]), "0.00%"
     if role == Role.BUDGET_SCORE and cell.key is not None:
@@ -150,15 +162,15 @@ def _value(cell: LayoutCell, refs: dict):
     return (cell.text or None), None
 
 
-def _signatures(ws, layout: FormLayout, r: int, font: Font) -> None:
+def _signatures(ws, layout: FormLayout, r: int, font: Font, ncols: int) -> None:
     for i, line in enumerate(layout.signature_lines):
-        ws.merge_cells(start_row=r + i, start_column=1, end_row=r + i, end_column=9)
+        ws.merge_cells(start_row=r + i, start_column=1, end_row=r + i, end_column=ncols)
         cell = ws.cell(r + i, 1, line)
         cell.font, cell.alignment = font, Alignment(horizontal="left", vertical="bottom")
         ws.row_dimensions[r + i].height = 26
 
 
-def _page_setup(ws, last: int) -> None:
+def _page_setup(ws, last: int, ncols: int = COLUMNS) -> None:
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
     ws.page_setup.orientation = "portrait"
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
@@ -167,4 +179,4 @@ def _page_setup(ws, last: int) -> None:
     m = PAGE_MARGINS_MM
     ws.page_margins.left, ws.page_margins.right = m["left"] / 25.4, m["right"] / 25.4
     ws.page_margins.top, ws.page_margins.bottom = m["top"] / 25.4, m["bottom"] / 25.4
-    ws.print_area = f"A1:I{last + 3}"
+    ws.print_area = f"A1:{get_column_letter(ncols)}{last + 3}"

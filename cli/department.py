@@ -1,0 +1,130 @@
+"""`department`: the unit's 部门整体 figures from its folder, printed like `check`, written like `export`."""
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from exporters.files import ExportError, write_output
+from model import Severity, plain
+from model.department import BudgetKind, Department
+from model.department_checks import check_department
+from model.department_eval import VARIANCE_BASE_LABELS, DepartmentFigures, figures
+from model.department_file import department_path, load_department
+from model.department_text import projects_sentences, rate_words
+from model.project_file import ProjectFileError
+from model.unit import load_unit
+
+from .common import fail
+
+EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
+OUTPUTS = (("docx", "部门整体支出绩效自评表（Word）"), ("xlsx", "部门整体支出绩效自评表（Excel）"),
+           ("report", "部门整体绩效评价报告"))
+
+
+def add_parser(sub, help_flag) -> None:
+    p = sub.add_parser("department", help="部门整体绩效：计算、检查、导出自评表和报告", add_help=False,
+                       description="读取文件夹中的部门整体文件（部门整体.zpbdept.json）和各项目文件，打印预算执行率、"
+                       "结转结余率、部门预决算差异率、项目得分情况、部门整体指标得分和问题；可写出自评表和报告初稿。"
+                       "退出码：0 全部写出，1 有文件无法写出，2 文件夹或部门整体文件无法读取。")
+    help_flag(p)
+    p.add_argument("folder", metavar="DIR", help="单位的项目文件夹（其中有部门整体.zpbdept.json）")
+    p.add_argument("--docx", metavar="OUT", help="部门整体支出绩效自评表 Word 文件")
+    p.add_argument("--xlsx", metavar="OUT", help="部门整体支出绩效自评表 Excel 文件")
+    p.add_argument("--report", metavar="OUT", help="部门整体绩效评价报告初稿（.docx）")
+    p.add_argument("--force", action="store_true", help="输出文件已存在时覆盖")
+
+
+def report_lines(dept: Department, fig: DepartmentFigures, problems) -> list[str]:
+    """What `department` prints: the figures, the folder, the scores, the problems."""
+    year = f"（{dept.year}年度）" if dept.year else "（未填年度）"
+    rate = lambda r: "—" if r is None else rate_words(r)  # noqa: E731
+    lines = [f"部门整体：{dept.unit_name or '（未填单位名称）'}{year}  评分规则：{dept.profile}", "预算执行率："]
+    for kind in BudgetKind:
+        lines.append(f"  {kind.value}：{rate(fig.rates[kind])}")
+    base = VARIANCE_BASE_LABELS[fig.variance_base]
+    lines.append(f"结转结余率：{rate(fig.carryover_rate)}")
+    lines.append(f"部门预决算差异率：{rate(fig.variance_rate)}（以{base}为基数）")
+    lines.append("项目：" + "".join(projects_sentences(fig)))
+    if dept.indicators or fig.budget_scored:
+        lines.append("指标得分：")
+        if fig.budget_scored:
+            b = fig.evaluation.budget
+            lines.append(f"  预算执行率：{'—' if b.value is None else plain(b.value)}（{b.reason}）")
+        for i, (ind, s) in enumerate(zip(dept.indicators, fig.indicators), 1):
+            shown = "—" if s.value is None else plain(s.value)
+            share = fig.share(i - 1, ind.weight)
+            lines.append(f"  {i}. {ind.name or ind.level2}：{shown}，得分率 {rate(share)}（{s.reason}）")
+        lines.append(f"总分：{plain(fig.total)}{'' if fig.complete else '（有未计分项）'}  等级：{fig.grade}")
+    errors = sum(p.severity == Severity.ERROR for p in problems)
+    lines.append(f"问题：{errors} 个错误，{len(problems) - errors} 个提醒" if problems else "问题：无")
+    lines += [f"  {p}" for p in problems]
+    return lines
+
+
+def _render(kind: str, dept: Department, projects, fig: DepartmentFigures) -> bytes:
+    buf = io.BytesIO()
+    if kind == "docx":
+        from exporters.department_docx import write_department_docx
+        write_department_docx(dept, buf, fig)
+    elif kind == "xlsx":
+        from exporters.department_xlsx import write_department_xlsx
+        write_department_xlsx(dept, buf, fig)
+    else:
+        from exporters.department_report import write_department_report
+        write_department_report(dept, projects, buf, fig)
+    return buf.getvalue()
+
+
+def _refusal(target: Path, inputs: set[Path], force: bool, claimed: set[Path]) -> str | None:
+    """Never an input, never twice, never over an existing file without --force."""
+    if target.suffix.lower() != ".docx" and target.suffix.lower() != ".xlsx":
+        return f"{target} 的扩展名应为 .docx 或 .xlsx"
+    real = target.resolve()
+    if real in inputs:
+        return f"{target} 是本次命令读取的文件，不能用输出覆盖它"
+    if real in claimed:
+        return f"{target} 已是本次命令的另一个输出，不能写两次"
+    if target.exists() and not force:
+        return f"{target} 已存在，未覆盖；确需覆盖请加 --force"
+    claimed.add(real)
+    return None
+
+
+def cmd_department(args) -> int:
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        fail(f"{folder} 不是文件夹：请给出单位的项目文件夹")
+        return EXIT_UNREADABLE
+    try:
+        dept = load_department(department_path(folder))
+    except ProjectFileError as exc:
+        hint = "（请先在窗口中用“文件 → 部门整体”填写并保存）" if not department_path(folder).exists() else ""
+        fail(f"{exc}{hint}")
+        return EXIT_UNREADABLE
+    unit = load_unit(folder)
+    projects = unit.projects
+    fig = figures(dept, projects)
+    problems = check_department(dept, projects, fig)
+    print("\n".join(report_lines(dept, fig, problems)))
+    for entry in unit.entries:
+        if entry.error:
+            print(f"  [提醒] 项目文件夹：{entry.path.name} 无法读取，未计入：{entry.error}")
+    code, claimed = EXIT_OK, set()
+    inputs = {department_path(folder).resolve()} | {e.path.resolve() for e in unit.entries}
+    for kind, what in OUTPUTS:
+        target = getattr(args, kind)
+        if not target:
+            continue
+        refused = _refusal(Path(target), inputs, args.force, claimed)
+        if refused:
+            fail(refused)
+            code = EXIT_FAILED
+            continue
+        try:
+            write_output(_render(kind, dept, projects, fig), target)
+        except ExportError as exc:
+            fail(str(exc))
+            code = EXIT_FAILED
+            continue
+        print(f"已写出{what}：{target}")
+    return code

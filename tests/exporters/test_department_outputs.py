@@ -1,0 +1,98 @@
+"""The department's table (.docx/.xlsx) and report draft, read back with the libraries."""
+from __future__ import annotations
+
+import io
+import re
+import subprocess
+
+import pytest
+from docx import Document
+from openpyxl import load_workbook
+
+from exporters.department_docx import write_department_docx
+from exporters.department_report import write_department_report
+from exporters.department_xlsx import write_department_xlsx
+from model.department import ReportSection
+from tests.department_seeds import bishan, chaoyang_center, chaoyang_folder, jinsong, jinsong_folder
+from tests.helpers import soffice_convert
+
+
+def _docx_cells(dept) -> list[list[str]]:
+    buf = io.BytesIO()
+    write_department_docx(dept, buf)
+    doc = Document(io.BytesIO(buf.getvalue()))
+    assert doc.sections[0].page_width.mm == pytest.approx(210, abs=0.5)
+    rows = []
+    for tr in doc.tables[0]._tbl.tr_lst:  # the cells the form really has, merged ones once
+        rows.append(["".join(t.text or "" for t in tc.iter() if t.tag.endswith("}t")) for tc in tr.tc_lst])
+    return rows
+
+
+def test_bishan_table_prints_weights_scores_shares_total_and_grade():
+    rows = _docx_cells(bishan())
+    flat = ["|".join(r) for r in rows]
+    assert any(r.startswith("|||促进城市综合管理工作|||15|13.5|90%|") for r in flat)
+    assert any(r.startswith("|||城区环境卫生质量提高率|||16|16|100%|") for r in flat)
+    assert flat[-1] == "总分|100|98.5|等级|优"
+    assert any("174.669079" in r and "0.352331" in r for r in flat)
+    assert any("部门预决算差异率|19.94%|结转结余率|0.20%" in r for r in flat)
+
+
+def test_xlsx_holds_numbers_a_sheet_can_add_and_prints_on_a4():
+    buf = io.BytesIO()
+    write_department_xlsx(jinsong(), buf)
+    ws = load_workbook(io.BytesIO(buf.getvalue())).active
+    values = [c.value for row in ws.iter_rows() for c in row if c.value is not None]
+    assert "部门整体支出绩效自评表" in values[0] and "（2023年度）" in values
+    weights = [c.value for c in ws["G"] if isinstance(c.value, (int, float))]  # 分值: 26 rows, then 总分
+    scores = [c.value for c in ws["H"] if isinstance(c.value, (int, float))]
+    assert weights[-27:-1] == [4] * 12 + [3, 3, 4, 4, 3] + [4] * 8 + [3] and weights[-1] == 100
+    assert sum(weights[-27:-1]) == 100 and scores[-1] == 100
+    assert int(ws.page_setup.paperSize) == int(ws.PAPERSIZE_A4) and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_area.startswith("'部门整体自评表'!$A$1:$J$")
+
+
+def _report_text(dept, projects) -> list[str]:
+    buf = io.BytesIO()
+    write_department_report(dept, projects, buf)
+    return [p.text for p in Document(io.BytesIO(buf.getvalue())).paragraphs]
+
+
+def test_report_follows_the_seeds_structure_with_the_programs_sentences():
+    dept = chaoyang_center()
+    dept.text[ReportSection.ISSUES] = "1.绩效管理意识还需要进一步增强。\n2.绩效目标设定的科学性、时效性有待加强。"
+    text = _report_text(dept, chaoyang_folder())
+    heads = [t for t in text if re.match(r"^[一二三四五六七]、", t)]
+    assert heads == ["一、部门概况", "二、当年预算执行情况", "三、整体绩效目标实现情况", "四、预算管理情况分析",
+                     "五、总体评价结论", "六、措施建议", "七、其他需要说明的问题"]
+    assert "2023年年初预算数6333.340658万元，决算数5453.679982万元，部门预决算差异率13.89%。" in text
+    assert "我单位共13个预算项目，所有项目均按绩效目标完成，评价得分均为100分。" in text
+    assert "2023年我单位无结转结余资金。" in text
+    assert "2.绩效目标设定的科学性、时效性有待加强。" in text  # the clerk's prose, line by line
+    assert "【待填写：机构设置及职责工作任务情况】" in text  # what is still to write, marked
+
+
+def test_report_places_to_write_are_highlighted_and_low_projects_named():
+    buf = io.BytesIO()
+    write_department_report(jinsong(), jinsong_folder(), buf)
+    doc = Document(io.BytesIO(buf.getvalue()))
+    marked = [r for p in doc.paragraphs for r in p.runs if r.text.startswith("【待填写")]
+    assert marked and all(r.font.highlight_color is not None for r in marked)
+    text = [p.text for p in doc.paragraphs]
+    assert "有1个项目得分低于90分：2022年第三批功能疏解点位专项资金自评0分，原因是违建点位未达到销账标准。" in text
+    assert "北京市朝阳区人民政府劲松街道办事处2023年度部门整体支出绩效自评总得分100分，等级为“优”。" in text
+
+
+@pytest.mark.slow
+def test_tables_render_on_one_a4_page(tmp_path):
+    for name, dept in (("jinsong", jinsong()), ("bishan", bishan())):
+        write_department_docx(dept, tmp_path / f"{name}.docx")
+        write_department_xlsx(dept, tmp_path / f"{name}-x.xlsx")
+    soffice_convert(sorted(tmp_path.glob("*.*")), "pdf", tmp_path)
+    for pdf in sorted(tmp_path.glob("*.pdf")):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert re.search(r"Pages:\s+1\b", info), pdf.name
+        size = re.search(r"Page size:\s+([\d.]+) x ([\d.]+)", info)
+        assert abs(float(size.group(1)) - 595) < 3 and abs(float(size.group(2)) - 842) < 3
+        text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
+        assert "单位负责人" in text and "总分" in text
