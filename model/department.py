@@ -13,7 +13,7 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 
 from .numbers import parse_amount, parse_plain
-from .project import AMOUNT_FIELDS, AMOUNT_LABELS, Indicator, _Cells
+from .project import AMOUNT_FIELDS, Indicator, _Cells
 
 
 class BudgetKind(str, Enum):
@@ -53,14 +53,6 @@ class ReportSection(str, Enum):
     OTHER = "其他需要说明的问题"
 
 
-# the department's own fields, Chinese label per field name: one home for problems, CLI and window
-FIELD_LABELS = {
-    "unit_name": "单位名称", "year": "年度", "supervisor": "主管部门", "contact": "联系人",
-    "phone": "联系电话", "final_accounts": "决算数", "carryover": "年末结转和结余",
-    "three_public_budget": "三公经费预算数", "three_public_final": "三公经费决算数",
-    "budget_weight": "预算执行率分值", "budget_hand_score": "预算执行率得分",
-    "goal": "预期目标", "achieved": "实际完成情况", **AMOUNT_LABELS,
-}
 MONEY_FIELDS = ("final_accounts", "carryover", "three_public_budget", "three_public_final")
 DEPARTMENT_SUFFIX = ".zpbdept.json"
 DEPARTMENT_FILE = "部门整体" + DEPARTMENT_SUFFIX  # its name inside a unit's folder

@@ -3,10 +3,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from enum import StrEnum
 
-from .department import FIELD_LABELS, MONEY_FIELDS, BudgetKind, Department
+from .department import MONEY_FIELDS, BudgetKind, Department
 from .department_eval import VARIANCE_BASE_LABELS, DepartmentFigures, as_project, figures
+from .fields import DEPARTMENT_LABELS as FIELD_LABELS
 from .numbers import plain
+from .fields import Section
 from .problems import Place, Problem, Severity, check
 from .profiles import load_profile
 from .project import AMOUNT_FIELDS, Project
@@ -14,17 +17,25 @@ from .project import AMOUNT_FIELDS, Project
 ZERO = Decimal(0)
 
 
+class DepartmentSection(StrEnum):
+    """Parts of the department's table (the indicators share the project's Section.INDICATOR)."""
+
+    DEPARTMENT = "department"  # its own fields
+    BUDGET = "department-budget"  # a row of its budget
+    FOLDER = "folder"  # the unit's project folder
+
+
 @dataclass(frozen=True)
 class DepartmentPlace(Place):
-    """A place in the department's table: 'department' (its own fields), 'budget' (a row), 'folder'."""
+    """A place in the department's table."""
 
     def label(self) -> str:
-        if self.section == "budget" and self.row is not None:
+        if self.section == DepartmentSection.BUDGET and self.row is not None:
             where = f"部门预算·{list(BudgetKind)[self.row].value}"
             return f"{where}·{FIELD_LABELS[self.field]}" if self.field in FIELD_LABELS else where
-        if self.section == "folder":
+        if self.section == DepartmentSection.FOLDER:
             return "项目文件夹"
-        if self.section == "department":
+        if self.section == DepartmentSection.DEPARTMENT:
             return f"部门整体·{FIELD_LABELS[self.field]}" if self.field in FIELD_LABELS else "部门整体"
         return super().label()
 
@@ -40,14 +51,14 @@ def check_department(dept: Department, projects: list[Project] | None = None,
     P = DepartmentPlace
 
     if not dept.unit_name.strip():
-        err(P("department", field="unit_name"), "未填写单位名称")
+        err(P(DepartmentSection.DEPARTMENT, field="unit_name"), "未填写单位名称")
     if dept.year is None:
-        err(P("department", field="year"), "未填写年度")
+        err(P(DepartmentSection.DEPARTMENT, field="year"), "未填写年度")
     for name, text in dept.unreadable.items():
-        err(P("department", field=name), f"“{text}”不是数字")
+        err(P(DepartmentSection.DEPARTMENT, field=name), f"“{text}”不是数字")
     for i, row in enumerate(dept.budget):
         for name, text in row.unreadable.items():
-            err(P("budget", i, name), f"“{text}”不是金额，请填写万元数，如 18 或 53.808")
+            err(P(DepartmentSection.BUDGET, i, name), f"“{text}”不是金额，请填写万元数，如 18 或 53.808")
     _missing(dept, fig, err)
     _budget_rows(dept, err, warn)
     _carryover(dept, warn)
@@ -67,14 +78,14 @@ def _missing(dept: Department, fig: DepartmentFigures, err) -> None:
             err(P_budget(total, name), f"未填写{FIELD_LABELS[name]}，无法计算{why}")
     for name, why in (("final_accounts", "部门预决算差异率"), ("carryover", "结转结余率")):
         if getattr(dept, name) is None and name not in dept.unreadable:
-            err(DepartmentPlace("department", field=name), f"未填写{FIELD_LABELS[name]}，无法计算{why}（没有请填 0）")
+            err(DepartmentPlace(DepartmentSection.DEPARTMENT, field=name), f"未填写{FIELD_LABELS[name]}，无法计算{why}（没有请填 0）")
     if fig.variance_base_amount == 0:
         err(P_budget(total, f"{fig.variance_base}_budget"),
             f"{VARIANCE_BASE_LABELS[fig.variance_base]}为 0，无法计算部门预决算差异率")
 
 
 def P_budget(row: int, name: str) -> DepartmentPlace:
-    return DepartmentPlace("budget", row, name)
+    return DepartmentPlace(DepartmentSection.BUDGET, row, name)
 
 
 def _budget_rows(dept: Department, err, warn) -> None:
@@ -97,7 +108,7 @@ def _budget_rows(dept: Department, err, warn) -> None:
     for name in MONEY_FIELDS:
         value = getattr(dept, name)
         if value is not None and value < 0:
-            err(DepartmentPlace("department", field=name), "金额不能为负数")
+            err(DepartmentPlace(DepartmentSection.DEPARTMENT, field=name), "金额不能为负数")
 
 
 def _carryover(dept: Department, warn) -> None:
@@ -106,7 +117,7 @@ def _carryover(dept: Department, warn) -> None:
     if budget is None or executed is None or dept.carryover is None or executed > budget:
         return
     if budget - executed != dept.carryover:
-        warn(DepartmentPlace("department", field="carryover"),
+        warn(DepartmentPlace(DepartmentSection.DEPARTMENT, field="carryover"),
              f"全年预算数减全年执行数为 {plain(budget - executed)} 万元，与年末结转和结余 "
              f"{plain(dept.carryover)} 万元不一致，请核对")
 
@@ -133,9 +144,9 @@ def _indicators(dept: Department, fig: DepartmentFigures, err, out: list[Problem
     if not dept.indicators and not fig.budget_scored:
         return
     for p in check(as_project(dept), fig.evaluation, load_profile(dept.profile)):
-        if p.place.section == "indicator" and p.place.row is not None and p.place.field != "level1":
+        if p.place.section == Section.INDICATOR and p.place.row is not None and p.place.field != "level1":
             out.append(p)
-        elif p.place.section == "total":
+        elif p.place.section == Section.TOTAL:
             out.append(p)
-        elif p.place.section == "budget" and fig.budget_scored and "得分" in p.message:
-            out.append(Problem(p.severity, DepartmentPlace("department", field="budget_hand_score"), p.message))
+        elif p.place.section == Section.BUDGET and fig.budget_scored and "得分" in p.message:
+            out.append(Problem(p.severity, DepartmentPlace(DepartmentSection.DEPARTMENT, field="budget_hand_score"), p.message))

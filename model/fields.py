@@ -29,6 +29,13 @@ INDICATOR_LABELS = {"level1": "一级指标", "level2": "二级指标", "name": 
                     "target": "年度指标值", "actual": "实际完成值", "weight": "分值",
                     "hand_score": "得分", "deviation": "偏差原因分析及改进措施"}
 
+# the department's own fields (部门整体, model/department.py)
+DEPARTMENT_LABELS = {
+    "unit_name": "单位名称", "year": "年度", "supervisor": "主管部门", "contact": "联系人",
+    "phone": "联系电话", "final_accounts": "决算数", "carryover": "年末结转和结余",
+    "three_public_budget": "三公经费预算数", "three_public_final": "三公经费决算数",
+    "budget_weight": "预算执行率分值", "budget_hand_score": "预算执行率得分", **GOAL_LABELS, **AMOUNT_LABELS}
+
 _PROJECT_LABELS = {**HEADER_LABELS, **GOAL_LABELS, **AMOUNT_LABELS,
                    "profile": "评分规则", "district": "地区", "hand_note": "手动得分说明"}
 
