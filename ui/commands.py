@@ -46,6 +46,25 @@ class InsertIndicators(QUndoCommand):
         self.controller._remove(self.index, len(self.indicators))
 
 
+class ReplaceIndicators(QUndoCommand):
+    """Rows replaced, and added after them, in one change: a paste of 1,000 rows is one step
+    and one update of the views, not 8,000 cell edits each scoring the whole project."""
+
+    def __init__(self, controller, index: int, before: list[Indicator], after: list[Indicator],
+                 text: str) -> None:
+        super().__init__(text)
+        self.controller, self.index = controller, index
+        # shallow copies suffice: an edit replaces a field (and `unreadable`), never mutates it
+        self.before = [i.model_copy() for i in before]
+        self.after = after
+
+    def redo(self) -> None:
+        self.controller._splice(self.index, len(self.before), [i.model_copy() for i in self.after])
+
+    def undo(self) -> None:
+        self.controller._splice(self.index, len(self.after), [i.model_copy() for i in self.before])
+
+
 class RemoveIndicators(QUndoCommand):
     def __init__(self, controller, rows: list[int]) -> None:
         super().__init__(f"删除 {len(rows)} 个指标")

@@ -52,6 +52,7 @@ class ProjectController(QObject):
     indicatorsRemoved = Signal()
     indicatorsMoving = Signal(int, int)  # from, to (the index it will have)
     indicatorsMoved = Signal()
+    indicatorsChanged = Signal(int, int)  # first, last: rows whose cells were replaced at once
     evaluated = Signal()  # evaluation and problems are new
     structureChanged = Signal()  # rows added, removed or moved: worth an autosave
     pathChanged = Signal()
@@ -167,15 +168,19 @@ class ProjectController(QObject):
             self.undo_stack.push(cmd.MoveIndicator(self, row, to))
 
     def paste_block(self, row: int, col_fields: list[str], block: list[list[str]]) -> None:
-        """Paste a block of text cells at row under the given fields, adding rows as needed."""
-        with self.macro("粘贴"):
-            missing = row + len(block) - len(self.project.indicators)
-            if missing > 0:
-                self.insert_indicators(len(self.project.indicators), [Indicator() for _ in range(missing)],
-                                       "粘贴时新增指标")
-            for r, values in enumerate(block):
-                for field, value in zip(col_fields, values):
-                    self.set_field((EditTarget.INDICATOR, row + r), field, value)
+        """Paste a block of text cells at row under the given fields, adding rows as needed:
+        one undo step, one structural change and one evaluation however many rows it holds."""
+        inds = self.project.indicators
+        row = min(max(row, 0), len(inds))
+        before = inds[row:row + len(block)]
+        after = []
+        for r, values in enumerate(block):
+            ind = before[r].model_copy() if r < len(before) else Indicator()
+            for field, value in zip(col_fields, values):
+                ind.set_typed(field, value)
+            after.append(ind)
+        if after != before:
+            self.undo_stack.push(cmd.ReplaceIndicators(self, row, before, after, "粘贴"))
 
     # --- called by the commands ----------------------------------------------------------------
     def _object(self, target: Target):
@@ -212,6 +217,25 @@ class ProjectController(QObject):
         self.indicatorsRemoved.emit()
         self._structure()
         return removed
+
+    def _splice(self, index: int, count: int, new: list[Indicator]) -> None:
+        """count rows at index become new ones: at most one insertion or removal, one repaint
+        of the rows in common and one evaluation, so a paste is linear in its rows."""
+        inds = self.project.indicators
+        common = min(count, len(new))
+        if len(new) > count:
+            self.indicatorsInserting.emit(index + count, len(new) - count)
+        elif len(new) < count:
+            self.indicatorsRemoving.emit(index + len(new), count - len(new))
+        inds[index:index + count] = new
+        self._evaluate(announce=False)
+        if len(new) > count:
+            self.indicatorsInserted.emit()
+        elif len(new) < count:
+            self.indicatorsRemoved.emit()
+        if common:
+            self.indicatorsChanged.emit(index, index + common - 1)
+        self._structure()
 
     def _move(self, row: int, to: int) -> None:
         self.indicatorsMoving.emit(row, to)

@@ -19,6 +19,7 @@ class IndicatorPanel(QGroupBox):
         self.interaction = interaction
         self.model = IndicatorTableModel(controller)
         self.view = IndicatorTableView(self.model, self)
+        self.view.refused.connect(lambda why: self.interaction.error("无法粘贴", why))
         layout = QVBoxLayout(self)
         buttons = QHBoxLayout()
         self.buttons: dict[str, QToolButton] = {}

@@ -4,7 +4,8 @@ from __future__ import annotations
 import csv
 import io
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import (QAbstractTableModel, QItemSelection, QItemSelectionModel, QModelIndex, Qt,
+                            QTimer, Signal)
 from PySide6.QtGui import QBrush, QFont, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 
@@ -14,6 +15,7 @@ from model.fields import INDICATOR_LABELS
 from .cells import (COMPUTED_BG, ERROR_BG, HAND_COLOR, LEVEL1_CHOICES, ChoiceDelegate, ReasonRole,
                     level2_choices, score_choices, score_display)
 from .controller import ProjectController
+from .paste import PasteRefused, parse_block
 from .spreadsheet_view import SpreadsheetView
 
 # column constants, Plover-style
@@ -24,6 +26,10 @@ _EDITABLE = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFl
 _R = Qt.ItemDataRole
 _ROLES = {_R.DisplayRole, _R.EditRole, _R.ToolTipRole, _R.ForegroundRole, _R.FontRole,
           _R.BackgroundRole, _R.TextAlignmentRole, ReasonRole}
+_DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND, _FONT, _BACKGROUND, _ALIGN = (
+    _R.DisplayRole, _R.EditRole, _R.ToolTipRole, _R.ForegroundRole, _R.FontRole, _R.BackgroundRole,
+    _R.TextAlignmentRole)
+_CENTER = int(Qt.AlignmentFlag.AlignCenter)
 
 
 class IndicatorTableModel(QAbstractTableModel):
@@ -39,6 +45,7 @@ class IndicatorTableModel(QAbstractTableModel):
         controller.indicatorsMoving.connect(self._moving)
         controller.indicatorsMoved.connect(self.endMoveRows)
         controller.fieldsChanged.connect(self._fields_changed)
+        controller.indicatorsChanged.connect(self._rows_changed)
         controller.evaluated.connect(self._evaluated)
 
     def _reset(self) -> None:
@@ -57,6 +64,9 @@ class IndicatorTableModel(QAbstractTableModel):
     def _fields_changed(self, kind: str, index) -> None:
         if kind == "indicator" and index is not None and index < self.rowCount():
             self.dataChanged.emit(self.index(index, 0), self.index(index, DEVIATION))
+
+    def _rows_changed(self, first: int, last: int) -> None:
+        self.dataChanged.emit(self.index(first, 0), self.index(last, DEVIATION))
 
     def _evaluated(self) -> None:
         """Repaint only the score cells whose score changed: an edit touches one or two."""
@@ -99,43 +109,43 @@ class IndicatorTableModel(QAbstractTableModel):
         return value
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+        # asked ~8 times per cell when rows are sized: the cheap answers come first
         if role not in _ROLES or not index.isValid():
             return None
         row, col = index.row(), index.column()
+        if role == _EDIT or (role == _DISPLAY and col != SCORE):
+            return self.text(row, col)
+        if role == _ALIGN:
+            return _CENTER if col in (TARGET, ACTUAL, WEIGHT, SCORE) else None
         ind = self.c.project.indicators[row]
+        if role == ReasonRole:
+            return self.c.evaluation.indicators[row]
+        if col != SCORE:
+            if role == _BACKGROUND and FIELDS[col] in ind.unreadable:
+                return QBrush(ERROR_BG)
+            if role == _TOOLTIP:
+                return self.text(row, col) or None
+            return None
         score = self.c.evaluation.indicators[row]
-        if role == Qt.ItemDataRole.EditRole:
-            return self.text(row, col)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if col == SCORE:
-                return score_display(score, ind.unreadable.get("hand_score"))
-            return self.text(row, col)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if col == SCORE:
-                tip = score.reason
-                if score.tier is not None:
-                    low, high, _ = score.tier
-                    tip += f"\n该等级可手动给分范围：{score_text(low)}–{score_text(high)}"
-                if ind.hand_note:
-                    tip += f"\n手动得分说明：{ind.hand_note}"
-                return tip + ("\n（手动得分：删除内容即恢复按规则计分）" if score.hand else
-                              "\n（直接输入分数即为手动得分）")
-            return self.text(row, col) or None
-        if role == Qt.ItemDataRole.ForegroundRole and col == SCORE and score.hand:
+        if role == _DISPLAY:
+            return score_display(score, ind.unreadable.get("hand_score"))
+        if role == _TOOLTIP:
+            tip = score.reason
+            if score.tier is not None:
+                low, high, _ = score.tier
+                tip += f"\n该等级可手动给分范围：{score_text(low)}–{score_text(high)}"
+            if ind.hand_note:
+                tip += f"\n手动得分说明：{ind.hand_note}"
+            return tip + ("\n（手动得分：删除内容即恢复按规则计分）" if score.hand else
+                          "\n（直接输入分数即为手动得分）")
+        if role == _FOREGROUND and score.hand:
             return QBrush(HAND_COLOR)
-        if role == Qt.ItemDataRole.FontRole and col == SCORE and score.hand:
+        if role == _FONT and score.hand:
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.BackgroundRole:
-            if FIELDS[col] in ind.unreadable or (col == SCORE and score.value is None):
-                return QBrush(ERROR_BG)
-            if col == SCORE:
-                return QBrush(COMPUTED_BG)
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (TARGET, ACTUAL, WEIGHT, SCORE):
-            return int(Qt.AlignmentFlag.AlignCenter)
-        if role == ReasonRole:
-            return score
+        if role == _BACKGROUND:
+            return QBrush(ERROR_BG if "hand_score" in ind.unreadable or score.value is None else COMPUTED_BG)
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):
@@ -153,6 +163,7 @@ class IndicatorTableView(SpreadsheetView):
     """Spreadsheet habits: Enter moves down, Tab across; blocks copy out and paste in."""
 
     pasted = Signal()
+    refused = Signal(str)  # a paste refused: why, for the clerk
 
     def __init__(self, model: IndicatorTableModel, parent=None) -> None:
         super().__init__(parent)
@@ -169,10 +180,17 @@ class IndicatorTableView(SpreadsheetView):
         self.setItemDelegateForColumn(LEVEL2, ChoiceDelegate(
             lambda idx: level2_choices(idx.siblingAtColumn(LEVEL1).data() or ""), self))
         self.setItemDelegateForColumn(SCORE, ChoiceDelegate(score_choices, self))
-        # wrapped texts set a row's height; sized when its texts change, not on every repaint
+        # wrapped texts set a row's height; sized when its texts change, not on every repaint;
+        # sizing every row (a paste, a reset, a column width change) waits for the event loop,
+        # so the stretched columns settling after 1,000 new rows cost one pass, not six
+        self._size_all = QTimer(self)
+        self._size_all.setSingleShot(True)
+        self._size_all.setInterval(0)
+        self._size_all.timeout.connect(self.resizeRowsToContents)
         model.modelReset.connect(self._resize_all)
         model.rowsInserted.connect(self._rows_inserted)
         model.c.fieldsChanged.connect(self._fields_changed)
+        model.c.indicatorsChanged.connect(lambda first, last: self._rows_inserted(None, first, last))
         header.sectionResized.connect(self._resize_all)
 
     def _fields_changed(self, kind: str, index) -> None:
@@ -180,11 +198,14 @@ class IndicatorTableView(SpreadsheetView):
             self.resizeRowToContents(index)
 
     def _rows_inserted(self, _parent, first: int, last: int) -> None:
+        if last - first > 50:  # a paste: all rows in one pass
+            self._resize_all()
+            return
         for row in range(first, last + 1):
             self.resizeRowToContents(row)
 
     def _resize_all(self, *_args) -> None:
-        self.resizeRowsToContents()
+        self._size_all.start()
 
     def keyPressEvent(self, event):
         if event.matches(QKeySequence.StandardKey.Copy):
@@ -218,8 +239,14 @@ class IndicatorTableView(SpreadsheetView):
         QGuiApplication.clipboard().setText(buf.getvalue())
 
     def paste(self, text: str | None = None) -> None:
+        """The clipboard's cells from the current cell on, as one undo step; the pasted block is
+        selected after, as in Excel. A clipboard no form could hold is refused with a message."""
         text = QGuiApplication.clipboard().text() if text is None else text
-        block = parse_block(text)
+        try:
+            block = parse_block(text)
+        except PasteRefused as exc:
+            self.refused.emit(str(exc))
+            return
         if not block:
             return
         cur = self.currentIndex()
@@ -227,16 +254,11 @@ class IndicatorTableView(SpreadsheetView):
         col = cur.column() if cur.isValid() else 0
         fields = FIELDS[col: col + max(len(r) for r in block)]
         self.model().c.paste_block(row, fields, [r[: len(fields)] for r in block])
+        model = self.model()
+        last = min(row + len(block), model.rowCount()) - 1
+        if last >= row and fields:
+            self.setCurrentIndex(model.index(row, col))
+            self.selectionModel().select(
+                QItemSelection(model.index(row, col), model.index(last, col + len(fields) - 1)),
+                QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.pasted.emit()
-
-
-def parse_block(text: str) -> list[list[str]]:
-    """Tab-separated cells as Excel and WPS copy them (quoted cells may hold line breaks)."""
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    if text.endswith("\n"):
-        text = text[:-1]
-    if not text:
-        return []
-    return [row for row in csv.reader(io.StringIO(text), delimiter="\t")]
-
-
