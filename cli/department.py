@@ -1,9 +1,9 @@
 """`department`: the unit's 部门整体 figures from its folder, printed like `check`, written like `export`."""
 from __future__ import annotations
 
-import io
 from pathlib import Path
 
+from exporters.department_files import OUTPUTS, render_department
 from exporters.files import ExportError, write_output
 from model import Severity, plain
 from model.department import BudgetKind, Department
@@ -17,8 +17,6 @@ from model.unit import load_unit
 from .common import fail
 
 EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
-OUTPUTS = (("docx", "部门整体支出绩效自评表（Word）"), ("xlsx", "部门整体支出绩效自评表（Excel）"),
-           ("report", "部门整体绩效评价报告"))
 
 
 def add_parser(sub, help_flag) -> None:
@@ -61,20 +59,6 @@ def report_lines(dept: Department, fig: DepartmentFigures, problems) -> list[str
     return lines
 
 
-def _render(kind: str, dept: Department, projects, fig: DepartmentFigures) -> bytes:
-    buf = io.BytesIO()
-    if kind == "docx":
-        from exporters.department_docx import write_department_docx
-        write_department_docx(dept, buf, fig)
-    elif kind == "xlsx":
-        from exporters.department_xlsx import write_department_xlsx
-        write_department_xlsx(dept, buf, fig)
-    else:
-        from exporters.department_report import write_department_report
-        write_department_report(dept, projects, buf, fig)
-    return buf.getvalue()
-
-
 def _refusal(target: Path, inputs: set[Path], force: bool, claimed: set[Path]) -> str | None:
     """Never an input, never twice, never over an existing file without --force."""
     if target.suffix.lower() != ".docx" and target.suffix.lower() != ".xlsx":
@@ -111,7 +95,7 @@ def cmd_department(args) -> int:
             print(f"  [提醒] 项目文件夹：{entry.path.name} 无法读取，未计入：{entry.error}")
     code, claimed = EXIT_OK, set()
     inputs = {department_path(folder).resolve()} | {e.path.resolve() for e in unit.entries}
-    for kind, what in OUTPUTS:
+    for kind, (what, _) in OUTPUTS.items():
         target = getattr(args, kind)
         if not target:
             continue
@@ -121,7 +105,7 @@ def cmd_department(args) -> int:
             code = EXIT_FAILED
             continue
         try:
-            write_output(_render(kind, dept, projects, fig), target)
+            write_output(render_department(kind, dept, projects, fig), target)
         except ExportError as exc:
             fail(str(exc))
             code = EXIT_FAILED

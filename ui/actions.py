@@ -31,6 +31,8 @@ def build_actions(w) -> dict[str, QAction]:
     act("export_docx", "导出 Word(&W)…", lambda: w.export("docx"))
     act("export_xlsx", "导出 Excel(&E)…", lambda: w.export("xlsx"))
     act("export_pdf", "导出 PDF(&F)…", w.export_pdf, None, "不需要 Office 即可打印的 PDF")
+    act("department", "部门整体(&D)…", lambda: _department(w), None,
+        "为本单位的项目文件夹填写部门整体绩效：预算、决算、指标，导出自评表和报告初稿")
     act("preview", "打印预览(&V)…", w.print_preview)
     act("print", "打印(&P)…", w.print_form, S.Print)
     act("quit", "退出(&Q)", w.close, "Ctrl+Q")
@@ -68,6 +70,8 @@ def build_actions(w) -> dict[str, QAction]:
     for key in ("export_docx", "export_xlsx", "export_pdf"):
         m.addAction(a[key])
     m.addSeparator()
+    m.addAction(a["department"])
+    m.addSeparator()
     for key in ("preview", "print"):
         m.addAction(a[key])
     m.addSeparator()
@@ -88,3 +92,8 @@ def build_actions(w) -> dict[str, QAction]:
     m.addAction(a["guide"])
     m.addAction(a["about"])
     return a
+
+
+def _department(w) -> None:
+    from .department_dialog import open_department  # loaded on first use: start-up stays quick
+    w.department_dialog = open_department(w)

@@ -104,6 +104,10 @@ class Interaction:
         path, _ = QFileDialog.getOpenFileName(self.parent, "打开", folder, OPEN_FILTER)
         return path or None
 
+    def choose_folder(self, folder: str, title: str = "选择本单位的项目文件夹") -> str | None:
+        path = QFileDialog.getExistingDirectory(self.parent, title, folder)
+        return path or None
+
     def save_file(self, suggested: str, file_filter: str = PROJECT_FILTER, title: str = "另存为") -> str | None:
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)
         return path or None

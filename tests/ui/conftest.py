@@ -18,6 +18,7 @@ class FakeInteraction:
         self.recover_asked: list[str] = []
         self.next_open: str | None = None
         self.next_save: str | None = None
+        self.next_folder: str | None = None
         self.next_text: str | None = None
         self.file_changed_answer = "cancel"
         self.file_changed_asked: list[str] = []
@@ -47,6 +48,9 @@ class FakeInteraction:
 
     def save_file(self, suggested, file_filter="", title=""):
         return self.next_save
+
+    def choose_folder(self, folder, title=""):
+        return self.next_folder
 
 
 @pytest.fixture(autouse=True)
