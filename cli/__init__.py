@@ -16,4 +16,5 @@ def version() -> str:
         return dist_version("zipingbiao")
     except Exception:  # a source checkout that was not installed
         text = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8")
-        return re.search(r'^version = "([^"]+)"', text, re.M).group(1)
+        found = re.search(r'^version = "([^"]+)"', text, re.M)
+        return found.group(1) if found else "?"

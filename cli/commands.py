@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from typing import NoReturn
 from pathlib import Path
 
 from model import Project, check, evaluate, load_profile, plain
@@ -11,14 +12,11 @@ from model.examples import EXAMPLE
 from model.project_file import load_project, save_project
 
 from . import department, transfer, unit, version
-from .common import READ_ERRORS, each_project, fail
-
-EXIT_OK, EXIT_FORM_ERRORS, EXIT_UNREADABLE = 0, 1, 2
-
+from .common import EXIT_FORM_ERRORS, EXIT_OK, EXIT_UNREADABLE, READ_ERRORS, each_project, fail
 
 
 class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> None:  # usage errors are exit 2, in Chinese
+    def error(self, message: str) -> NoReturn:  # usage errors are exit 2, in Chinese
         self.print_usage(sys.stderr)
         self.exit(EXIT_UNREADABLE, f"参数错误：{message}\n")
 

@@ -10,6 +10,12 @@ from model.project_file import ProjectFileError
 
 READ_ERRORS = (ProjectFileError, ValueError, OSError)  # NotAForm is a ValueError
 
+# the exit codes of README's command table, which clerks' batch scripts test
+EXIT_OK = 0
+EXIT_FAILED = 1  # check: a form has errors; the others: something was refused or not written
+EXIT_FORM_ERRORS = EXIT_FAILED
+EXIT_UNREADABLE = 2  # an input cannot be read, or the command line is wrong
+
 
 def fail(message: str) -> None:
     print(f"错误：{message}", file=sys.stderr)

@@ -14,9 +14,7 @@ from model.department_text import projects_sentences, rate_words
 from model.project_file import ProjectFileError
 from model.unit import load_unit
 
-from .common import fail
-
-EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
+from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail
 
 
 def add_parser(sub, help_flag) -> None:
@@ -93,7 +91,7 @@ def cmd_department(args) -> int:
     for entry in unit.entries:
         if entry.error:
             print(f"  [提醒] 项目文件夹：{entry.path.name} 无法读取，未计入：{entry.error}")
-    code, claimed = EXIT_OK, set()
+    code, claimed = EXIT_OK, set[Path]()
     inputs = {department_path(folder).resolve()} | {e.path.resolve() for e in unit.entries}
     for kind, (what, _) in OUTPUTS.items():
         target = getattr(args, kind)

@@ -7,14 +7,13 @@ from pathlib import Path
 from exporters.files import FORMATS, ExportError, render, write_output
 from importers import read_form
 from model import Severity, check, evaluate
-from model.project_file import ProjectFileError, file_stem, save_project
+from model.project_file import SUFFIX, ProjectFileError, file_stem, save_project
 
 from model.unit import expand
 
-from .common import each_project, fail, make_folder
+from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, each_project, fail, make_folder
 from .parallel import run_each
 
-EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
 
 
 def add_parsers(sub, help_flag) -> None:
@@ -37,7 +36,7 @@ def add_parsers(sub, help_flag) -> None:
     p.add_argument("files", nargs="+", metavar="FORM", help="填好的 .docx 或 .xlsx 自评表")
     out = p.add_mutually_exclusive_group(required=True)
     out.add_argument("-o", "--output", metavar="OUT.json", help="项目文件的输出路径（只读取一个表时）")
-    out.add_argument("--outdir", metavar="DIR", help="输出文件夹，文件名为“<表的文件名>.zpb.json”")
+    out.add_argument("--outdir", metavar="DIR", help=f"输出文件夹，文件名为“<表的文件名>{SUFFIX}”")
 
 
 def _targets(args, path: str, formats: list[str]) -> dict[str, Path]:
@@ -98,7 +97,7 @@ def cmd_import(args) -> int:
         if project is None:
             code = EXIT_FAILED
             continue
-        target = Path(args.output) if args.output else Path(args.outdir) / f"{file_stem(path)}.zpb.json"
+        target = Path(args.output) if args.output else Path(args.outdir) / f"{file_stem(path)}{SUFFIX}"
         try:
             save_project(project, target)
         except ProjectFileError as exc:

@@ -7,13 +7,12 @@ from pathlib import Path
 
 from exporters.files import ExportError, write_output
 from model.carry_over import next_year
-from model.project_file import ProjectFileError, save_project
+from model.project_file import SUFFIX, ProjectFileError, save_project
 from model.summary import COLUMNS, Summary, build_summary
 from model.unit import Unit, UnitEntry, iter_unit
 
-from .common import fail
+from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail
 
-EXIT_OK, EXIT_FAILED, EXIT_UNREADABLE = 0, 1, 2
 
 
 def add_parsers(sub, help_flag) -> None:
@@ -78,7 +77,7 @@ def write_targets(unit: Unit, targets: dict[str, str | None], force: bool, rende
 def cmd_summary(args, load) -> int:
     unit = read_unit(args.files, load)
     if not unit.entries:
-        fail("没有找到项目文件（*.zpb.json）")
+        fail(f"没有找到项目文件（*{SUFFIX}）")
         return EXIT_UNREADABLE
     summary = build_summary(unit)
     print_summary(summary)
@@ -102,7 +101,7 @@ def export_combined(args, load) -> int:
     """`export DIR… --combined OUT.docx|OUT.xlsx`: the 汇总表 and every form in one file."""
     unit = read_unit(args.files, load)
     if not unit.entries:
-        fail("没有找到项目文件（*.zpb.json）")
+        fail(f"没有找到项目文件（*{SUFFIX}）")
         return EXIT_UNREADABLE
     target = Path(args.combined)
     fmt = target.suffix.lower().lstrip(".")
@@ -130,7 +129,7 @@ def new_unit(args, load) -> int:
     old, new = Path(args.last), Path(args.file)
     entries: list[UnitEntry] = list(iter_unit([old], load))
     if not entries:
-        fail(f"{old} 中没有项目文件（*.zpb.json）")
+        fail(f"{old} 中没有项目文件（*{SUFFIX}）")
         return EXIT_FAILED
     if new.resolve() == old.resolve():
         fail("新文件夹不能与去年的文件夹相同")

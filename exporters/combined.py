@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
+from model.project import Project
 from model.summary import Summary, build_summary
 from model.unit import Unit, UnitEntry
 
@@ -27,8 +28,8 @@ class Cancelled(Exception):
     """The clerk cancelled; nothing was written."""
 
 
-def _readable(entries: list[UnitEntry]) -> list[UnitEntry]:
-    return [e for e in entries if e.project is not None]
+def _readable(entries: list[UnitEntry]) -> list[tuple[UnitEntry, Project]]:
+    return [(e, e.project) for e in entries if e.project is not None]
 
 
 def _step(progress: Progress | None, done: int, name: str) -> None:
@@ -48,10 +49,10 @@ def combined_docx(entries: list[UnitEntry], summary: Summary | None = None,
     doc = new_document(10.5)
     doc.core_properties.title = summary.title
     add_summary(doc, summary)
-    for i, entry in enumerate(_readable(entries)):
+    for i, (entry, project) in enumerate(_readable(entries)):
         _step(progress, i, entry.name)
         set_page(doc.add_section(WD_SECTION.NEW_PAGE))
-        add_form(doc, build_layout(entry.project, entry.evaluation))
+        add_form(doc, build_layout(project, entry.evaluation))
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()
@@ -85,10 +86,10 @@ def combined_xlsx(entries: list[UnitEntry], summary: Summary | None = None,
     add_chart(wb, wb[SHEET], ranges)
     taken = {t.lower() for t in wb.sheetnames}
     numbers = {id(e): n for n, e in enumerate(entries, 1)}
-    for i, entry in enumerate(_readable(entries)):
+    for i, (entry, project) in enumerate(_readable(entries)):
         _step(progress, i, entry.name)
         ws = wb.create_sheet(sheet_title(numbers[id(entry)], entry.name, taken))
-        write_form_sheet(ws, entry.project, build_layout(entry.project, entry.evaluation))
+        write_form_sheet(ws, project, build_layout(project, entry.evaluation))
     buf = io.BytesIO()
     wb.save(buf)
     return buf.getvalue()

@@ -146,7 +146,7 @@ def build_layout(project: Project, evaluation: Evaluation | None = None) -> Form
                            role=Role.AMOUNT, key=(row.kind, name)))
         if total:
             weight = _number(project.budget_weight, project.unreadable, "budget_weight")
-            score = ev.budget.value
+            budget_score = ev.budget.value
             cells.append(C(6, 1, weight, role=Role.BUDGET_WEIGHT))
         else:
             cells.append(C(6, 1, EM_DASH))
@@ -154,7 +154,7 @@ def build_layout(project: Project, evaluation: Evaluation | None = None) -> Form
         if total:
             hand = "budget_hand_score" in project.unreadable
             text = project.unreadable["budget_hand_score"] if hand else (
-                "" if score is None else score_text(score))
+                "" if budget_score is None else score_text(budget_score))
             by_rule = project.budget_hand_score is None and not hand
             cells.append(C(8, 1, text, role=Role.BUDGET_SCORE,
                            key=BudgetRule(load_profile(project.profile).decimals) if by_rule else None))

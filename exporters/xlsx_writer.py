@@ -13,8 +13,8 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from model import Evaluation, FundsKind, Project
 
 from .formulas import Formula, budget_score_formula, rate_formula, sum_formula
-from .layout import (COLUMNS, PAGE_MARGINS_MM, FormLayout, LayoutCell, Merge, Role, build_layout,
-                     profile_keywords, row_height_mm)
+from .layout import (COLUMNS, PAGE_MARGINS_MM, BudgetRule, FormLayout, LayoutCell, Merge, Role,
+                     build_layout, profile_keywords, row_height_mm)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"
 GB2312 = 134  # the font's character set: Excel and WPS pick the Chinese face with it
@@ -150,7 +150,7 @@ def _value(cell: LayoutCell, refs: dict):
         return value, amount_format(value)  # the layout's plain text: no exponent in the XML
     if role == Role.RATE:
         return rate_formula(refs[(cell.key, "annual_budget")], refs[(cell.key, "executed")]), "0.00%"
-    if role == Role.BUDGET_SCORE and cell.key is not None:
+    if role == Role.BUDGET_SCORE and isinstance(cell.key, BudgetRule):
         return budget_score_formula(cell.key, refs[(FundsKind.TOTAL, "annual_budget")],
                                     refs[(FundsKind.TOTAL, "executed")], refs["budget_weight"]), "General"
     if role == Role.WEIGHT_TOTAL:

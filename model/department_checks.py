@@ -126,7 +126,7 @@ def _folder_budget(dept: Department, fig: DepartmentFigures, warn) -> None:
     folder = fig.folder
     project_budget = dept.amount(BudgetKind.PROJECT, "annual_budget")
     row = list(BudgetKind).index(BudgetKind.PROJECT)
-    if project_budget is None:
+    if project_budget is None or folder is None:
         return
     diff = folder.budget_sum - project_budget
     missing = f"（另有 {folder.budget_missing} 个项目未填全年预算数）" if folder.budget_missing else ""

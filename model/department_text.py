@@ -77,7 +77,7 @@ def projects_sentences(fig: DepartmentFigures) -> list[str]:
     text = f"我单位共{folder.count}个预算项目"
     if folder.scored < folder.count:
         text += f"，已完成评分{folder.scored}个，另有{folder.count - folder.scored}个项目尚未评分完毕"
-    if folder.scored:
+    if folder.scored and folder.lowest is not None and folder.mean is not None:
         grades = "、".join(f"{g}{n}个" for g, n in folder.grades.items())
         name, low = folder.lowest
         text += (f"；已评分项目中{grades}，平均得分{score_words(folder.mean)}分，"

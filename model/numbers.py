@@ -17,7 +17,8 @@ _NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+")
 
 @lru_cache(maxsize=8192)
 def normalize(text: str) -> str:
-    """Half-width digits and signs, no thousands separators inside numbers, trimmed."""
+    """Full-width digits, signs and brackets made half-width, trimmed. Thousands separators
+    stay: the number pattern reads them ('1,234.5')."""
     s = (text or "").translate(_FULL_WIDTH)
     return s.strip()
 
@@ -131,7 +132,7 @@ def parse_quantity(text: str | None) -> Quantity | None:
             op = sym
             break
     rest = s[m.end():].lstrip()
-    unit = _UNIT.match(rest).group(0) if rest else ""
+    unit = _UNIT.match(rest).group(0) if rest else ""  # type: ignore[union-attr]  # matches ""
     for word, sym in _SUFFIX_OPS:
         if unit.endswith(word):
             unit = unit[: -len(word)]

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum
+from enum import Enum, StrEnum
 
 from .numbers import percent, plain
 from .profiles import RuleProfile, load_profile
@@ -23,7 +23,7 @@ class Severity(str, Enum):
 class Place:
     """Where a problem is: a section of the form, a row in it, a field of the row."""
 
-    section: Section
+    section: StrEnum  # a Section; the department's table adds its own (DepartmentSection)
     row: int | None = None  # funds: index of the FundsKind; indicator: index in the list
     field: str | None = None
 
@@ -33,7 +33,7 @@ class Place:
         elif self.section == Section.FUNDS and self.row is not None:
             where = f"项目资金·{list(FundsKind)[self.row].value}"
         else:
-            where = SECTION_LABELS[self.section]
+            where = SECTION_LABELS[Section(self.section)]
         return f"{where}·{field_label(self.field, self.section)}" if self.field else where
 
 
@@ -140,7 +140,7 @@ def _indicators(project: Project, ev: Evaluation, profile: RuleProfile, err, war
             err(Place(Section.INDICATOR, i, "deviation"),
                 f"得分 {plain(score.value)} 低于分值 {plain(ind.weight)}，请填写偏差原因分析及改进措施")
         if score.hand and score.rule is not None:
-            if score.kind == ScoreKind.QUALITATIVE and score.hand_in_tier is False:
+            if score.kind == ScoreKind.QUALITATIVE and score.hand_in_tier is False and score.tier:
                 low, high, _ = score.tier
                 warn(Place(Section.INDICATOR, i, "hand_score"),
                      f"手动得分 {plain(score.value)} 超出该等级的得分范围 {plain(low)}–{plain(high)}")
@@ -192,7 +192,7 @@ def _share_gap(project: Project, ev: Evaluation, profile: RuleProfile, warn) -> 
              if s.value is not None and i.weight]
     if rate is None or not pairs:
         return
-    share = sum(v for v, _ in pairs) / sum(w for _, w in pairs)
+    share = sum((v for v, _ in pairs), Decimal(0)) / sum((w for _, w in pairs), Decimal(0))
     gap = (share - min(rate, Decimal(1))) * HUNDRED
     if gap > profile.share_gap_points:
         warn(Place(Section.INDICATOR),

@@ -72,7 +72,8 @@ class RuleProfile(BaseModel):
 
 @lru_cache(maxsize=16)
 def _tiers_down(profile: RuleProfile) -> tuple[Tier, ...]:
-    """Tiers from the top down, sorted once per profile: every qualitative score looks."""
+    """Tiers from the highest down, sorted once per profile object (profiles hash by identity)
+    rather than on every qualitative score."""
     return tuple(sorted(profile.tiers, key=lambda t: t.low, reverse=True))
 
 

@@ -8,6 +8,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .numbers import NotANumber, parse_amount, parse_plain
+from .profiles import DEFAULT_PROFILE
 
 
 class FundsKind(str, Enum):
@@ -106,7 +107,7 @@ def default_funds() -> list[FundsRow]:
 class Project(_Cells):
     """One project's self-assessment table. Rates, scores, total and 等级 are derived."""
 
-    district: str = "朝阳区"
+    district: str = "朝阳区"  # the title's district; the rule profile is a separate choice
     year: int | None = None
     name: str = ""  # 项目名称
     department: str = ""  # 主管部门
@@ -119,7 +120,7 @@ class Project(_Cells):
     goal: str = ""  # 预期目标
     achieved: str = ""  # 实际完成情况
     indicators: list[Indicator] = Field(default_factory=list)
-    profile: str = "朝阳区"  # the rule profile the project is scored with
+    profile: str = DEFAULT_PROFILE  # the rule profile the project is scored with
 
     _NUMBER_FIELDS: ClassVar[dict] = {"budget_weight": parse_plain, "budget_hand_score": parse_plain}
 

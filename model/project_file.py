@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
 from .project import Project
 
@@ -39,7 +39,7 @@ def loads(text: str, where: str = "文件") -> Project:
     return load_versioned(text, where, FORMAT, FORMAT_VERSION, "project", Project, "项目")
 
 
-def load_versioned(text: str, where: str, fmt: str, version_now: int, key: str, model: type,
+def load_versioned(text: str, where: str, fmt: str, version_now: int, key: str, model: type[BaseModel],
                    kind: str):
     """A JSON file of the family (project, department …): format, version, body, validation."""
     try:

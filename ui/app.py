@@ -96,7 +96,8 @@ def _report_shown(report: str, window: MainWindow) -> None:
 
 
 def _log_uncaught() -> None:
-    """A windowed build has no console: uncaught errors go to a log file and a message."""
+    """A windowed build has no console: uncaught errors go to a log file (error.log in the data
+    folder), and to stderr when there is one; no message is shown."""
     log = data_dir() / "error.log"
 
     def hook(kind, value, tb) -> None:

@@ -1,4 +1,6 @@
 """The bundled example project: reference form 01, a complete real table."""
 from pathlib import Path
 
-EXAMPLE = Path(__file__).with_name("example.zpb.json")
+from ..project_file import SUFFIX
+
+EXAMPLE = Path(__file__).with_name("example" + SUFFIX)
