@@ -33,13 +33,13 @@ def timed(cmd: list[str]) -> float:
 
 def main(rounds: int = 3) -> None:
     from model.project_file import save_project
-    from tests.helpers import example_indicators, reference_project
+    from bench.data import example_indicators, reference_form
 
     work = Path(tempfile.mkdtemp(prefix="zpb-bench-"))
     try:
         files = []
         for i in range(40):
-            p = reference_project(f"{i % 8 + 1:02d}")
+            p = reference_form(f"{i % 8 + 1:02d}")
             if i % 4 == 0:
                 p.indicators = example_indicators(15)
             files.append(str(work / f"项目{i:02d}.zpb.json"))

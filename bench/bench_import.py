@@ -10,7 +10,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from importers import read_form  # noqa: E402
-from tests.conftest import FORMS  # noqa: E402
+from bench.data import FORMS  # noqa: E402
 
 
 def main(runs: int = 30) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
+from bench.data import example_indicators  # noqa: F401  (tests use it from here too)
 from importers.grid import parse_grid, rows_from_lists
 from model import FundsKind, FundsRow, Indicator, Project, evaluate, profile_names
 from tests.conftest import reference_rows
@@ -17,21 +18,6 @@ from tests.conftest import reference_rows
 def reference_project(form_id: str) -> Project:
     rows = reference_rows(form_id)
     return parse_grid(rows_from_lists(rows[2:]), [rows[0][0], rows[1][0]])
-
-
-def example_indicators(n: int) -> list[Indicator]:
-    """n indicators with texts as long as the reference forms', weights adding to 90."""
-    groups = [("产出指标", "数量指标", "1份", "1份"), ("产出指标", "质量指标", "优良中低差", "优"),
-              ("产出指标", "时效指标", "高中低", "高"), ("产出指标", "成本指标", "18万元", "17.5万元"),
-              ("效益指标", "社会效益", "优良中低差", "良"), ("满意度", "服务对象满意度指标", "80%", "95%")]
-    per = [Decimal(90) // n] * n
-    per[0] += Decimal(90) - sum(per)
-    out = []
-    for i in range(n):
-        l1, l2, t, a = groups[min(i * len(groups) // n, len(groups) - 1)]
-        out.append(Indicator(level1=l1, level2=l2, name=f"指标{i + 1}：保障政府热线回访工作正常开展，群众诉求及时解决",
-                             target=t, actual=a, weight=per[i], deviation="按计划完成，偏差原因已说明"))
-    return out
 
 
 # texts a clerk could type, odd characters included; no control characters (Word drops them)

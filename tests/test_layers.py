@@ -14,6 +14,8 @@ FORBIDDEN = {
     "exporters": {"PySide6", "shiboken6", "ui"},
     "importers": {"PySide6", "shiboken6", "ui"},
     "cli": {"PySide6", "shiboken6", "ui"},
+    # benchmarks run with the program's dependencies only: no tests/, no test extras
+    "bench": {"tests", "pytest", "hypothesis", "pytestqt"},
 }
 
 

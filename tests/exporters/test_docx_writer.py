@@ -58,14 +58,21 @@ def test_table_is_fixed_with_widths_on_grid_and_cells_and_borders():
     assert tbl.find(f"{W}tblPr/{W}tblLayout").get(W + "type") == "fixed"
     grid = [int(g.get(W + "w")) for g in tbl.iter(W + "gridCol")]
     assert len(grid) == 9
-    for tc in tbl.iter(W + "tc"):
-        span = int(tc.find(f"{W}tcPr/{W}gridSpan").get(W + "val")) if tc.find(f"{W}tcPr/{W}gridSpan") is not None else 1
-        assert tc.find(f"{W}tcPr/{W}tcW") is not None
+    for tr in tbl.iter(W + "tr"):
+        col = 0
+        for tc in tr.findall(W + "tc"):
+            span_el = tc.find(f"{W}tcPr/{W}gridSpan")
+            span = int(span_el.get(W + "val")) if span_el is not None else 1
+            width = tc.find(f"{W}tcPr/{W}tcW")
+            assert width.get(W + "type") == "dxa"
+            # a cell is as wide as the grid columns it spans (each rounded to a twip)
+            assert abs(int(width.get(W + "w")) - sum(grid[col:col + span])) <= span
+            col += span
+        assert col == 9  # every row covers the 9 grid columns, no more, no less
     borders = tbl.find(f"{W}tblPr/{W}tblBorders")
     assert {b.tag.replace(W, "") for b in borders} == {"top", "left", "bottom", "right", "insideH", "insideV"}
     assert all(b.get(W + "val") == "single" for b in borders)
     assert all(tr.find(f"{W}trPr/{W}cantSplit") is not None for tr in tbl.iter(W + "tr"))
-    del span
 
 
 def test_performance_indicator_label_is_vertical_and_merged_down_over_all_indicator_rows():

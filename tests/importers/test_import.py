@@ -1,7 +1,7 @@
 """Last year's filled forms in: every reference file, round trips, and the refusals that protect."""
 from __future__ import annotations
 
-import io
+import tempfile
 import zipfile
 from pathlib import Path
 
@@ -42,11 +42,10 @@ def test_blank_indicator_scores_stay_computed_and_written_ones_differing_become_
 
 
 def _roundtrip(project, writer, suffix):
-    buf = io.BytesIO()
-    writer(project, buf)
-    path = Path(__import__("tempfile").mkdtemp()) / f"p.{suffix}"
-    path.write_bytes(buf.getvalue())
-    return read_form(path)
+    with tempfile.TemporaryDirectory(prefix="zpb-roundtrip-") as tmp:
+        path = Path(tmp) / f"p.{suffix}"
+        writer(project, path)
+        return read_form(path)
 
 
 @settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
