@@ -1,7 +1,6 @@
 """The unit's year on the command line: `summary`, `export … --combined`, `new NEWDIR --from OLDDIR`."""
 from __future__ import annotations
 
-import re
 import sys
 from pathlib import Path
 
@@ -9,7 +8,7 @@ from exporters.files import ExportError, write_output
 from model.carry_over import next_year
 from model.project_file import SUFFIX, ProjectFileError, save_project
 from model.summary import COLUMNS, Summary, build_summary
-from model.unit import Unit, UnitEntry, iter_unit
+from model.unit import Unit, UnitEntry, iter_unit, next_year_name
 
 from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail
 
@@ -117,13 +116,6 @@ def export_combined(args, load) -> int:
     return EXIT_UNREADABLE if unit.totals().unreadable else code
 
 
-def this_years_name(path: Path, last_year: int | None) -> str:
-    """'2023年热线经费.zpb.json' becomes '2024年热线经费.zpb.json'; other names stay."""
-    if last_year is None:
-        return path.name
-    return re.sub(rf"(?<!\d){last_year}(?!\d)", str(last_year + 1), path.name)
-
-
 def new_unit(args, load) -> int:
     """`new NEWDIR --from OLDDIR`: every project of last year's folder started as this year's."""
     old, new = Path(args.last), Path(args.file)
@@ -145,7 +137,7 @@ def new_unit(args, load) -> int:
             fail(e.error or f"无法读取 {e.path}")
             code = EXIT_FAILED
             continue
-        target = new / this_years_name(e.path, e.project.year)
+        target = new / next_year_name(e.path, e.project.year)
         if target.exists() and not args.force:
             fail(f"文件已存在：{target}（如需覆盖请加 --force）")
             code = EXIT_FAILED

@@ -7,6 +7,7 @@ reader from importers/, passed in as `read`, so this module stays free of file f
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal
@@ -179,3 +180,29 @@ def load_unit(source: str | os.PathLike | Iterable[str | os.PathLike], read: Rea
         paths = list(source)
         folder = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None
     return Unit(folder, list(iter_unit(paths, read)))
+
+
+_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def name_for_file(text: str, fallback: str = "未命名项目") -> str:
+    """A project's name as a file name on Windows: no \\ / : * ? " < > |, not too long."""
+    cleaned = _NOT_IN_NAMES.sub("", text).strip().strip(".")[:80].strip()
+    return cleaned or fallback
+
+
+def free_path(folder: str | os.PathLike, stem: str) -> Path:
+    """folder/stem.zpb.json, or stem（2）.zpb.json … when taken: a new file never replaces one."""
+    folder = Path(folder)
+    path, n = folder / f"{stem}{SUFFIX}", 2
+    while path.exists():
+        path, n = folder / f"{stem}（{n}）{SUFFIX}", n + 1
+    return path
+
+
+def next_year_name(path: str | os.PathLike, last_year: int | None) -> str:
+    """'2023年热线经费.zpb.json' becomes '2024年热线经费.zpb.json'; names without the year stay."""
+    name = Path(path).name
+    if last_year is None:
+        return name
+    return re.sub(rf"(?<!\d){last_year}(?!\d)", str(last_year + 1), name)

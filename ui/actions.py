@@ -24,6 +24,8 @@ def build_actions(w) -> dict[str, QAction]:
     S = QKeySequence.StandardKey
     act("new", "新建(&N)", w.new_file, S.New)
     act("open", "打开(&O)…", w.open_file, S.Open, "打开项目文件，或填好的 Word/Excel 自评表")
+    act("open_folder", "打开文件夹(&D)…", lambda: open_folder_dialog(w), "Ctrl+Shift+O",
+        "打开一个单位的项目文件夹：全部项目一览、汇总表、合并导出和打印")
     act("from_last", "从去年的表新建(&L)…", w.new_from_last_year, None,
         "以去年填好的自评表为底稿：保留表头和指标，清空金额、实际值和得分")
     act("save", "保存(&S)", w.save, S.Save)
@@ -60,7 +62,7 @@ def build_actions(w) -> dict[str, QAction]:
 
     bar = w.menuBar()
     m = bar.addMenu("文件(&F)")
-    for key in ("new", "open", "from_last"):
+    for key in ("new", "open", "open_folder", "from_last"):
         m.addAction(a[key])
     w.recent_menu = m.addMenu("最近打开(&R)")
     m.addSeparator()
@@ -91,6 +93,68 @@ def build_actions(w) -> dict[str, QAction]:
     m = bar.addMenu("帮助(&H)")
     m.addAction(a["guide"])
     m.addAction(a["about"])
+    from .drop import DropOpener
+    w.drop_opener = DropOpener(w)  # a folder dropped opens its overview, a file opens here
+    return a
+
+
+def open_folder_dialog(w) -> None:
+    folder = w.interaction.choose_folder(str(w._folder()), "打开单位的项目文件夹")
+    if folder:
+        from .overview import open_folder_window
+        open_folder_window(folder, w.interaction)
+
+
+def build_overview_actions(w) -> dict[str, QAction]:
+    """The overview's actions and menus; w is the OverviewWindow (ui/overview.py)."""
+    a: dict[str, QAction] = {}
+
+    def act(key: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
+        action = QAction(text, w)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if tip:
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        a[key] = action
+        return action
+
+    S = QKeySequence.StandardKey
+    act("new", "新建项目(&N)…", w.new_project, S.New)
+    act("open", "打开所选项目(&O)", lambda: [w.open_entry(e) for e in w.selected_entries()[:10]], "Ctrl+O")
+    act("import", "导入表格(&I)…", w.import_forms, "Ctrl+Shift+I", "导入填好的 Word/Excel 自评表（可多选，一个文件可有多张表）")
+    act("rename", "重命名(&M)…", w.rename_selected, "F2")
+    act("trash", "移到回收站(&D)", w.delete_selected, S.Delete)
+    act("open_folder", "打开文件夹…", w.open_folder, "Ctrl+Shift+O")
+    act("next_year", "开始新一年(&Y)…", w.start_next_year, None, "把每个项目开始为下一年度的表，存入另一个文件夹")
+    act("summary_docx", "汇总表导出 Word…", lambda: w.export_summary("docx"))
+    act("summary_xlsx", "汇总表导出 Excel…", lambda: w.export_summary("xlsx"))
+    act("combined_docx", "全部导出为一个 Word 文件…", lambda: w.export_combined("docx"))
+    act("combined_xlsx", "全部导出为一个 Excel 文件…", lambda: w.export_combined("xlsx"))
+    act("each", "逐个导出到文件夹…", w.export_each)
+    act("pdf_all", "全部导出 PDF…", w.export_pdf_all)
+    act("print_all", "全部打印(&P)…", w.print_all, S.Print)
+    act("close", "关闭(&C)", w.close, S.Close)
+    filters = {"all": "全部项目", "errors": "只看有错误的"}
+    from .overview_model import Filter
+    act("only_errors", filters["errors"], lambda: w.set_filter(Filter.ERRORS), "Ctrl+E")
+    act("show_all", filters["all"], lambda: w.set_filter(Filter.ALL), "Ctrl+Shift+E")
+
+    bar = w.menuBar()
+    m = bar.addMenu("文件(&F)")
+    for key in ("new", "open", "import", "rename", "trash", None, "open_folder", "next_year", None, "close"):
+        m.addSeparator() if key is None else m.addAction(a[key])
+    m = bar.addMenu("汇总与导出(&X)")
+    for key in ("summary_docx", "summary_xlsx", None, "combined_docx", "combined_xlsx", "each", "pdf_all",
+                None, "print_all"):
+        m.addSeparator() if key is None else m.addAction(a[key])
+    m = bar.addMenu("查看(&V)")
+    m.addAction(a["show_all"])
+    m.addAction(a["only_errors"])
+    tools = w.addToolBar("项目")
+    tools.setObjectName("overview-tools")
+    for key in ("new", "import", "open", "trash", "summary_docx", "combined_docx", "print_all"):
+        tools.addAction(a[key])
     return a
 
 

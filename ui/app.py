@@ -80,6 +80,10 @@ def open_window(path: str | None = None, interaction: Interaction | None = None)
 def run_window(path: str | None = None) -> int:
     app = make_app()
     _log_uncaught()
+    if path is not None and Path(path).is_dir():  # a unit's folder: its overview
+        from .overview import open_folder_window
+        open_folder_window(path)
+        return app.exec()
     window = open_window(path)
     window.show()
     for other in window.recovered_windows:

@@ -111,3 +111,13 @@ class Interaction:
     def save_file(self, suggested: str, file_filter: str = PROJECT_FILTER, title: str = "另存为") -> str | None:
         path, _ = QFileDialog.getSaveFileName(self.parent, title, suggested, file_filter)
         return path or None
+
+    def open_files(self, folder: str) -> list[str]:
+        paths, _ = QFileDialog.getOpenFileNames(self.parent, "导入表格", folder, OPEN_FILTER)
+        return list(paths)
+
+    def confirm(self, title: str, message: str) -> bool:
+        answer = QMessageBox.question(self.parent, title, message,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        return answer == QMessageBox.StandardButton.Yes

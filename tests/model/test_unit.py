@@ -87,3 +87,13 @@ def test_replace_recomputes_what_is_derived(tmp_path):
     assert before == Decimal("0.5") and entry.evaluation.rates[FundsKind.TOTAL] == 1
     entry.replace(None, "文件已被删除")
     assert entry.error == "文件已被删除" and entry.evaluation is None and entry.problems == []
+
+
+def test_file_names_for_projects_never_take_an_existing_file(tmp_path):
+    from model.unit import free_path, name_for_file
+    assert name_for_file('热线/经费: "2024"?') == "热线经费 2024"
+    assert name_for_file(" .. ") == "未命名项目"
+    first = free_path(tmp_path, "甲")
+    assert first.name == "甲.zpb.json"
+    first.write_text("x", encoding="utf-8")
+    assert free_path(tmp_path, "甲").name == "甲（2）.zpb.json"

@@ -52,6 +52,15 @@ class FakeInteraction:
     def choose_folder(self, folder, title=""):
         return self.next_folder
 
+    next_files: list[str] = []
+    confirm_answer = True
+
+    def open_files(self, folder):
+        return list(self.next_files)
+
+    def confirm(self, title, message):
+        return self.confirm_answer
+
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path, monkeypatch):

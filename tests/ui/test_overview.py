@@ -1,0 +1,218 @@
+"""The overview of a unit's folder, driven as a clerk would: open, sort, filter, edit, import, trash."""
+from __future__ import annotations
+
+import re
+import subprocess
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from docx import Document
+from PySide6.QtCore import Qt
+
+from model.project_file import load_project, save_project
+from tests.clerk_forms import clerk_docx, clerk_xlsx
+from tests.conftest import REFERENCE_IDS, reference_rows
+from tests.helpers import reference_project
+from ui.overview_model import Col, Filter
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    d = tmp_path / "单位"
+    d.mkdir()
+    for k, i in enumerate(REFERENCE_IDS):
+        p = reference_project(i)
+        if k == 2:
+            p.implementer = ""  # an error: 未填写实施单位
+        if k == 5:
+            p.indicators[0].hand_score = Decimal(1)
+            p.indicators[0].deviation = "延期"
+        save_project(p, d / f"{k + 1:02d}.zpb.json")
+    (d / "坏.zpb.json").write_text("{", encoding="utf-8")
+    return d
+
+
+@pytest.fixture
+def overview(qtbot, fake, folder):
+    from ui.app import make_app
+    from ui.overview import OverviewWindow
+    make_app()
+    w = OverviewWindow(folder, fake)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: not w.folder.loading)
+    yield w
+    for editor in list(w.editors.values()):
+        editor.controller.undo_stack.setClean()
+        editor.close()
+    w.close()
+
+
+def column(w, col: Col) -> list[str]:
+    return [w.proxy.index(r, col).data() for r in range(w.proxy.rowCount())]
+
+
+def test_open_sort_and_filter(overview):
+    w = overview
+    assert w.proxy.rowCount() == len(REFERENCE_IDS) + 1
+    assert column(w, Col.FILE)[0] == "01.zpb.json"
+    assert "无法读取" in column(w, Col.IMPLEMENTER)
+    w.view.sortByColumn(Col.TOTAL, Qt.SortOrder.AscendingOrder)
+    totals = [t for t in column(w, Col.TOTAL) if t]
+    assert totals == sorted(totals, key=Decimal) and totals[0] != totals[-1]
+    assert column(w, Col.FILE)[0] == "坏.zpb.json"  # no score sorts below every score
+    w.set_filter(Filter.ERRORS)
+    assert sorted(column(w, Col.FILE)) == ["03.zpb.json", "坏.zpb.json"]
+    w.set_filter(Filter.UNREADABLE)
+    assert column(w, Col.FILE) == ["坏.zpb.json"]
+    w.set_filter(Filter.ALL)
+    w.search.setText("06")
+    assert column(w, Col.FILE) == ["06.zpb.json"]
+    assert "共 9 个项目" in w.totals.text() and "1 个无法读取" in w.totals.text()
+
+
+def test_open_a_project_edit_and_come_back(overview, folder, qtbot):
+    w = overview
+    entry = w.folder.entries[0]
+    w.view.setCurrentIndex(w.proxy.index(0, 0))
+    w.actions_["open"].trigger()
+    editor = w.editors[entry.path]
+    assert editor.controller.project.name == entry.project.name
+    editor.controller.set_field(("project", None), "name", "改过的项目名称")
+    row = w.folder.row_of(entry.path)
+    assert w.model.index(row, Col.NAME).data() == "改过的项目名称"
+    assert w.model.index(row, Col.SAVED).data() == "未保存"
+    editor.controller.set_field(("funds", 0), "executed", "9")
+    assert w.model.index(row, Col.EXECUTED).data() == "9"
+    editor.save()
+    assert w.model.index(row, Col.SAVED).data() == "已保存"
+    editor.close()
+    qtbot.waitUntil(lambda: entry.path not in w.editors)
+    assert load_project(entry.path).name == "改过的项目名称"
+    assert w.model.index(w.folder.row_of(entry.path), Col.NAME).data() == "改过的项目名称"
+
+
+def test_closing_the_editor_without_saving_shows_the_file_again(overview, fake, qtbot):
+    w = overview
+    entry = w.folder.entries[1]
+    name = entry.project.name
+    editor = w.open_entry(entry)
+    editor.controller.set_field(("project", None), "name", "不保存的名字")
+    fake.save_answer = "discard"
+    editor.close()
+    qtbot.waitUntil(lambda: entry.path not in w.editors)
+    assert w.model.index(w.folder.row_of(entry.path), Col.NAME).data() == name
+
+
+def _two_forms_docx(path: Path) -> Path:
+    first, second = clerk_docx(reference_rows("01"), path), clerk_docx(reference_rows("02"), path.with_suffix(".b.docx"))
+    doc, other = Document(str(first)), Document(str(second))
+    doc.add_page_break()
+    for element in other.element.body:
+        if not element.tag.endswith("sectPr"):
+            doc.element.body.insert(len(doc.element.body) - 1, element)
+    doc.save(str(path))
+    second.unlink()
+    return path
+
+
+def test_import_forms_many_at_once(overview, fake, tmp_path):
+    w = overview
+    before = len(w.folder.entries)
+    fake.next_files = [str(clerk_xlsx(reference_rows("03"), tmp_path / "表三.xlsx")),
+                       str(clerk_docx(reference_rows("04"), tmp_path / "表四.docx")),
+                       str(tmp_path / "不存在.docx")]
+    w.actions_["import"].trigger()
+    assert len(w.folder.entries) == before + 2
+    assert fake.errors and "不存在.docx" in fake.errors[-1][1]
+    names = {e.project.name for e in w.folder.entries[before:]}
+    assert names == {reference_project("03").name, reference_project("04").name}
+    assert all(e.path.exists() and e.path.parent == w.folder.folder for e in w.folder.entries[before:])
+
+
+def test_import_a_file_holding_several_forms(overview, fake, tmp_path):
+    import importers
+    if not hasattr(importers, "read_forms"):
+        pytest.skip("importers.read_forms (many forms per file) has not landed yet")
+    w = overview
+    before = len(w.folder.entries)
+    fake.next_files = [str(_two_forms_docx(tmp_path / "两张表.docx"))]
+    w.actions_["import"].trigger()
+    assert [e.project.name for e in w.folder.entries[before:]] == [reference_project("01").name,
+                                                                   reference_project("02").name]
+
+
+def test_delete_moves_to_the_trash(overview, fake, tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    (tmp_path / "xdg").mkdir()
+    w = overview
+    entry = w.folder.entries[3]
+    content = entry.path.read_bytes()
+    w.view.selectRow(w.proxy.mapFromSource(w.model.index(3, 0)).row())
+    fake.confirm_answer = False
+    w.actions_["trash"].trigger()
+    assert entry.path.exists()
+    fake.confirm_answer = True
+    w.actions_["trash"].trigger()
+    assert not entry.path.exists() and w.folder.row_of(entry.path) is None
+    trashed = tmp_path / "xdg" / "Trash" / "files" / entry.path.name
+    assert trashed.read_bytes() == content
+
+
+def test_rename_and_new_project(overview, fake):
+    w = overview
+    entry = w.folder.entries[0]
+    w.view.selectRow(0)
+    fake.next_text = "热线经费"
+    w.actions_["rename"].trigger()
+    assert entry.path.name == "热线经费.zpb.json" and entry.path.exists()
+    fake.next_text = "热线经费"
+    w.actions_["new"].trigger()
+    new = w.folder.entries[-1]
+    assert new.path.name == "热线经费（2）.zpb.json" and load_project(new.path).name == "热线经费"
+    assert new.path in w.editors
+
+
+def test_files_changed_on_disk_show_up(overview, folder, qtbot):
+    w = overview
+    p = reference_project("05")
+    p.name = "别人加的项目"
+    save_project(p, folder / "99.zpb.json")
+    qtbot.waitUntil(lambda: w.folder.row_of(folder / "99.zpb.json") is not None, timeout=5000)
+    p.name = "别人改的名字"
+    save_project(p, folder / "99.zpb.json")
+    qtbot.waitUntil(lambda: w.folder.entries[w.folder.row_of(folder / "99.zpb.json")].name == "别人改的名字",
+                    timeout=5000)
+    (folder / "01.zpb.json").unlink()
+    qtbot.waitUntil(lambda: w.folder.row_of(folder / "01.zpb.json") is None, timeout=5000)
+
+
+def test_a_cancelled_combined_export_writes_nothing(overview, fake, tmp_path, monkeypatch):
+    w = overview
+    target = tmp_path / "全部.docx"
+    fake.next_save = str(target)
+    real = type(w).progress_step
+
+    def cancelling(self, title, total):
+        dialog, step = real(self, title, total)
+        return dialog, lambda done, name: done < 3 and step(done, name)
+    monkeypatch.setattr(type(w), "progress_step", cancelling)
+    w.export_combined("docx")
+    assert not target.exists() and not list(tmp_path.glob(".全部.docx*"))
+    monkeypatch.setattr(type(w), "progress_step", real)
+    w.export_combined("docx")
+    assert len(Document(str(target)).tables) == 1 + len(REFERENCE_IDS)
+    fake.next_save = str(w.folder.entries[0].path)
+    w.export_summary("xlsx")
+    assert "不能被导出文件覆盖" in fake.errors[-1][1]
+
+
+def test_print_all_is_one_pdf_summary_then_each_form(overview, tmp_path):
+    from ui.print_all import pdf_all
+    target = tmp_path / "全部.pdf"
+    assert pdf_all(overview.folder.entries, str(target))
+    info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout
+    assert re.search(r"Pages:\s+(\d+)", info).group(1) == str(1 + len(REFERENCE_IDS))
+    assert not pdf_all(overview.folder.entries, str(tmp_path / "x.pdf"), lambda i, n: i < 2)
+    assert not (tmp_path / "x.pdf").exists()
