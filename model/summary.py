@@ -8,12 +8,14 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
+from .fields import AMOUNT_LABELS, HEADER_LABELS
 from .numbers import percent, plain, round_half_up, score_text
 from .problems import Severity
 from .unit import Unit, UnitEntry, UnitTotals, unit_totals
 
 TITLE = "项目绩效自评汇总表"
-COLUMNS = ("序号", "项目名称", "实施单位", "全年预算数（万元）", "全年执行数（万元）", "执行率", "自评得分",
+COLUMNS = ("序号", HEADER_LABELS["name"], HEADER_LABELS["implementer"],
+           f"{AMOUNT_LABELS['annual_budget']}（万元）", f"{AMOUNT_LABELS['executed']}（万元）", "执行率", "自评得分",
            "等级", "主要问题")
 TOTAL_LABEL = "合计"
 

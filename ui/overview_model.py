@@ -7,6 +7,7 @@ from enum import IntEnum
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
+from model.fields import AMOUNT_LABELS, HEADER_LABELS
 from model.summary import amount_text, rate_text
 from model.numbers import score_text
 from model.unit import UnitEntry
@@ -28,7 +29,8 @@ class Col(IntEnum):
     FILE = 10
 
 
-HEADERS = {Col.NAME: "项目名称", Col.IMPLEMENTER: "实施单位", Col.BUDGET: "全年预算数", Col.EXECUTED: "全年执行数",
+HEADERS = {Col.NAME: HEADER_LABELS["name"], Col.IMPLEMENTER: HEADER_LABELS["implementer"],
+           Col.BUDGET: AMOUNT_LABELS["annual_budget"], Col.EXECUTED: AMOUNT_LABELS["executed"],
            Col.RATE: "执行率", Col.TOTAL: "总分", Col.GRADE: "等级", Col.ERRORS: "错误", Col.WARNINGS: "提醒",
            Col.SAVED: "保存", Col.FILE: "文件"}
 SORT_ROLE = Qt.ItemDataRole.UserRole
