@@ -5,6 +5,7 @@ cell with FORM.md and the reference forms.
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
@@ -15,8 +16,10 @@ from model.project import AMOUNT_FIELDS
 
 COLUMNS = 9
 # column widths in mm on A4 portrait with 12 mm side margins (186 mm in all): the long texts
-# (三级指标 in D, goals across C–F, 偏差原因 in I) get the room
-COLUMN_MM = (7.0, 15.0, 19.0, 51.0, 18.0, 18.0, 9.0, 15.0, 34.0)
+# (三级指标 in D, goals across C–F, 偏差原因 in I) get the room, but first every number gets
+# one line at the largest font: '100' in 分值 (G), '100.00%' in 执行率 (H), amounts such as
+# '93.478382' in 全年预算数/全年执行数 (E, F); longer amounts make the font smaller (fit_font)
+COLUMN_MM = (6.0, 14.0, 16.0, 44.0, 23.0, 23.0, 10.0, 19.0, 31.0)
 PAGE_MARGINS_MM = {"left": 12.0, "right": 12.0, "top": 12.0, "bottom": 10.0}
 LINE_SPACING = 1.2  # line height as a multiple of the font size, set exactly
 EM_DASH = "—"
@@ -111,12 +114,39 @@ def largest_fitting(fits) -> float:
 
 
 def fit_font(layout: FormLayout) -> float:
-    """The largest font size at which the table, by estimate, fits one A4 page."""
+    """The largest font size at which the table, by estimate, fits one A4 page and every number
+    stands on one line in its cell."""
     def fits(pt: float) -> bool:
         layout.body_pt = pt
-        return sum(row_height_mm(layout, r) for r in layout.rows) + OUTSIDE_TABLE_MM <= PAGE_BODY_MM
+        return (numbers_fit(layout)
+                and sum(row_height_mm(layout, r) for r in layout.rows) + OUTSIDE_TABLE_MM <= PAGE_BODY_MM)
     layout.body_pt = largest_fitting(fits)
     return layout.body_pt
+
+
+# a number's characters in em as the widest face that stands in for 宋体 sets them: DejaVu Sans,
+# which LibreOffice and Qt pick on a machine without 宋体 (宋体 itself: 0.5 em a digit)
+_NUMBER_EM = {".": 0.32, ",": 0.32, "%": 0.95, "-": 0.37}
+_DIGIT_EM = 0.64
+NUMBER_PADDING_MM = 2.0  # the Word table's cell margins (1 mm a side); the printout uses less
+_NUMBER = re.compile(r"-?[\d,]*\.?\d+%?")
+
+
+def number_width_mm(text: str, pt: float) -> float:
+    return sum(_NUMBER_EM.get(ch, _DIGIT_EM) for ch in text) * pt * 0.3528
+
+
+def number_cells(layout: FormLayout) -> list[LayoutCell]:
+    """The cells whose text is a number the writers must keep on one line."""
+    return [c for r in layout.rows for c in r.cells
+            if c.role != Role.TEXT and c.merge != Merge.CONTINUE and _NUMBER.fullmatch(c.text)]
+
+
+def numbers_fit(layout: FormLayout, pt: float | None = None) -> bool:
+    """Every number of the layout on one line at pt (the layout's own size by default)."""
+    size = layout.body_pt if pt is None else pt
+    return all(number_width_mm(c.text, size) + NUMBER_PADDING_MM <= layout.width_mm(c.col, c.span)
+               for c in number_cells(layout))
 
 
 def _number(value, unreadable: dict[str, str], name: str) -> str:

@@ -5,7 +5,7 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextLayout,
                            QTextOption)
 
-from exporters.layout import LINE_SPACING, PAGE_MARGINS_MM, FormLayout, build_layout, largest_fitting
+from exporters.layout import LINE_SPACING, PAGE_MARGINS_MM, FormLayout, build_layout, largest_fitting, numbers_fit
 from model import Project
 
 BODY_FAMILIES = ["SimSun", "宋体", "Noto Serif CJK SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
@@ -108,7 +108,8 @@ def paint_form(painter: QPainter, project: Project) -> None:
     left, top = PAGE_MARGINS_MM["left"], PAGE_MARGINS_MM["top"]
     width = 210 - left - PAGE_MARGINS_MM["right"]
     room = 297 - top - PAGE_MARGINS_MM["bottom"] - 36
-    pt = largest_fitting(lambda size: sum(_row_heights(page, layout, _font(BODY_FAMILIES, size), size)) <= room)
+    pt = largest_fitting(lambda size: numbers_fit(layout, size) and
+                         sum(_row_heights(page, layout, _font(BODY_FAMILIES, size), size)) <= room)
     font = _font(BODY_FAMILIES, pt)
     heights = _row_heights(page, layout, font, pt)
     painter.save()
