@@ -29,11 +29,11 @@ sys.path.insert(0, str(ROOT))
 
 
 def make_folder(folder: Path, n: int) -> None:
+    from bench.data import FORMS, example_indicators, reference_form
     from model.project_file import save_project
-    from tests.helpers import example_indicators, reference_project
-    from tests.conftest import REFERENCE_IDS
-    base = [reference_project(i) for i in REFERENCE_IDS]
-    long = reference_project(REFERENCE_IDS[1])
+    ids = sorted(f.name[:2] for f in FORMS.glob("*.docx"))
+    base = [reference_form(i) for i in ids]
+    long = reference_form(ids[1])
     long.indicators = example_indicators(15)
     base.append(long)
     for k in range(n):
@@ -127,9 +127,9 @@ def bench_writers() -> None:
     from openpyxl import Workbook
     from exporters.docx_writer import write_docx
     from exporters.xlsx_writer import write_xlsx
-    from tests.helpers import reference_project
+    from bench.data import reference_form
 
-    project = reference_project("02")
+    project = reference_form("02")
 
     def ms(fn) -> float:
         t0 = time.perf_counter()
