@@ -18,8 +18,8 @@ from docx.shared import Mm, Pt
 
 from model import Evaluation, Project
 
-from .layout import (LINE_SPACING, PAGE_MARGINS_MM, FormLayout, LayoutCell, Merge, build_layout,
-                     profile_keywords, row_height_mm)
+from .layout import (LINE_SPACING, NUMBER_PADDING_MM, PAGE_MARGINS_MM, FormLayout, LayoutCell, Merge,
+                     build_layout, profile_keywords, row_height_mm)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"
 _TWIPS_PER_MM = 1440 / 25.4
@@ -63,8 +63,6 @@ def _cell_xml(cell: LayoutCell, run_pr: str, line_twips: int, columns: tuple[flo
 def table_xml(layout: FormLayout) -> str:
     size = round(layout.body_pt * 2)
     run_pr = f'<w:rPr>{_fonts_xml(BODY_FONT)}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
-    border = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
-    grid = "".join(f'<w:gridCol w:w="{_tw(mm)}"/>' for mm in layout.columns_mm)
     line = round(layout.body_pt * LINE_SPACING * 20)
     rows = []
     for row in layout.rows:
@@ -72,13 +70,22 @@ def table_xml(layout: FormLayout) -> str:
         cells = "".join(_cell_xml(c, run_pr, line, layout.columns_mm) for c in row.cells)
         rows.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="atLeast"/>'
                     f'<w:jc w:val="center"/></w:trPr>{cells}</w:tr>')
+    return table_frame_xml(layout.columns_mm, "".join(rows))
+
+
+def table_frame_xml(columns_mm: tuple[float, ...], rows: str) -> str:
+    """A fixed, centred table on a grid of columns_mm with thin borders and 1 mm cell margins
+    (NUMBER_PADDING_MM in all: the layout keeps numbers on one line with it)."""
+    border = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
+    grid = "".join(f'<w:gridCol w:w="{_tw(mm)}"/>' for mm in columns_mm)
+    margin = _tw(NUMBER_PADDING_MM / 2)
     return (
-        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{_tw(sum(layout.columns_mm))}" w:type="dxa"/>'
+        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{_tw(sum(columns_mm))}" w:type="dxa"/>'
         f'<w:jc w:val="center"/><w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/>'
         f'<w:right {border}/><w:insideH {border}/><w:insideV {border}/></w:tblBorders>'
-        '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/>'
-        '<w:right w:w="57" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
-        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+        f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{margin}" w:type="dxa"/>'
+        f'<w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
+        f"<w:tblGrid>{grid}</w:tblGrid>{rows}</w:tbl>"
     )
 
 

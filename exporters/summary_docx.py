@@ -5,11 +5,11 @@ from typing import BinaryIO
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls
 
 from model.summary import COLUMNS, Summary
 
-from .docx_writer import BODY_FONT, TITLE_FONT, _line, _paragraphs, _tw, new_document, set_page
+from .docx_writer import (BODY_FONT, TITLE_FONT, _line, _paragraphs, _tw, new_document, set_page,
+                          table_frame_xml)
 from .layout import PAGE_MARGINS_MM
 
 # widths in mm across A4 landscape less the side margins (273 mm): names and problems get the room
@@ -37,19 +37,10 @@ def summary_table_xml(summary: Summary) -> str:
     fonts = f'<w:rFonts w:ascii="{BODY_FONT}" w:hAnsi="{BODY_FONT}" w:eastAsia="{BODY_FONT}" w:cs="{BODY_FONT}"/>'
     run_pr = f'<w:rPr>{fonts}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
     bold_pr = f'<w:rPr>{fonts}<w:b/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
-    border = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
-    grid = "".join(f'<w:gridCol w:w="{_tw(mm)}"/>' for mm in COLUMN_MM)
     rows = [_row(list(COLUMNS), bold_pr, header=True, aligns=("center",) * len(COLUMNS))]
     rows += [_row(r.texts(), run_pr) for r in summary.rows]
     rows.append(_row(summary.total_texts(), bold_pr))
-    return (
-        f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{_tw(sum(COLUMN_MM))}" w:type="dxa"/>'
-        f'<w:jc w:val="center"/><w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/>'
-        f'<w:right {border}/><w:insideH {border}/><w:insideV {border}/></w:tblBorders>'
-        '<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="57" w:type="dxa"/>'
-        '<w:right w:w="57" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
-        f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
-    )
+    return table_frame_xml(COLUMN_MM, "".join(rows))
 
 
 def add_summary(doc, summary: Summary) -> None:

@@ -19,8 +19,8 @@ from model import plain
 from model.summary import COLUMNS, Summary
 
 from .summary_docx import COLUMN_MM, SIGNATURE
-from .layout import PAGE_MARGINS_MM, line_count
-from .xlsx_writer import BODY_FONT, GB2312, TITLE_FONT, Formula
+from .layout import line_count
+from .xlsx_writer import BODY_FONT, GB2312, TITLE_FONT, Formula, a4_page_setup
 
 SHEET = "汇总表"
 CHART_SHEET = "执行率与得分"
@@ -112,14 +112,7 @@ def _grade_rows(ws, summary: Summary, r: int, first: int, last: int) -> None:
 
 
 def _page_setup(ws, last: int) -> None:
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
-    ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
-    ws.print_options.horizontalCentered = True
-    m = PAGE_MARGINS_MM
-    ws.page_margins.left, ws.page_margins.right = m["left"] / 25.4, m["right"] / 25.4
-    ws.page_margins.top, ws.page_margins.bottom = m["top"] / 25.4, m["bottom"] / 25.4
+    a4_page_setup(ws, "landscape")
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"  # the header row on every printed page
     ws.print_area = f"A1:I{last}"
     ws.freeze_panes = f"A{HEADER_ROW + 1}"

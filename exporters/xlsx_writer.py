@@ -197,12 +197,17 @@ def _signatures(ws, layout: FormLayout, r: int, font: Font, ncols: int) -> None:
 
 
 def _page_setup(ws, last: int, ncols: int = COLUMNS) -> None:
+    a4_page_setup(ws, "portrait")
+    ws.print_area = f"A1:{get_column_letter(ncols)}{last + 3}"
+
+
+def a4_page_setup(ws, orientation: str) -> None:
+    """A4, one page wide, centred, with the form's margins: every sheet we write prints so."""
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.orientation = "portrait"
+    ws.page_setup.orientation = orientation
     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
     ws.sheet_properties.pageSetUpPr = PageSetupProperties(fitToPage=True)
     ws.print_options.horizontalCentered = True
     m = PAGE_MARGINS_MM
     ws.page_margins.left, ws.page_margins.right = m["left"] / 25.4, m["right"] / 25.4
     ws.page_margins.top, ws.page_margins.bottom = m["top"] / 25.4, m["bottom"] / 25.4
-    ws.print_area = f"A1:{get_column_letter(ncols)}{last + 3}"

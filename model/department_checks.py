@@ -10,7 +10,7 @@ from .department_eval import VARIANCE_BASE_LABELS, DepartmentFigures, as_project
 from .fields import DEPARTMENT_LABELS as FIELD_LABELS
 from .numbers import plain
 from .fields import Section
-from .problems import Place, Problem, Severity, check
+from .problems import Place, Problem, Severity, check, not_a_number, not_an_amount
 from .profiles import load_profile
 from .project import AMOUNT_FIELDS, Project
 
@@ -55,10 +55,10 @@ def check_department(dept: Department, projects: list[Project] | None = None,
     if dept.year is None:
         err(P(DepartmentSection.DEPARTMENT, field="year"), "未填写年度")
     for name, text in dept.unreadable.items():
-        err(P(DepartmentSection.DEPARTMENT, field=name), f"“{text}”不是数字")
+        err(P(DepartmentSection.DEPARTMENT, field=name), not_a_number(text))
     for i, row in enumerate(dept.budget):
         for name, text in row.unreadable.items():
-            err(P(DepartmentSection.BUDGET, i, name), f"“{text}”不是金额，请填写万元数，如 18 或 53.808")
+            err(P(DepartmentSection.BUDGET, i, name), not_an_amount(text))
     _missing(dept, fig, err)
     _budget_rows(dept, err, warn)
     _carryover(dept, warn)

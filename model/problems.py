@@ -76,15 +76,23 @@ def check(project: Project, evaluation: Evaluation | None = None,
     return out
 
 
+def not_a_number(text: str) -> str:
+    return f"“{text}”不是数字"
+
+
+def not_an_amount(text: str) -> str:
+    return f"“{text}”不是金额，请填写万元数，如 18 或 53.808"
+
+
 def _unreadable(project: Project, err) -> None:
     for field, text in project.unreadable.items():
-        err(Place(Section.BUDGET, field=field), f"“{text}”不是数字")
+        err(Place(Section.BUDGET, field=field), not_a_number(text))
     for i, row in enumerate(project.funds):
         for field, text in row.unreadable.items():
-            err(Place(Section.FUNDS, i, field), f"“{text}”不是金额，请填写万元数，如 18 或 53.808")
+            err(Place(Section.FUNDS, i, field), not_an_amount(text))
     for i, ind in enumerate(project.indicators):
         for field, text in ind.unreadable.items():
-            err(Place(Section.INDICATOR, i, field), f"“{text}”不是数字")
+            err(Place(Section.INDICATOR, i, field), not_a_number(text))
 
 
 def _funds(project: Project, err, warn) -> None:
