@@ -195,3 +195,84 @@ def test_exporting_onto_a_folder_says_so_in_chinese(qtbot, window, fake, tmp_pat
     window.export("xlsx")
     assert fake.errors and fake.errors[-1][0] == "无法导出"
     assert "Errno" not in fake.errors[-1][1] and "是文件夹" in fake.errors[-1][1]
+
+
+KILLED_DURING_AUTOSAVE = """
+import sys
+sys.path.insert(0, sys.argv[1])
+from model import Indicator
+from ui.app import make_app, open_window
+
+class Clerk:
+    def ask_recover(self, description):
+        return False
+
+app = make_app()
+w = open_window(None, Clerk())
+w.controller.set_project(w.controller.project.model_copy(update={"indicators": []}), None)
+i = 0
+while True:
+    w.controller.set_field(("project", None), "name", f"第{i}次")
+    w.autosave()
+    if i == 0:
+        print("ready", flush=True)
+    i += 1
+    w.controller.insert_indicators(0, [Indicator(name=f"指标{i}", deviation="很长的说明" * 200)])
+"""
+
+
+@pytest.mark.skipif(os.name == "nt", reason="kill -9 is POSIX")
+def test_a_window_killed_during_autosave_leaves_a_whole_copy_and_no_temp_files(qtbot, fake, tmp_path):
+    """kill -9 at moments spread over the autosave loop: the next start offers a consistent copy
+    (its name and its rows from the same autosave) and leaves no temporary file behind."""
+    import random
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from ui.settings import data_dir
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    delays = random.Random(9)
+    for _round in range(4):
+        errors = tmp_path / "stderr.txt"
+        with open(errors, "wb") as err, subprocess.Popen(
+                [sys.executable, "-c", KILLED_DURING_AUTOSAVE, str(root)], env=env,
+                stdout=subprocess.PIPE, stderr=err) as child:
+            assert child.stdout.readline().strip() == b"ready", errors.read_text(errors="replace")
+            time.sleep(delays.uniform(0.0, 0.4))
+            child.send_signal(signal.SIGKILL)
+            child.wait(timeout=30)
+        fake.recover_asked.clear()
+        w = start(qtbot, fake)
+        assert len(fake.recover_asked) == 1
+        project = w.controller.project
+        # a row added autosaves too, before the next name: the copy is one of those two states
+        assert project.name in (f"第{len(project.indicators)}次", f"第{len(project.indicators) - 1}次")
+        leftovers = [p.name for p in (data_dir() / "recovery").iterdir() if p.name.endswith(".tmp")]
+        assert leftovers == []
+        fake.save_answer = "discard"
+        w.close()  # a normal end: the adopted copy goes with it
+    fake.recover_asked.clear()
+    start(qtbot, fake)
+    assert fake.recover_asked == []
+
+
+def test_closing_when_the_save_fails_keeps_the_window_and_its_copy(qtbot, fake, tmp_path):
+    folder = tmp_path / "会消失的文件夹"
+    folder.mkdir()
+    path = folder / "项目.zpb.json"
+    save_project(Project(name="原来的"), path)
+    w = start(qtbot, fake, str(path))
+    w.show()
+    edit_name(w, "没保存的修改")
+    w.autosave()
+    path.unlink()
+    folder.rmdir()  # the shared folder went away
+    fake.save_answer = "save"
+    assert not w.close()
+    assert w.isVisible() and w.isWindowModified()
+    assert fake.errors and fake.errors[-1][0] == "无法保存"
+    assert w.recovery.copy.exists()  # still there should the program die now
+    w.controller.undo_stack.setClean()
