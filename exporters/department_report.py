@@ -155,5 +155,8 @@ def _indicators(w: _Writer, dept: Department, fig: DepartmentFigures) -> None:
             _fonts(p.add_run(text), BODY_FONT, 12, bold=r == 0)
     for i, (name, _, _, share, note) in enumerate(rows, 1):
         w.para(f"{i}. {name}", SUB_FONT)
-        w.para(note.strip() or TO_WRITE.format(f"{name}的完成情况"))
+        if note.strip():
+            w.para(note.strip())
+        elif share is None or share < 1:  # below full marks: the report must say why
+            w.para(TO_WRITE.format(f"{name}未得满分的原因和改进措施"))
         w.para(indicator_verdict(share))

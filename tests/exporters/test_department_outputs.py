@@ -96,3 +96,13 @@ def test_tables_render_on_one_a4_page(tmp_path):
         assert abs(float(size.group(1)) - 595) < 3 and abs(float(size.group(2)) - 842) < 3
         text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True).stdout
         assert "单位负责人" in text and "总分" in text
+
+
+def test_report_asks_for_a_reason_only_where_an_indicator_lost_points():
+    dept = bishan()
+    dept.indicators[3].deviation = ""
+    text = _report_text(dept, [])
+    assert "重庆市璧山区智慧城市管理中心2021年度部门整体支出绩效自评总得分98.5分，等级为“优”。具体得分情况如表1所示。" in text
+    assert text.count("根据评价标准，该指标得100%权重分。") == 7
+    assert "【待填写：促进城市综合管理工作未得满分的原因和改进措施】" in text
+    assert not [t for t in text if "受理城市管理问题结案率" in t and "待填写" in t]

@@ -4,6 +4,8 @@ from __future__ import annotations
 from decimal import Decimal as D
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from model import Severity, load_profile
 from model.department import BudgetKind, Department, ReportSection
@@ -131,3 +133,29 @@ def test_department_file_round_trip_atomic_and_validated(tmp_path):
     broken = dumps(dept).replace('"基本支出"', '"奖金"')
     with pytest.raises(ProjectFileError, match="内容有误"):
         loads(broken)
+
+
+_typed = st.one_of(st.none(), st.sampled_from(["0", "18", "53.808", "1,234.5", "180000元", "-3", "十万", " ", "0.000001"]),
+                   st.text(max_size=8))
+
+
+@settings(deadline=None, max_examples=60)
+@given(cells=st.lists(_typed, min_size=17, max_size=17), year=st.one_of(st.none(), st.integers(1990, 2100)))
+def test_whatever_is_typed_the_figures_sentences_and_file_hold(cells, year):
+    """Any text in any figure: no crash, no 'None' in a sentence, the file gives it back."""
+    dept = Department(year=year, unit_name="某单位")
+    it = iter(cells)
+    for row in dept.budget:
+        for name in ("initial_budget", "annual_budget", "executed"):
+            row.set_typed(name, next(it))
+    for name in ("final_accounts", "carryover", "three_public_budget", "three_public_final", "budget_weight"):
+        dept.set_typed(name, next(it))
+    fig = figures(dept, [])
+    sentences = budget_sentences(dept, fig) + [carryover_sentence(dept, fig), variance_sentence(dept, fig),
+                                               score_sentence(dept, fig)] + projects_sentences(fig)
+    assert not [s for s in sentences if "None" in s]
+    problems = check_department(dept, [])
+    assert all(p.message and p.place.label() for p in problems)
+    if fig.execution_rate is not None:
+        assert fig.execution_rate == dept.amount(BudgetKind.TOTAL, "executed") / dept.amount(BudgetKind.TOTAL, "annual_budget")
+    assert loads(dumps(dept)) == dept
