@@ -1,6 +1,8 @@
 """帮助 → 使用说明: the clerk's guide inside the program (clerks do not read a README)."""
 from __future__ import annotations
 
+import re
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
 FIRST_START_HINT = ("从上往下填：基本信息 → 项目资金 → 年度总体目标 → 绩效指标；"
@@ -67,6 +69,13 @@ GUIDE = """\
 """
 
 
+def guide_markdown() -> str:
+    """GUIDE with its wrapped lines joined: Markdown turns a line break into a space, which
+    Chinese text does not have."""
+    joined = re.sub(r"\n +(?=\S)", "", GUIDE)  # a list item's continued lines
+    return re.sub(r"(?<=[^\x00-\x7f])\n(?=[^\x00-\x7f])", "", joined)  # a paragraph's
+
+
 class GuideDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -75,7 +84,7 @@ class GuideDialog(QDialog):
         layout = QVBoxLayout(self)
         self.text = QTextBrowser(self)
         self.text.setOpenExternalLinks(False)
-        self.text.setMarkdown(GUIDE)
+        self.text.setMarkdown(guide_markdown())
         layout.addWidget(self.text)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)

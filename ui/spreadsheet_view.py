@@ -38,6 +38,10 @@ class SpreadsheetView(QTableView):
             return cur.row() == model.rowCount() - 1 and cur.column() == model.columnCount() - 1
         return cur.row() == 0 and cur.column() == 0
 
+    def keyboardSearch(self, search: str) -> None:
+        """No jumping to a cell that starts with the typed letters (Qt's default on a cell that
+        cannot be edited): the next keystroke would then overwrite that other cell."""
+
     def focusNextPrevChild(self, next: bool) -> bool:
         """Tab moves across the cells, and out of the table after its last cell (Shift+Tab: before
         its first), so the keyboard goes through the whole form."""

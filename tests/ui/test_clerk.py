@@ -259,3 +259,15 @@ def test_typing_over_a_group_cell_replaces_it_and_tab_in_the_last_cell_leaves_th
     w.funds_view.setFocus()
     qtbot.keyClick(w.funds_view, Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert focused() is w.goal.edits["goal"]  # Ctrl+Tab: out of a table at once
+
+
+def test_typing_on_a_computed_cell_does_not_jump_to_another_cell(new_window, qtbot):
+    w = new_window
+    fm = w.funds_model
+    w.funds_view.setFocus()
+    w.funds_view.setCurrentIndex(fm.index(2, F.WEIGHT))  # 上年结转资金's 分值: "—", not editable
+    before = w.controller.project.model_dump()
+    qtbot.keyClicks(w.funds_view, "10")
+    qtbot.wait(5)
+    assert w.funds_view.currentIndex() == fm.index(2, F.WEIGHT)
+    assert w.controller.project.model_dump() == before
