@@ -28,7 +28,7 @@ def _row(texts: list[str], run_pr: str, header: bool = False, aligns=ALIGN) -> s
         cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{_tw(mm)}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
                      f"{_paragraphs(text, align, run_pr, line)}</w:tc>")
     repeat = "<w:tblHeader/>" if header else ""
-    return (f'<w:tr><w:trPr><w:cantSplit/>{repeat}<w:trHeight w:val="{_tw(7)}" w:hRule="atLeast"/>'
+    return (f'<w:tr><w:trPr><w:cantSplit/>{repeat}<w:trHeight w:val="{_tw(6.4)}" w:hRule="atLeast"/>'
             f'<w:jc w:val="center"/></w:trPr>{"".join(cells)}</w:tr>')
 
 

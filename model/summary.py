@@ -81,7 +81,8 @@ def mean_text(value: Decimal) -> str:
 
 
 def main_problem(entry: UnitEntry) -> str:
-    """The first error of the form, else the 偏差原因 of the indicator that lost most of its 分值."""
+    """The first error of the form, else the 偏差原因 of the indicator that lost most of its 分值
+    (or the 执行率 when the budget score lost a larger share)."""
     if entry.project is None:
         return entry.error or "无法读取"
     for p in entry.problems:
@@ -95,6 +96,10 @@ def main_problem(entry: UnitEntry) -> str:
         share_lost = (ind.weight - score.value) / ind.weight
         if share_lost > lost:
             weakest, lost = ind, share_lost
+    budget, weight = entry.evaluation.budget.value, entry.project.budget_weight
+    if budget is not None and weight and weight > 0 and (weight - budget) / weight > lost:
+        rate = entry.evaluation.rates[entry.project.total_funds.kind]
+        return f"预算执行率 {rate_text(rate) or '—'}，得分 {score_text(budget)}（分值 {plain(weight)}）"
     if weakest is None:
         return ""
     name = weakest.name.strip() or weakest.level2.strip() or "指标"

@@ -6,6 +6,7 @@ a progress dialog that can be cancelled; files are built in memory, so a cancel 
 """
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -23,6 +24,9 @@ from .overview_work import OverviewWork
 from .unit_folder import UnitFolder
 
 
+FOLLOW_MS = 250
+
+
 class OverviewWindow(QMainWindow, OverviewWork):
     def __init__(self, folder: str | Path, interaction: Interaction | None = None) -> None:
         super().__init__()
@@ -31,6 +35,7 @@ class OverviewWindow(QMainWindow, OverviewWork):
         self.model = UnitTableModel(self.folder)
         self.proxy = OverviewProxy(self.model)
         self.editors: dict[Path, QMainWindow] = {}
+        self._shown_progress = 0.0
         self.resize(1280, 800)
         self.setAcceptDrops(True)
         self._build()
@@ -99,6 +104,10 @@ class OverviewWindow(QMainWindow, OverviewWork):
         self.filter_box.setCurrentIndex(self.filter_box.findData(int(mode)))
 
     def _progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self._shown_progress < 0.5:
+            return  # a progress bar repaints at once when set: a few times a second is plenty
+        self._shown_progress = now
         self.progress.setMaximum(max(total, 1))
         self.progress.setValue(done)
         self.progress.setFormat(f"正在读取 {done}/{total}")
@@ -151,14 +160,20 @@ class OverviewWindow(QMainWindow, OverviewWork):
         editor.controller.open(str(entry.path))
         path, c = entry.path, editor.controller
 
-        def follow(*_args) -> None:
+        def follow() -> None:
             try:
                 if c.path == path:
                     self.folder.edited(path, c.project, c.undo_stack.isClean())
             except RuntimeError:  # the editor is being torn down: _editor_closed re-reads the file
                 pass
-        c.evaluated.connect(follow)
-        c.undo_stack.cleanChanged.connect(follow)
+        # the row follows when typing pauses: a keystroke costs what it costs in a lone editor
+        soon = QTimer(editor)
+        soon.setSingleShot(True)
+        soon.setInterval(FOLLOW_MS)
+        soon.timeout.connect(follow)
+        c.evaluated.connect(soon.start)
+        c.undo_stack.cleanChanged.connect(lambda *_: follow())
+        editor.follow_overview = follow  # tests and a save need the row now
         editor.destroyed.connect(lambda *_: self._editor_closed(path))
         self.editors[path] = editor
         editor.show()

@@ -15,7 +15,8 @@ from model.project import Project
 from model.project_file import save_project
 from model.unit import Unit, UnitEntry, free_path, name_for_file, project_paths, read_entries
 
-SLICE_S = 0.03  # reading between two looks at the event loop
+FIRST_SLICE_S = 0.02  # the first rows show at once
+SLICE_S = 0.1  # then reading between two looks at the event loop: the window still answers
 
 
 def _stamp(path: Path) -> tuple[int, int] | None:
@@ -90,10 +91,11 @@ class UnitFolder(QObject):
         if self._timer.isActive():
             self._timer.stop()
             self._queue.clear()
+            self.watcher.addPaths([str(e.path) for e in self.entries])
             self.loaded.emit()
 
     def _read_slice(self) -> None:
-        end = time.perf_counter() + SLICE_S
+        end = time.perf_counter() + (SLICE_S if self.entries else FIRST_SLICE_S)
         batch: list[UnitEntry] = []
         while self._queue and time.perf_counter() < end:
             path = self._queue.pop()
@@ -104,10 +106,11 @@ class UnitFolder(QObject):
             self.inserting.emit(first, len(batch))
             self.entries.extend(batch)
             self.inserted.emit()
-            self.watcher.addPaths([str(e.path) for e in batch])
         self.progress.emit(self._total - len(self._queue), self._total)
         if not self._queue:
             self._timer.stop()
+            # the files are watched once all are read: one call, not one a slice
+            self.watcher.addPaths([str(e.path) for e in self.entries])
             self.loaded.emit()
 
     def rescan(self) -> None:

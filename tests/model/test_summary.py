@@ -54,3 +54,12 @@ def test_an_unreadable_file_is_a_row_with_its_reason_and_no_figures():
     assert row.name == "坏" and row.score is None and "不是有效" in row.main_problem
     assert s.totals.execution_rate is None and "1 个文件无法读取" in s.grade_line()
     assert s.year_line == ""
+
+
+def test_main_problem_names_the_execution_rate_when_the_budget_lost_most():
+    project = reference_project(REFERENCE_IDS[0])
+    for row in project.funds:  # half of every budget spent: the parts still add up
+        if row.annual_budget is not None:
+            row.set_amount("executed", str(row.annual_budget / 2))
+    entry = UnitEntry(Path("x"), project)
+    assert main_problem(entry).startswith("预算执行率 50.00%，得分 ")

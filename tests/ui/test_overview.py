@@ -81,10 +81,11 @@ def test_open_a_project_edit_and_come_back(overview, folder, qtbot):
     assert editor.controller.project.name == entry.project.name
     editor.controller.set_field(("project", None), "name", "改过的项目名称")
     row = w.folder.row_of(entry.path)
-    assert w.model.index(row, Col.NAME).data() == "改过的项目名称"
+    assert w.model.index(row, Col.SAVED).data() == "未保存"  # at once: the stack is no longer clean
+    qtbot.waitUntil(lambda: w.model.index(row, Col.NAME).data() == "改过的项目名称")  # when typing pauses
     assert w.model.index(row, Col.SAVED).data() == "未保存"
     editor.controller.set_field(("funds", 0), "executed", "9")
-    assert w.model.index(row, Col.EXECUTED).data() == "9"
+    qtbot.waitUntil(lambda: w.model.index(row, Col.EXECUTED).data() == "9")
     editor.save()
     assert w.model.index(row, Col.SAVED).data() == "已保存"
     editor.close()
