@@ -39,7 +39,8 @@ def summary_table_xml(summary: Summary) -> str:
     bold_pr = f'<w:rPr>{fonts}<w:b/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
     rows = [_row(list(COLUMNS), bold_pr, header=True, aligns=("center",) * len(COLUMNS))]
     rows += [_row(r.texts(), run_pr) for r in summary.rows]
-    rows.append(_row(summary.total_texts(), bold_pr))
+    # the 合计 row keeps with the lines below it: the signature never stands alone on a page
+    rows.append(_row(summary.total_texts(), bold_pr).replace("<w:pPr>", "<w:pPr><w:keepNext/>"))
     return table_frame_xml(COLUMN_MM, "".join(rows))
 
 
@@ -49,7 +50,8 @@ def add_summary(doc, summary: Summary) -> None:
     _line(doc, summary.title, TITLE_FONT, 18)
     _line(doc, summary.year_line or " ", BODY_FONT, 12, after=3)
     doc.element.body.insert(len(doc.element.body) - 1, parse_xml(summary_table_xml(summary)))
-    _line(doc, summary.grade_line(), BODY_FONT, 10.5, WD_ALIGN_PARAGRAPH.LEFT, before=6)
+    grades = _line(doc, summary.grade_line(), BODY_FONT, 10.5, WD_ALIGN_PARAGRAPH.LEFT, before=6)
+    grades.paragraph_format.keep_with_next = True
     _line(doc, SIGNATURE, BODY_FONT, 10.5, WD_ALIGN_PARAGRAPH.LEFT, before=12)
 
 
