@@ -1,6 +1,8 @@
-"""项目支出绩效自评表. No arguments: the window on the example; a subcommand: run it headless."""
+"""项目支出绩效自评表. No arguments: the window on the example; one existing file or folder: the window on it;
+anything else runs headless, so a mistyped command in a script is a usage error, never a window."""
 from __future__ import annotations
 
+import os
 import sys
 
 HEADLESS = {"new", "check", "export", "import", "summary", "department", "-h", "--help", "--version"}
@@ -26,11 +28,12 @@ def main(argv: list[str] | None = None) -> int:
     if argv is None:  # run as a program (not called by a test): fix the output streams first
         utf8_output()
     argv = sys.argv[1:] if argv is None else argv
-    if argv and argv[0] in HEADLESS:
-        from cli.commands import run
-        return run(argv)
-    from ui.app import run_window
-    return run_window(argv[0] if argv else None)
+    if not argv or (len(argv) == 1 and argv[0] not in HEADLESS and not argv[0].startswith("-")
+                    and (os.path.isfile(argv[0]) or os.path.isdir(argv[0]))):
+        from ui.app import run_window
+        return run_window(argv[0] if argv else None)
+    from cli.commands import run
+    return run(argv)
 
 
 if __name__ == "__main__":

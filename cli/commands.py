@@ -9,14 +9,25 @@ from pathlib import Path
 from model import Project, check, evaluate, load_profile, plain
 from model.problems import Severity
 from model.examples import EXAMPLE
+from model.failures import describe
 from model.project_file import load_project, save_project
 
 from . import department, transfer, unit, version
-from .common import EXIT_FORM_ERRORS, EXIT_OK, EXIT_UNREADABLE, READ_ERRORS, each_project, fail
+from .common import EXIT_FORM_ERRORS, EXIT_OK, EXIT_UNREADABLE, each_project, fail
+from .outputs import OutputRule
+
+
+_ARGPARSE_WORDS = (("unrecognized arguments", "不认识的参数"), ("the following arguments are required", "缺少参数"),
+                   ("invalid choice", "无效的选择"), ("expected one argument", "后面缺少一个值"),
+                   ("not allowed with argument", "不能与以下参数同时使用"), ("one of the arguments", "必须给出其中一个参数"),
+                   ("is required", ""), ("ambiguous option", "含糊的选项"), ("could match", "可能是"),
+                   ("choose from", "可选"), ("argument ", "参数 "))
 
 
 class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> NoReturn:  # usage errors are exit 2, in Chinese
+        for english, chinese in _ARGPARSE_WORDS:
+            message = message.replace(english, chinese)
         self.print_usage(sys.stderr)
         self.exit(EXIT_UNREADABLE, f"参数错误：{message}\n")
 
@@ -61,8 +72,9 @@ def cmd_new(args) -> int:
     if args.last and Path(args.last).is_dir():
         return unit.new_unit(args, _load_any)
     target = Path(args.file)
-    if target.exists() and not args.force:
-        print(f"文件已存在：{target}（如需覆盖请加 --force）", file=sys.stderr)
+    refusal = OutputRule([args.last] if args.last else [], args.force).refuse_reason(target, "project")
+    if refusal:
+        fail(refusal)
         return EXIT_FORM_ERRORS
     try:
         if args.last:
@@ -76,8 +88,8 @@ def cmd_new(args) -> int:
         else:  # empty, as batch scripts written before --skeleton expect
             project = Project()
         save_project(project, target)
-    except READ_ERRORS as exc:
-        fail(str(exc))
+    except Exception as exc:  # reading LAST or writing FILE: said, never a traceback
+        fail(describe(exc, args.last or target))
         return EXIT_FORM_ERRORS
     print(f"已写入 {target}")
     return EXIT_OK
@@ -115,7 +127,12 @@ def cmd_check(args) -> int:
         if project is None:
             code = EXIT_UNREADABLE
             continue
-        lines, has_errors = report(project)
+        try:
+            lines, has_errors = report(project)
+        except Exception as exc:
+            fail(describe(exc, path, "计分"))
+            code = EXIT_UNREADABLE
+            continue
         print("\n".join(lines))
         if has_errors and code == EXIT_OK:
             code = EXIT_FORM_ERRORS
@@ -129,6 +146,11 @@ COMMANDS = {"new": cmd_new, "check": cmd_check,
 
 
 def run(argv: list[str]) -> int:
+    if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
+        build_parser().print_usage(sys.stderr)
+        print(f"参数错误：没有“{argv[0]}”这个命令，也没有这个文件；可用的命令：{'、'.join(COMMANDS)}",
+              file=sys.stderr)
+        return EXIT_UNREADABLE
     args = build_parser().parse_args(argv)
     if args.command is None:
         build_parser().print_help()

@@ -6,9 +6,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from model import Project
-from model.project_file import ProjectFileError
-
-READ_ERRORS = (ProjectFileError, ValueError, OSError)  # NotAForm is a ValueError
+from model.failures import describe
 
 # the exit codes of README's command table, which clerks' batch scripts test
 EXIT_OK = 0
@@ -22,13 +20,15 @@ def fail(message: str) -> None:
 
 
 def each_project(paths: list[str], load: Callable[[str], Project]) -> Iterator[tuple[str, Project | None]]:
-    """Every input as a project, or None after saying why it could not be read."""
+    """Every input as a project, or None after saying why it could not be read: a bad file is
+    reported and skipped, and the batch goes on."""
     for path in paths:
         try:
-            yield path, load(path)
-        except READ_ERRORS as exc:
-            fail(str(exc))
-            yield path, None
+            project = load(path)
+        except Exception as exc:  # every failure becomes a message naming the file
+            fail(describe(exc, path, "读取"))
+            project = None
+        yield path, project
 
 
 def make_folder(folder: str | None) -> bool:
@@ -37,6 +37,6 @@ def make_folder(folder: str | None) -> bool:
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
         return True
-    except OSError as exc:
-        fail(f"无法创建输出文件夹 {folder}：{exc.strerror or exc}")
+    except (OSError, ValueError) as exc:
+        fail(f"无法创建输出文件夹 {folder}：{getattr(exc, 'strerror', None) or exc}")
         return False

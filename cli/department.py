@@ -4,7 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from exporters.department_files import OUTPUTS, render_department
-from exporters.files import ExportError, write_output
+from exporters.files import write_output
+from model.failures import describe
 from model import Severity, plain
 from model.department import BudgetKind, Department
 from model.department_checks import check_department
@@ -15,6 +16,7 @@ from model.project_file import ProjectFileError
 from model.unit import load_unit
 
 from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail
+from .outputs import OutputRule
 
 
 def add_parser(sub, help_flag) -> None:
@@ -57,19 +59,12 @@ def report_lines(dept: Department, fig: DepartmentFigures, problems) -> list[str
     return lines
 
 
-def _refusal(target: Path, inputs: set[Path], force: bool, claimed: set[Path]) -> str | None:
-    """Never an input, never twice, never over an existing file without --force."""
-    if target.suffix.lower() != ".docx" and target.suffix.lower() != ".xlsx":
+def _refusal(target: Path, rule: OutputRule) -> str | None:
+    """The output rule (cli/outputs.py), for a .docx or .xlsx output."""
+    fmt = target.suffix.lower().lstrip(".")
+    if fmt not in ("docx", "xlsx"):
         return f"{target} 的扩展名应为 .docx 或 .xlsx"
-    real = target.resolve()
-    if real in inputs:
-        return f"{target} 是本次命令读取的文件，不能用输出覆盖它"
-    if real in claimed:
-        return f"{target} 已是本次命令的另一个输出，不能写两次"
-    if target.exists() and not force:
-        return f"{target} 已存在，未覆盖；确需覆盖请加 --force"
-    claimed.add(real)
-    return None
+    return rule.refuse_reason(target, fmt)
 
 
 def cmd_department(args) -> int:
@@ -91,21 +86,21 @@ def cmd_department(args) -> int:
     for entry in unit.entries:
         if entry.error:
             print(f"  [提醒] 项目文件夹：{entry.path.name} 无法读取，未计入：{entry.error}")
-    code, claimed = EXIT_OK, set[Path]()
-    inputs = {department_path(folder).resolve()} | {e.path.resolve() for e in unit.entries}
+    code = EXIT_OK
+    rule = OutputRule([str(department_path(folder))] + [str(e.path) for e in unit.entries], args.force)
     for kind, (what, _) in OUTPUTS.items():
         target = getattr(args, kind)
         if not target:
             continue
-        refused = _refusal(Path(target), inputs, args.force, claimed)
+        refused = _refusal(Path(target), rule)
         if refused:
             fail(refused)
             code = EXIT_FAILED
             continue
         try:
             write_output(render_department(kind, dept, projects, fig), target)
-        except ExportError as exc:
-            fail(str(exc))
+        except Exception as exc:
+            fail(describe(exc, target, "写入"))
             code = EXIT_FAILED
             continue
         print(f"已写出{what}：{target}")

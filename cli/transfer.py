@@ -4,15 +4,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from exporters.files import FORMATS, ExportError, render, write_output
+from exporters.files import FORMATS, render, write_output
 from importers import read_form
 from model import Severity, check, evaluate
-from model.project_file import SUFFIX, ProjectFileError, file_stem, save_project
+from model.failures import describe
+from model.files import clean_stale_temps
+from model.project_file import SUFFIX, file_stem, save_project
 
 from model.unit import expand
 
 from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, each_project, fail, make_folder
 from .parallel import run_each
+from .outputs import OutputRule, output_stem
 
 
 
@@ -28,7 +31,8 @@ def add_parsers(sub, help_flag) -> None:
     p.add_argument("--format", default="docx,xlsx", metavar="docx,xlsx", help="导出哪些格式，默认两种都导出")
     p.add_argument("--combined", metavar="OUT.docx|OUT.xlsx",
                    help="把全部项目合并为一个文件：汇总表在前，每个项目一页（Word）或一个工作表（Excel）")
-    p.add_argument("--force", action="store_true", help="合并导出的文件已存在时覆盖")
+    p.add_argument("--force", action="store_true",
+                   help="覆盖已存在、但不是本程序原样导出的文件（例如填好的表，或合并导出的文件）；输入文件本身从不覆盖")
 
     p = sub.add_parser("import", help="读取填好的 Word/Excel 自评表", add_help=False,
                        description="把填好的 .docx/.xlsx 自评表读成项目文件。退出码：0 成功，1 有文件无法读取或写入。")
@@ -37,13 +41,14 @@ def add_parsers(sub, help_flag) -> None:
     out = p.add_mutually_exclusive_group(required=True)
     out.add_argument("-o", "--output", metavar="OUT.json", help="项目文件的输出路径（只读取一个表时）")
     out.add_argument("--outdir", metavar="DIR", help=f"输出文件夹，文件名为“<表的文件名>{SUFFIX}”")
+    p.add_argument("--force", action="store_true", help="覆盖已存在的项目文件")
 
 
 def _targets(args, path: str, formats: list[str]) -> dict[str, Path]:
     if args.docx or args.xlsx:
         return {fmt: Path(t) for fmt, t in (("docx", args.docx), ("xlsx", args.xlsx)) if t}
     folder = Path(args.outdir) if args.outdir else Path(path).parent
-    return {fmt: folder / f"{file_stem(path)}.{fmt}" for fmt in formats}
+    return {fmt: folder / f"{output_stem(path)}.{fmt}" for fmt in formats}
 
 
 def cmd_export(args, load) -> int:
@@ -61,29 +66,54 @@ def cmd_export(args, load) -> int:
         return EXIT_UNREADABLE
     if not make_folder(args.outdir):
         return EXIT_FAILED
-    return run_each(export_one, [(path, _targets(args, path, formats)) for path in files], load)
+    rule = OutputRule(files, args.force)
+    jobs, refused = [], False
+    for path in files:
+        targets = {}
+        for fmt, target in _targets(args, path, formats).items():
+            refusal = rule.refuse_reason(target, fmt)  # here, before any worker writes anything
+            if refusal:
+                fail(refusal)
+                refused = True
+            else:
+                targets[fmt] = target
+        jobs.append((path, targets))
+    code = run_each(export_one, jobs, load)
+    return max(code, EXIT_FAILED) if refused else code
 
 
 def export_one(path: str, targets: dict[str, Path], load) -> int:
-    """Export one input to its targets; runs in a worker process when there are many."""
-    code = EXIT_OK
+    """Export one input to the targets the output rule allowed; runs in a worker process when
+    there are many."""
     for path, project in each_project([path], load):
         if project is None:
             return EXIT_UNREADABLE
+        return EXIT_OK if _export_one(path, project, targets) else EXIT_FAILED
+    return EXIT_OK
+
+
+def _export_one(path: str, project, targets: dict[str, Path]) -> bool:
+    """Write one project's outputs; False after saying why one of them was not written."""
+    try:
         ev = evaluate(project)
         errors = [p for p in check(project, ev) if p.severity == Severity.ERROR]
-        if errors:
-            print(f"提醒：{path} 有 {len(errors)} 个错误，表格尚不能签章（仍已导出）：{errors[0]}",
-                  file=sys.stderr)
-        for fmt, target in targets.items():
-            try:
-                write_output(render(project, fmt, ev), target)
-            except ExportError as exc:
-                fail(str(exc))
-                code = EXIT_FAILED
-                continue
-            print(f"已导出 {target}")
-    return code
+    except Exception as exc:
+        fail(describe(exc, path, "计分"))
+        return False
+    if errors:
+        print(f"提醒：{path} 有 {len(errors)} 个错误，表格尚不能签章（仍已导出）：{errors[0]}",
+              file=sys.stderr)
+    ok = True
+    for fmt, target in targets.items():
+        try:
+            clean_stale_temps(target.parent)
+            write_output(render(project, fmt, ev), target)
+        except Exception as exc:
+            fail(describe(exc, target, "写入"))
+            ok = False
+            continue
+        print(f"已导出 {target}")
+    return ok
 
 
 def cmd_import(args) -> int:
@@ -92,16 +122,22 @@ def cmd_import(args) -> int:
         return EXIT_FAILED
     if not make_folder(args.outdir):
         return EXIT_FAILED
+    rule = OutputRule(args.files, args.force)
     code = EXIT_OK
     for path, project in each_project(args.files, read_form):
         if project is None:
             code = EXIT_FAILED
             continue
         target = Path(args.output) if args.output else Path(args.outdir) / f"{file_stem(path)}{SUFFIX}"
+        refusal = rule.refuse_reason(target, "project")
+        if refusal:
+            fail(refusal)
+            code = EXIT_FAILED
+            continue
         try:
             save_project(project, target)
-        except ProjectFileError as exc:
-            fail(str(exc))
+        except Exception as exc:
+            fail(describe(exc, target, "写入"))
             code = EXIT_FAILED
             continue
         print(f"已读取 {path} → {target}（{len(project.indicators)} 个指标）")

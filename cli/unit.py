@@ -6,11 +6,13 @@ from pathlib import Path
 
 from exporters.files import ExportError, write_output
 from model.carry_over import next_year
-from model.project_file import SUFFIX, ProjectFileError, save_project
+from model.failures import describe
+from model.project_file import SUFFIX, save_project
 from model.summary import COLUMNS, Summary, build_summary
 from model.unit import Unit, UnitEntry, iter_unit, next_year_name
 
 from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail
+from .outputs import OutputRule
 
 
 
@@ -35,14 +37,9 @@ def read_unit(paths: list[str], load) -> Unit:
     return Unit(folder, entries)
 
 
-def refuse_target(target: Path, unit: Unit, force: bool) -> str | None:
-    """Why target may not be written: never an input; an existing file only with --force."""
-    resolved = target.resolve()
-    if any(e.path.resolve() == resolved for e in unit.entries):
-        return f"{target} 是输入文件之一，不能被覆盖"
-    if target.exists() and not force:
-        return f"文件已存在：{target}（如需覆盖请加 --force）"
-    return None
+def output_rule(unit: Unit, force: bool) -> OutputRule:
+    """The output rule (cli/outputs.py) over the unit's inputs."""
+    return OutputRule([str(e.path) for e in unit.entries], force)
 
 
 def print_summary(summary: Summary) -> None:
@@ -57,16 +54,17 @@ def print_summary(summary: Summary) -> None:
 def write_targets(unit: Unit, targets: dict[str, str | None], force: bool, render) -> int:
     """Write each named output with render(fmt); EXIT_FAILED when one could not be written."""
     code = EXIT_OK
+    rule = output_rule(unit, force)
     for fmt, target in targets.items():
         if not target:
             continue
-        why = refuse_target(Path(target), unit, force)
+        why = rule.refuse_reason(Path(target), fmt)
         try:
             if why:
                 raise ExportError(why)
             write_output(render(fmt), target)
-        except ExportError as exc:
-            fail(str(exc))
+        except Exception as exc:
+            fail(describe(exc, target, "写入"))
             code = EXIT_FAILED
             continue
         print(f"已导出 {target}")
@@ -132,20 +130,22 @@ def new_unit(args, load) -> int:
         fail(f"无法创建文件夹 {new}：{exc.strerror or exc}")
         return EXIT_FAILED
     code = EXIT_OK
+    rule = OutputRule([str(e.path) for e in entries], args.force)
     for e in entries:
         if e.project is None:
             fail(e.error or f"无法读取 {e.path}")
             code = EXIT_FAILED
             continue
         target = new / next_year_name(e.path, e.project.year)
-        if target.exists() and not args.force:
-            fail(f"文件已存在：{target}（如需覆盖请加 --force）")
+        why = rule.refuse_reason(target, "project")
+        if why:
+            fail(why)
             code = EXIT_FAILED
             continue
         try:
             save_project(next_year(e.project), target)
-        except ProjectFileError as exc:
-            fail(str(exc))
+        except Exception as exc:
+            fail(describe(exc, target, "写入"))
             code = EXIT_FAILED
             continue
         print(f"已写入 {target}")

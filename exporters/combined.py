@@ -14,6 +14,7 @@ from pathlib import Path
 
 from model.project import Project
 from model.summary import Summary, build_summary
+from model.text import clean_text, cut
 from model.unit import Unit, UnitEntry
 
 from .files import ExportError, write_output
@@ -42,12 +43,12 @@ def combined_docx(entries: list[UnitEntry], summary: Summary | None = None,
     """The 汇总表 on A4 landscape, then each readable project's form on its own portrait page."""
     from docx.enum.section import WD_SECTION
 
-    from .docx_writer import add_form, new_document, set_page
+    from .docx_writer import CORE_PROPERTY_LIMIT, add_form, new_document, set_page
     from .summary_docx import add_summary
 
     summary = summary or build_summary(entries)
     doc = new_document(10.5)
-    doc.core_properties.title = summary.title
+    doc.core_properties.title = cut(clean_text(summary.title), CORE_PROPERTY_LIMIT)
     add_summary(doc, summary)
     for i, (entry, project) in enumerate(_readable(entries)):
         _step(progress, i, entry.name)

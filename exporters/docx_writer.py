@@ -5,7 +5,6 @@ is exact and about fifteen times faster for this form.
 """
 from __future__ import annotations
 
-import re
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
@@ -17,13 +16,14 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Mm, Pt
 
 from model import Evaluation, Project
+from model.text import clean_text, cut
 
 from .layout import (LINE_SPACING, NUMBER_PADDING_MM, PAGE_MARGINS_MM, FormLayout, LayoutCell, Merge,
                      build_layout, profile_keywords, row_height_mm)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"
 _TWIPS_PER_MM = 1440 / 25.4
-_BAD_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+CORE_PROPERTY_LIMIT = 255  # python-docx refuses longer title, subject and keywords
 
 
 def _tw(mm: float) -> int:
@@ -39,7 +39,7 @@ def _paragraphs(text: str, align: str, run_pr: str, line_twips: int) -> str:
     ppr = (f'<w:pPr><w:spacing w:before="0" w:after="0" w:line="{line_twips}" w:lineRule="exact"/>'
            f'<w:jc w:val="{jc}"/></w:pPr>')
     out = []
-    for line in _BAD_XML.sub("", text).split("\n"):
+    for line in clean_text(text).split("\n"):
         run = f'<w:r>{run_pr}<w:t xml:space="preserve">{escape(line)}</w:t></w:r>' if line else ""
         out.append(f"<w:p>{ppr}{run}</w:p>")
     return "".join(out)
@@ -105,7 +105,7 @@ def _line(doc, text: str, font: str, pt: float, align=WD_ALIGN_PARAGRAPH.CENTER,
     p = doc.add_paragraph()
     p.alignment = align
     p.paragraph_format.space_before, p.paragraph_format.space_after = Pt(before), Pt(after)
-    run = p.add_run(text)
+    run = p.add_run(clean_text(text))
     run.font.size = Pt(pt)
     run.font.name = font
     run._element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
@@ -144,7 +144,7 @@ def write_docx(project: Project, target: str | BinaryIO, evaluation: Evaluation 
     layout = build_layout(project, evaluation)
     doc = new_document(layout.body_pt)
     set_page(doc.sections[0])
-    doc.core_properties.title = f"{project.name} {layout.title}"
-    doc.core_properties.keywords = profile_keywords(project)
+    doc.core_properties.title = cut(clean_text(f"{project.name} {layout.title}"), CORE_PROPERTY_LIMIT)
+    doc.core_properties.keywords = cut(profile_keywords(project), CORE_PROPERTY_LIMIT)
     add_form(doc, layout)
     doc.save(target)

@@ -6,33 +6,54 @@ import os
 from pathlib import Path
 
 from model import Evaluation, Project
-from model.project_file import atomic_write
+from model.failures import ClerkError, describe
+from model.files import atomic_write
+
+from .stamp import stamp
 
 FORMATS = ("docx", "xlsx")
+_NAMES = {"docx": "Word", "xlsx": "Excel"}
 
 
-class ExportError(Exception):
-    """An output that could not be written; the message is for the clerk."""
+class ExportError(ClerkError):
+    """An output that could not be made or written; the message is for the clerk (and names it).
+
+    The window shows it as it is: every failure of an export, whatever its cause, arrives as one.
+    """
 
 
 def render(project: Project, fmt: str, evaluation: Evaluation | None = None) -> bytes:
     """The whole file in memory, so a failure never leaves part of it on disk."""
+    if fmt not in FORMATS:
+        raise ExportError(f"不支持导出为 .{fmt}，请选择 .docx 或 .xlsx")
     buf = io.BytesIO()
-    if fmt == "docx":
-        from .docx_writer import write_docx
-        write_docx(project, buf, evaluation)
-    elif fmt == "xlsx":
-        from .xlsx_writer import write_xlsx
-        write_xlsx(project, buf, evaluation)
-    else:
-        raise ValueError(fmt)
-    return buf.getvalue()
+    try:
+        if fmt == "docx":
+            from .docx_writer import write_docx
+            write_docx(project, buf, evaluation)
+        else:
+            from .xlsx_writer import write_xlsx
+            write_xlsx(project, buf, evaluation)
+        return buf.getvalue()
+    except ClerkError:
+        raise
+    except Exception as exc:  # a library's refusal of some content: said, never a traceback
+        name = project.name.strip()[:40] or "未命名项目"
+        raise ExportError(describe(exc, f"“{name}”的 {_NAMES[fmt]} 表", "生成")) from exc
 
 
 def write_output(data: bytes, target: str | os.PathLike) -> None:
+    """Write an export atomically, with our mark (exporters/stamp.py) when it is a .docx/.xlsx."""
     target = Path(target)
     try:
+        if data[:2] == b"PK":
+            data = stamp(data)
+    except Exception as exc:
+        raise ExportError(f"无法生成 {target}：导出的文件内容有误") from exc
+    try:
         atomic_write(target, data)
+    except ClerkError as exc:
+        raise ExportError(str(exc)) from exc
     except PermissionError as exc:
         raise ExportError(f"无法写入 {target}：文件可能正在 Word/Excel/WPS 中打开，请关闭后重试；"
                           "或没有该文件夹的写入权限") from exc
@@ -43,8 +64,6 @@ def write_output(data: bytes, target: str | os.PathLike) -> None:
 
 
 def export(project: Project, target: str | os.PathLike, fmt: str | None = None) -> None:
-    """Export to target; the format comes from its suffix unless named."""
+    """Export to target; the format comes from its suffix unless named. ExportError says why not."""
     fmt = fmt or Path(target).suffix.lower().lstrip(".")
-    if fmt not in FORMATS:
-        raise ExportError(f"不支持导出为 .{fmt}，请选择 .docx 或 .xlsx")
     write_output(render(project, fmt), target)

@@ -7,9 +7,10 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 
 from model.summary import COLUMNS, Summary
+from model.text import clean_text, cut
 
-from .docx_writer import (BODY_FONT, TITLE_FONT, _line, _paragraphs, _tw, new_document, set_page,
-                          table_frame_xml)
+from .docx_writer import (BODY_FONT, CORE_PROPERTY_LIMIT, TITLE_FONT, _line, _paragraphs, _tw, new_document,
+                          set_page, table_frame_xml)
 from .layout import PAGE_MARGINS_MM
 
 # widths in mm across A4 landscape less the side margins (273 mm): names and problems get the room
@@ -57,6 +58,6 @@ def add_summary(doc, summary: Summary) -> None:
 
 def write_summary_docx(summary: Summary, target: str | BinaryIO) -> None:
     doc = new_document(BODY_PT)
-    doc.core_properties.title = summary.title
+    doc.core_properties.title = cut(clean_text(summary.title), CORE_PROPERTY_LIMIT)
     add_summary(doc, summary)
     doc.save(target)

@@ -12,6 +12,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from model import Evaluation, FundsKind, Project
+from model.text import clean_text
 
 from .formulas import Formula, budget_score_formula, rate_formula, sum_formula
 from .layout import (COLUMNS, PAGE_MARGINS_MM, BudgetRule, FormLayout, LayoutCell, Merge, Role,
@@ -75,6 +76,8 @@ def fill_sheet(ws, layout: FormLayout, value) -> None:
                 continue
             xc = ws.cell(r, cell.col + 1)
             got, fmt = value(cell)
+            if isinstance(got, str) and not isinstance(got, Formula):
+                got = clean_text(got)
             xc.value = got
             if isinstance(got, str) and not isinstance(got, Formula) and got.startswith("="):
                 xc.data_type = "s"  # typed text such as '=100%' stays text, never a formula
@@ -125,7 +128,7 @@ def _cell_styles(wb, pt: float) -> dict[str, str]:
 
 def _title_row(ws, r: int, text: str, font: Font, height: float, ncols: int) -> None:
     ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
-    cell = ws.cell(r, 1, text)
+    cell = ws.cell(r, 1, clean_text(text))
     cell.font, cell.alignment = font, Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[r].height = height
 
@@ -191,7 +194,7 @@ def _value(cell: LayoutCell, refs: dict):
 def _signatures(ws, layout: FormLayout, r: int, font: Font, ncols: int) -> None:
     for i, line in enumerate(layout.signature_lines):
         ws.merge_cells(start_row=r + i, start_column=1, end_row=r + i, end_column=ncols)
-        cell = ws.cell(r + i, 1, line)
+        cell = ws.cell(r + i, 1, clean_text(line))
         cell.font, cell.alignment = font, Alignment(horizontal="left", vertical="bottom")
         ws.row_dimensions[r + i].height = 26
 

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import os
-import zipfile
 from xml.etree.ElementTree import Element
 
 from defusedxml import DefusedXmlException
@@ -11,8 +10,8 @@ from defusedxml.ElementTree import ParseError, fromstring
 from model import Project
 from model.profiles import profile_from_keywords
 
-from .grid import Cell, NotAForm, Row, parse_grid
-from .safety import open_package
+from .grid import Cell, NotAForm, Row, count_forms, parse_grid, refuse_many
+from .safety import ZIP_ERRORS, open_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _WRAPPERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
@@ -49,14 +48,20 @@ def _val(el: Element | None, name: str, default: str | None = None) -> str | Non
     return default if found is None else found.get(W + "val", "")
 
 
+def _span(pr: Element | None) -> int:
+    text = _val(pr, "gridSpan", "1") or "1"
+    return min(max(1, int(text)), 64) if text.isdigit() else 1
+
+
 def table_rows(tbl: Element) -> list[Row]:
     rows: list[Row] = []
     for tr in _children(tbl, W + "tr"):
-        col = int(_val(tr.find(W + "trPr"), "gridBefore", "0") or 0)
+        before = _val(tr.find(W + "trPr"), "gridBefore", "0") or "0"
+        col = min(int(before), 64) if before.isdigit() else 0
         row: Row = []
         for tc in _children(tr, W + "tc"):
             pr = tc.find(W + "tcPr")
-            span = max(1, int(_val(pr, "gridSpan", "1") or 1))
+            span = _span(pr)
             vmerge = _val(pr, "vMerge")
             text = "" if vmerge is not None and vmerge in ("", "continue") else _text(tc)
             row.append(Cell(col, span, text))
@@ -71,7 +76,7 @@ def read_body(path: str | os.PathLike) -> tuple[Element, str]:
         try:
             root = fromstring(zf.read("word/document.xml"))
             core = fromstring(zf.read("docProps/core.xml")) if "docProps/core.xml" in zf.namelist() else None
-        except (ParseError, DefusedXmlException, zipfile.BadZipFile, EOFError, ValueError) as exc:
+        except (ParseError, DefusedXmlException, RecursionError, *ZIP_ERRORS) as exc:
             raise NotAForm(f"{os.path.basename(path)} 已损坏（正文无法解析）") from exc
     keywords = next((el.text or "" for el in core.iter() if el.tag.endswith("}keywords")), "") \
         if core is not None else ""
@@ -101,6 +106,7 @@ def read_docx(path: str | os.PathLike) -> Project:
             rows += table_rows(el)
         elif not rows and _text(el).strip():
             preamble.append(_text(el))
+    refuse_many(os.path.basename(path), count_forms(rows))
     try:
         return parse_grid(rows, preamble, profile)
     except NotAForm as exc:

@@ -10,12 +10,40 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from model import FundsKind, Indicator, Project, evaluate, load_profile
+from model.failures import ClerkError
 from model.numbers import NotANumber, parse_plain
 from model.profiles import DEFAULT_PROFILE
 
 
-class NotAForm(ValueError):
+class NotAForm(ClerkError, ValueError):
     """The file holds no 项目支出绩效自评表; the message is for the clerk."""
+
+
+class ManyForms(NotAForm):
+    """The file holds more than one 自评表: reading only the first would silently drop the rest."""
+
+    def __init__(self, message: str, count: int) -> None:
+        super().__init__(message)
+        self.count = count
+
+
+def count_forms(rows: list[Row]) -> int:
+    """How many 自评表 the rows hold: each starts with its own 项目名称 row before an indicator head."""
+    count, start = 0, 0
+    while (top := _find(rows, lambda k: k == "项目名称", start)) is not None:
+        head = _find_row(rows, _is_indicator_head, top)
+        if head is None:
+            break
+        count += 1
+        start = head + 1
+    return count
+
+
+def refuse_many(name: str, count: int) -> None:
+    """ManyForms when a file holds more than one form, naming the file and how many it holds."""
+    if count > 1:
+        raise ManyForms(f"{name} 中有 {count} 张自评表，请每个文件只放一张表（或把各表分别另存为单独的文件）",
+                        count)
 
 
 @dataclass(frozen=True)

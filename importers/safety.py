@@ -4,7 +4,11 @@ from __future__ import annotations
 import os
 import re
 import zipfile
+import zlib
 from pathlib import Path
+
+from model.failures import ClerkError
+from model.files import regular_file_size
 
 from .grid import NotAForm
 
@@ -12,6 +16,13 @@ MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024
 MAX_RATIO = 200  # uncompressed / compressed, for parts over 1 MB
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
+# far beyond any real form (one has some 40 rows of 9 columns): refused before a parser builds
+# millions of objects from it
+MAX_ROWS, MAX_COLS = 2000, 60
+MAX_CELLS = MAX_ROWS * MAX_COLS
+# everything a broken package can raise while being read
+ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
+              NotImplementedError, RuntimeError, KeyError, IndexError, OverflowError)
 
 
 def open_package(path: str | os.PathLike, required_part: str) -> zipfile.ZipFile:
@@ -19,23 +30,18 @@ def open_package(path: str | os.PathLike, required_part: str) -> zipfile.ZipFile
     path = Path(path)
     name = path.name
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise NotAForm(f"找不到文件：{path}") from None
-    except OSError as exc:
-        raise NotAForm(f"无法读取 {name}：{exc.strerror or exc}") from None
-    if size > MAX_FILE_BYTES:
-        raise NotAForm(f"{name} 超过 20 MB，不像是一张自评表，已拒绝读取")
+        regular_file_size(path, MAX_FILE_BYTES)
+    except ClerkError as exc:
+        raise NotAForm(str(exc)) from None
     try:
         zf = zipfile.ZipFile(path)
-    except zipfile.BadZipFile:
-        raise NotAForm(f"{name} 已损坏或不是 Word/Excel 文件（无法解压；旧版 .doc/.xls 请先另存为 .docx/.xlsx）") from None
     except PermissionError:
         raise NotAForm(f"无法读取 {name}：没有权限，或文件正被其他程序占用") from None
-    except OSError as exc:
-        raise NotAForm(f"无法读取 {name}：{exc.strerror or exc}") from None
+    except ZIP_ERRORS:
+        raise NotAForm(f"{name} 已损坏或不是 Word/Excel 文件（无法解压；旧版 .doc/.xls 请先另存为 .docx/.xlsx）") from None
     try:
         _check_members(zf, name, required_part)
+        refuse_huge_tables(zf, name)
     except BaseException:
         zf.close()
         raise
@@ -58,7 +64,44 @@ def _check_members(zf: zipfile.ZipFile, name: str, required_part: str) -> None:
             try:
                 with zf.open(info) as fh:
                     head = fh.read(4096)
-            except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            except ZIP_ERRORS as exc:
                 raise NotAForm(f"{name} 已损坏（{info.filename} 无法读取）") from exc
             if _DOCTYPE.search(head):
                 raise NotAForm(f"{name} 含有 XML 文档类型声明或实体（{info.filename}），出于安全原因已拒绝读取")
+
+
+def _count(zf: zipfile.ZipFile, part: str, patterns: dict[str, re.Pattern]) -> dict[str, int]:
+    """How often each pattern occurs in a part, read in chunks: no parser, little memory."""
+    counts = dict.fromkeys(patterns, 0)
+    tail = b""
+    with zf.open(part) as fh:
+        while chunk := fh.read(1 << 20):
+            data = tail + chunk
+            cut = max(len(data) - 64, 0)  # a tag split across chunks is counted with the next
+            head, tail = data[:cut], data[cut:]
+            for key, pattern in patterns.items():
+                counts[key] += len(pattern.findall(head))
+    for key, pattern in patterns.items():
+        counts[key] += len(pattern.findall(tail))
+    return counts
+
+
+_DOCX_PARTS = {"rows": re.compile(rb"<w:tr[\s>/]"), "cells": re.compile(rb"<w:tc[\s>/]")}
+_XLSX_PARTS = {"rows": re.compile(rb"<(?:\w+:)?row[\s>/]"), "cells": re.compile(rb"<(?:\w+:)?c[\s>/]")}
+
+
+def refuse_huge_tables(zf: zipfile.ZipFile, name: str) -> None:
+    """NotAForm for a document or a sheet with more rows or cells than any real form could have."""
+    if "word/document.xml" in zf.namelist():
+        parts, patterns, what = ["word/document.xml"], _DOCX_PARTS, "表格"
+    else:
+        parts = [n for n in zf.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        patterns, what = _XLSX_PARTS, "工作表"
+    for part in parts:
+        try:
+            counts = _count(zf, part, patterns)
+        except ZIP_ERRORS as exc:
+            raise NotAForm(f"{name} 已损坏（{part} 无法读取）") from exc
+        if counts["rows"] > MAX_ROWS or counts["cells"] > MAX_CELLS:
+            raise NotAForm(f"{name} 的{what}有 {counts['rows']} 行、{counts['cells']} 个单元格，"
+                           f"远超自评表的大小（上限 {MAX_ROWS} 行、{MAX_CELLS} 个单元格），已拒绝读取")

@@ -8,13 +8,33 @@ import warnings
 import zipfile
 from decimal import Decimal
 
+from exporters.stamp import mark_of
 from model import Project
-from model.profiles import profile_from_keywords
+from model.profiles import profile_from_keywords, profile_keywords
 
-from .grid import Cell, NotAForm, Row, parse_grid
-from .safety import open_package
+from .grid import Cell, NotAForm, Row, count_forms, parse_grid, refuse_many
+from .safety import MAX_COLS, MAX_ROWS, ZIP_ERRORS, open_package
 
-MAX_ROWS, MAX_COLS = 2000, 60
+_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
+_REF = re.compile(rb'\sr="([A-Z]+\d+)"')
+_FORMULA, _VALUE = re.compile(rb"<(?:\w+:)?f[\s>/]"), re.compile(rb"<(?:\w+:)?v>[^<]")
+_TEXT_RESULT = re.compile(rb'\st="(?:str|e)"')  # a formula whose saved result is text (maybe empty)
+
+
+def uncached_formulas(zf: zipfile.ZipFile) -> list[str]:
+    """Cells whose formula has no saved result: openpyxl and other tools write them, and they
+    read as blanks until Excel or WPS computes and saves them."""
+    found: list[str] = []
+    for part in zf.namelist():
+        if not (part.startswith("xl/worksheets/") and part.endswith(".xml")):
+            continue
+        data = zf.read(part)
+        for m in _CELL.finditer(data):
+            inner = m.group(2) or b""
+            if _FORMULA.search(inner) and not _VALUE.search(inner) and not _TEXT_RESULT.search(m.group(1)):
+                ref = _REF.search(m.group(1))
+                found.append(ref.group(1).decode() if ref else "?")
+    return found
 
 
 def shown(value, number_format: str = "General") -> str:
@@ -65,25 +85,47 @@ def read_xlsx(path: str | os.PathLike) -> Project:
     """The first sheet that holds a 自评表."""
     import openpyxl  # with defusedxml installed, openpyxl parses the XML safely
 
-    with open_package(path, "xl/workbook.xml"):
-        pass
     name = os.path.basename(path)
+    with open_package(path, "xl/workbook.xml") as zf:
+        try:
+            # our exports' formulas are derived cells (rates, totals), recomputed on reading
+            ours = mark_of(zf) is not None or profile_keywords("").encode() in _core(zf)
+            uncached = [] if ours else uncached_formulas(zf)
+        except ZIP_ERRORS as exc:
+            raise NotAForm(f"{name} 已损坏（无法解压）") from exc
+    if uncached:
+        raise NotAForm(f"{name} 中的公式没有保存计算结果（单元格 {'、'.join(uncached[:5])}"
+                       f"{' 等' if len(uncached) > 5 else ''}），读出来会是空白：请先在 Excel 或 WPS 中"
+                       "打开这个文件并保存，再读取")
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about features it drops (validation …)
             wb = openpyxl.load_workbook(path, data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
-        raise NotAForm(f"{name} 已损坏或不是 Excel 工作簿（{type(exc).__name__}）") from exc
+        raise NotAForm(f"{name} 已损坏或不是 Excel 工作簿") from exc
     except Exception as exc:  # defusedxml and openpyxl raise many kinds on hostile files
-        raise NotAForm(f"{name} 无法读取（{type(exc).__name__}）") from exc
+        raise NotAForm(f"{name} 无法读取：文件已损坏，或含有本程序不支持的内容") from exc
     first_error: NotAForm | None = None
     profile = profile_from_keywords(wb.properties.keywords)
+    found: Project | None = None
+    forms = 0
     try:
         for ws in wb.worksheets:
+            rows = sheet_rows(ws)
+            forms += count_forms(rows)
+            if found is not None:
+                continue
             try:
-                return parse_grid(sheet_rows(ws), (), profile)
+                found = parse_grid(rows, (), profile)
             except NotAForm as exc:
                 first_error = first_error or exc
     finally:
         wb.close()
+    refuse_many(name, forms)
+    if found is not None:
+        return found
     raise NotAForm(f"{name}：{first_error or '工作簿中没有工作表'}")
+
+
+def _core(zf: zipfile.ZipFile) -> bytes:
+    return zf.read("docProps/core.xml") if "docProps/core.xml" in zf.namelist() else b""

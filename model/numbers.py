@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from dataclasses import dataclass
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 # full-width digits and signs, U+2212 minus and the small hyphen people type as a sign
 _FULL_WIDTH = str.maketrans(
@@ -25,6 +25,21 @@ def normalize(text: str) -> str:
 
 def to_decimal(digits: str) -> Decimal:
     return Decimal(digits.replace(",", ""))
+
+
+# No form holds more than a trillion 万元 or finer than 12 decimals; beyond that a number is a
+# typing accident (or a hostile file), and Decimal arithmetic on it would fail or print gigabytes.
+MAX_MAGNITUDE = Decimal(10) ** 12
+MAX_QUANTITY = Decimal(10) ** 15  # counts in targets ('不少于 1,000,000,000 人次') may be larger
+MAX_DECIMALS = 12
+_FINEST = Decimal(1).scaleb(-MAX_DECIMALS)
+
+
+def in_bounds(value: Decimal, limit: Decimal = MAX_MAGNITUDE) -> bool:
+    """A finite number of at most limit in size and at most 12 decimals (trailing zeros aside)."""
+    if not value.is_finite() or abs(value) > limit:
+        return False
+    return value.as_tuple().exponent >= -MAX_DECIMALS or value == value.quantize(_FINEST)
 
 
 class NotANumber(ValueError):
@@ -51,6 +66,8 @@ def parse_amount(text: str | None) -> Decimal | None:
         value = to_decimal(s.rstrip(".")) * scale
     except InvalidOperation as exc:  # pragma: no cover - the regex admits only decimals
         raise NotANumber(text) from exc
+    if not in_bounds(value):
+        raise NotANumber(text)
     return value
 
 
@@ -63,7 +80,10 @@ def parse_plain(text: str | None) -> Decimal | None:
         return None
     if not re.fullmatch(r"[-+]?(\d+(,\d{3})*(\.\d*)?|\.\d+)", s):
         raise NotANumber(text)
-    return to_decimal(s.rstrip("."))
+    value = to_decimal(s.rstrip("."))
+    if not in_bounds(value):
+        raise NotANumber(text)
+    return value
 
 
 def plain(value: Decimal) -> str:
@@ -75,7 +95,9 @@ def plain(value: Decimal) -> str:
 
 
 def round_half_up(value: Decimal, decimals: int) -> Decimal:
-    return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    with localcontext() as ctx:  # bounded inputs give ratios of up to 10^27: room for them
+        ctx.prec = 60
+        return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
 
 
 def percent(rate: Decimal) -> str:

@@ -63,6 +63,7 @@ def check(project: Project, evaluation: Evaluation | None = None,
         err(Place(Section.HEADER, field="year"), "未填写年度")
 
     _unreadable(project, err)
+    _score_bounds(project, err)
     _funds(project, err, warn)
     _budget(project, ev, err, warn)
     if ev.weight_sum != HUNDRED:
@@ -93,6 +94,24 @@ def _unreadable(project: Project, err) -> None:
     for i, ind in enumerate(project.indicators):
         for field, text in ind.unreadable.items():
             err(Place(Section.INDICATOR, i, field), not_a_number(text))
+
+
+def _score_bounds(project: Project, err) -> None:
+    """A 分值 is never negative, and a hand 得分 lies within 0…分值: a form outside them cannot be
+    signed, whatever its total (a negative 分值 could balance another row's excess)."""
+    rows = [(Place("budget", field="budget_weight"), Place("budget", field="budget_hand_score"),
+             project.budget_weight, project.budget_hand_score)]
+    rows += [(Place("indicator", i, "weight"), Place("indicator", i, "hand_score"), ind.weight, ind.hand_score)
+             for i, ind in enumerate(project.indicators)]
+    for weight_place, score_place, weight, hand in rows:
+        if weight is not None and weight < 0:
+            err(weight_place, f"分值 {plain(weight)} 不能为负数")
+        if hand is None:
+            continue
+        if hand < 0:
+            err(score_place, f"得分 {plain(hand)} 不能为负数")
+        elif weight is not None and weight >= 0 and hand > weight:
+            err(score_place, f"得分 {plain(hand)} 超过分值 {plain(weight)}")
 
 
 def _funds(project: Project, err, warn) -> None:

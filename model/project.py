@@ -5,10 +5,11 @@ from decimal import Decimal
 from enum import Enum
 from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .numbers import NotANumber, parse_amount, parse_plain
-from .profiles import DEFAULT_PROFILE
+from .numbers import NotANumber, in_bounds, parse_amount, parse_plain
+from .profiles import DEFAULT_PROFILE, profile_names
+from .text import clean_text
 
 
 class FundsKind(str, Enum):
@@ -29,6 +30,41 @@ class _Cells(BaseModel):
     # field name -> text as typed, for number cells that could not be read
     unreadable: dict[str, str] = Field(default_factory=dict)
 
+    @field_validator("*", mode="before")
+    @classmethod
+    def _storable_text(cls, value):
+        """Every text as Word and Excel can hold it, whether typed, pasted, imported or loaded."""
+        if isinstance(value, str):
+            return clean_text(value)
+        if isinstance(value, dict):
+            return {k: clean_text(v) if isinstance(v, str) else v for k, v in value.items()}
+        return value
+
+    @model_validator(mode="before")
+    @classmethod
+    def _sane_numbers(cls, data):
+        """A number cell beyond sane bounds, or written with an exponent, is kept as unreadable text."""
+        if not isinstance(data, dict):
+            return data
+        moved = {}
+        for field in cls._NUMBER_FIELDS:
+            value = data.get(field)
+            if value is None or isinstance(value, bool):
+                continue
+            if isinstance(value, str):
+                ok = "e" not in value.lower() and _decimal_in_bounds(value)
+            elif isinstance(value, (int, float, Decimal)):
+                ok = _decimal_in_bounds(str(value) if isinstance(value, float) else value)
+            else:
+                continue
+            if not ok:
+                moved[field] = clean_text(str(value))[:100]
+        if not moved:
+            return data
+        unreadable = data.get("unreadable")
+        unreadable = dict(unreadable) if isinstance(unreadable, dict) else {}
+        return {**data, **{f: None for f in moved}, "unreadable": {**unreadable, **moved}}
+
     def set_typed(self, field: str, text: str | None) -> None:
         """Set any field from what was typed: number cells are read (kept when unreadable)."""
         parse = self._NUMBER_FIELDS.get(field)
@@ -36,13 +72,15 @@ class _Cells(BaseModel):
             self._set_number(field, (text or "").strip() or None, parse)
         elif field == "year":
             digits = (text or "").strip()
-            setattr(self, field, int(digits) if digits.isdigit() else None)
+            setattr(self, field, int(digits) if digits.isascii() and digits.isdigit() and len(digits) <= 4 else None)
         else:
             setattr(self, field, text or "")
 
     _NUMBER_FIELDS: ClassVar[dict] = {}
 
     def _set_number(self, field: str, text: str | Decimal | None, parse) -> None:
+        if isinstance(text, Decimal) and not in_bounds(text):
+            text = str(text)[:100]  # kept as unreadable text below, like a typed one
         if isinstance(text, Decimal) or text is None:
             value = text
         else:
@@ -100,6 +138,13 @@ class Indicator(_Cells):
         self._set_number(field, text, parse_plain)
 
 
+def _decimal_in_bounds(value) -> bool:
+    try:
+        return in_bounds(Decimal(value) if not isinstance(value, Decimal) else value)
+    except (ArithmeticError, ValueError):
+        return True  # not a number at all: pydantic's own message names it
+
+
 def default_funds() -> list[FundsRow]:
     return [FundsRow(kind=k) for k in FundsKind]
 
@@ -123,6 +168,13 @@ class Project(_Cells):
     profile: str = DEFAULT_PROFILE  # the rule profile the project is scored with
 
     _NUMBER_FIELDS: ClassVar[dict] = {"budget_weight": parse_plain, "budget_hand_score": parse_plain}
+
+    @field_validator("profile")
+    @classmethod
+    def _known_profile(cls, name: str) -> str:
+        if name not in profile_names():
+            raise ValueError(f"本程序没有名为“{name[:50]}”的评分规则，可选：{'、'.join(profile_names())}")
+        return name
 
     @model_validator(mode="after")
     def _funds_in_order(self) -> Project:

@@ -3,12 +3,16 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
+from .failures import ClerkError
+from .files import atomic_write, read_checked
 from .project import Project
+
+__all__ = ["FORMAT", "FORMAT_VERSION", "MAX_BYTES", "SUFFIX", "ProjectFileError", "atomic_write", "dumps",
+           "file_stem", "load_project", "loads", "save_project"]
 
 FORMAT = "zipingbiao-project"
 FORMAT_VERSION = 1
@@ -16,7 +20,7 @@ SUFFIX = ".zpb.json"
 MAX_BYTES = 20 * 1024 * 1024
 
 
-class ProjectFileError(Exception):
+class ProjectFileError(ClerkError):
     """A project file that cannot be read or written; the message is for the clerk."""
 
 
@@ -64,7 +68,8 @@ def load_versioned(text: str, where: str, fmt: str, version_now: int, key: str, 
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
-        raise ProjectFileError(f"{where}内容有误（{loc}：{first['msg']}）") from exc
+        msg = str(first["msg"]).removeprefix("Value error, ")
+        raise ProjectFileError(f"{where}内容有误（{loc}：{msg}）") from exc
 
 
 def load_project(path: str | os.PathLike) -> Project:
@@ -76,57 +81,13 @@ def load_project(path: str | os.PathLike) -> Project:
 def read_text(path: Path, kind: str) -> str:
     """A family file's text, refused when too large, unreadable or not UTF-8."""
     try:
-        if path.stat().st_size > MAX_BYTES:
-            raise ProjectFileError(f"文件 {path.name} 过大（超过 20 MB），不是{kind}文件")
-        raw = path.read_bytes()
-    except FileNotFoundError as exc:
-        raise ProjectFileError(f"找不到文件：{path}") from exc
-    except OSError as exc:
-        raise ProjectFileError(f"无法读取文件 {path}：{exc.strerror or exc}") from exc
+        raw = read_checked(path, MAX_BYTES)
+    except ClerkError as exc:
+        raise ProjectFileError(str(exc)) from exc
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ProjectFileError(f"文件 {path.name} 不是 UTF-8 编码的{kind}文件") from exc
-
-
-def atomic_write(path: str | os.PathLike, data: bytes) -> None:
-    """Write data so that path holds either its old content or all of the new, never a part.
-
-    A temporary file in the same folder is written, flushed and fsynced, then replaces path.
-    Through a symlink the link's target is written, and the link stays.
-    """
-    path = Path(path)
-    if path.is_symlink():
-        path = Path(os.path.realpath(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    _fsync_dir(path.parent)
-
-
-def _fsync_dir(folder: Path) -> None:
-    if os.name == "nt":
-        return
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
 
 
 def save_project(project: Project, path: str | os.PathLike) -> None:
@@ -138,6 +99,8 @@ def save_text(text: str, path: str | os.PathLike) -> None:
     """Write a family file atomically; ProjectFileError says in Chinese why it could not be."""
     try:
         atomic_write(path, text.encode("utf-8"))
+    except ClerkError as exc:
+        raise ProjectFileError(str(exc)) from exc
     except PermissionError as exc:
         raise ProjectFileError(f"无法写入 {path}：没有权限，或文件正被其他程序占用") from exc
     except OSError as exc:

@@ -8,7 +8,7 @@ from functools import lru_cache
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Callable
 
-from .numbers import Quantity, normalize, parse_quantity, percent, plain, round_half_up
+from .numbers import MAX_QUANTITY, Quantity, in_bounds, normalize, parse_quantity, percent, plain, round_half_up
 from .profiles import RuleProfile, Scale, load_profile
 from .project import FundsKind, FundsRow, Indicator, Project
 
@@ -221,6 +221,9 @@ def _quantitative(ind: Indicator, weight: Decimal, a_q: Quantity, profile: RuleP
     b_q = parse_quantity(ind.actual)
     if b_q is None:
         return _with_hand(None, ind.hand_score, f"实际完成值“{ind.actual.strip()}”中没有数字",
+                          kind=ScoreKind.UNSCORABLE)
+    if not (in_bounds(a_q.value, MAX_QUANTITY) and in_bounds(b_q.value, MAX_QUANTITY)):
+        return _with_hand(None, ind.hand_score, "年度指标值或实际完成值中的数字过大或位数过多",
                           kind=ScoreKind.UNSCORABLE)
     a, b, unit = a_q.value, max(b_q.value, ZERO), a_q.unit
     if b_q.unit and b_q.unit != unit:

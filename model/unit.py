@@ -17,12 +17,12 @@ from pathlib import Path
 from .problems import Problem, Severity, check
 from .profiles import DEFAULT_PROFILE, load_profile
 from .project import Project
-from .project_file import SUFFIX, ProjectFileError, file_stem, load_project
+from .failures import describe
+from .project_file import SUFFIX, file_stem, load_project
 from .scoring import Evaluation, evaluate
 
 # what reading one file may give: one project, or every form a file holds
 Reader = Callable[[Path], "Project | list[Project]"]
-READ_ERRORS = (ProjectFileError, ValueError, OSError, KeyError)  # NotAForm is a ValueError
 
 
 @dataclass(eq=False)
@@ -156,9 +156,8 @@ def read_entries(path: Path, read: Reader | None = None) -> list[UnitEntry]:
     """The entries of one file: one per project it holds, or one carrying why it can't be read."""
     try:
         got = (read or load_project)(path)
-    except READ_ERRORS as exc:
-        message = str(exc).strip("'\"") or exc.__class__.__name__
-        return [UnitEntry(path, None, message)]
+    except Exception as exc:  # any failure is the clerk's message, and the folder goes on
+        return [UnitEntry(path, None, describe(exc, path, "读取"))]
     projects = got if isinstance(got, list) else [got]
     if not projects:
         return [UnitEntry(path, None, f"{path.name} 中没有找到自评表")]

@@ -27,6 +27,11 @@ def test_department_prints_the_figures_and_writes_three_outputs(tmp_path):
     assert "我单位共13个预算项目，所有项目均按绩效目标完成，评价得分均为100分。" in r.stdout
     assert "问题：无" in r.stdout
     assert all((out / n).stat().st_size > 5000 for n in ("t.docx", "t.xlsx", "报告.docx"))
+    assert run("department", str(folder), "--docx", str(out / "t.docx")).returncode == 0  # its own export
+    from docx import Document
+    edited = Document(out / "t.docx")
+    edited.add_paragraph("填表人改过")  # as Word saves a clerk's change: no longer our export
+    edited.save(out / "t.docx")
     again = run("department", str(folder), "--docx", str(out / "t.docx"))
     assert again.returncode == 1 and "已存在" in again.stderr and "--force" in again.stderr
     assert run("department", str(folder), "--docx", str(out / "t.docx"), "--force").returncode == 0

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from exporters.files import ExportError
 from importers import NotAForm
+from model.failures import ClerkError
 from model.project_file import ProjectFileError
 
 PROJECT_FILTER = "项目文件 (*.zpb.json *.json)"
@@ -14,7 +15,7 @@ OPEN_FILTER = "自评表 (*.zpb.json *.json *.docx *.xlsx);;项目文件 (*.zpb.
 
 
 # failures whose message is written for the clerk (in Chinese) where they are raised
-_FOR_THE_CLERK = (ProjectFileError, NotAForm, ExportError)
+_FOR_THE_CLERK = (ClerkError, ProjectFileError, NotAForm, ExportError)  # the last three are ClerkErrors
 
 
 def describe_failure(exc: BaseException) -> str:

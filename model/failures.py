@@ -1,0 +1,40 @@
+"""One place where any failure becomes a message for the clerk: Chinese, naming the file.
+
+Readers, the scorer and writers raise `ClerkError` with a message written for the clerk (naming
+the file and, where there is one, the cell). Anything else that escapes them — a library's own
+exception on a hostile file, a bug of ours — is turned into a message here, so no exception type
+ever reaches a clerk, and a batch goes on with the next file.
+"""
+from __future__ import annotations
+
+import os
+from decimal import DecimalException
+from pathlib import Path
+
+
+class ClerkError(Exception):
+    """A failure whose message is written for the clerk: Chinese, naming the file (and cell)."""
+
+
+def describe(exc: BaseException, path: str | os.PathLike | None = None, doing: str = "处理") -> str:
+    """The clerk's message for exc, which happened while doing something with path."""
+    where = f"{path}" if path is not None else "文件"
+    if isinstance(exc, ClerkError):
+        text = str(exc)
+        name = Path(path).name if path is not None else ""
+        return text if not name or name in text else f"{where}：{text}"
+    if isinstance(exc, PermissionError):
+        return f"无法{doing} {where}：没有权限，或文件正被其他程序占用"
+    if isinstance(exc, FileNotFoundError):
+        return f"找不到文件：{where}"
+    if isinstance(exc, OSError):
+        return f"无法{doing} {where}：{exc.strerror or exc}"
+    if isinstance(exc, MemoryError):
+        return f"{where} 过大，内存不足，无法{doing}"
+    if isinstance(exc, RecursionError):
+        return f"{where} 的结构嵌套过深，无法{doing}"
+    if isinstance(exc, DecimalException):
+        return f"{where} 中有无法计算的数字（过大或位数过多），请检查金额、分值和指标值"
+    if isinstance(exc, UnicodeError):
+        return f"{where} 中有无法识别的文字编码，无法{doing}"
+    return f"{where} 无法{doing}：文件可能已损坏，或不是自评表"

@@ -1,0 +1,26 @@
+"""Text as clerks paste it, made fit for Word and Excel: one home for cleaning and cutting.
+
+Word's manual line break arrives as a vertical tab, a page break as a form feed; NUL, other C0
+controls, U+FFFE/U+FFFF and lone surrogates cannot be stored in XML (or UTF-8) at all. Line breaks
+are kept as line breaks, the unstorable characters dropped, and nothing else is changed.
+"""
+from __future__ import annotations
+
+import re
+
+# \t \n \r stay; \v and \f become line breaks; the rest of C0, the two non-characters and
+# unpaired surrogates go
+_LINE_BREAKS = str.maketrans({"\v": "\n", "\f": "\n"})
+_UNSTORABLE = re.compile("[\x00-\x08\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def clean_text(text: str) -> str:
+    """The text with vertical tabs and form feeds as line breaks and unstorable characters dropped."""
+    if text.isprintable() and "\ufffe" not in text and "\uffff" not in text:
+        return text  # the common case, without a regex pass
+    return _UNSTORABLE.sub("", text.translate(_LINE_BREAKS))
+
+
+def cut(text: str, limit: int) -> str:
+    """At most limit characters, for metadata fields with a fixed size (a document's title)."""
+    return text if len(text) <= limit else text[: limit - 1] + "…"
