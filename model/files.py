@@ -148,7 +148,7 @@ def clean_stale_temps(folder: str | os.PathLike) -> int:
     """Remove temporary files that killed saves of ours left in folder; how many were removed."""
     removed = 0
     try:
-        entries = list(os.scandir(folder))
+        entries = list(os.scandir(os.fspath(folder)))
     except OSError:
         return 0
     for entry in entries:

@@ -39,7 +39,8 @@ def in_bounds(value: Decimal, limit: Decimal = MAX_MAGNITUDE) -> bool:
     """A finite number of at most limit in size and at most 12 decimals (trailing zeros aside)."""
     if not value.is_finite() or abs(value) > limit:
         return False
-    return value.as_tuple().exponent >= -MAX_DECIMALS or value == value.quantize(_FINEST)
+    exponent = value.as_tuple().exponent
+    return (isinstance(exponent, int) and exponent >= -MAX_DECIMALS) or value == value.quantize(_FINEST)
 
 
 class NotANumber(ValueError):

@@ -99,9 +99,10 @@ def _unreadable(project: Project, err) -> None:
 def _score_bounds(project: Project, err) -> None:
     """A 分值 is never negative, and a hand 得分 lies within 0…分值: a form outside them cannot be
     signed, whatever its total (a negative 分值 could balance another row's excess)."""
-    rows = [(Place("budget", field="budget_weight"), Place("budget", field="budget_hand_score"),
+    rows = [(Place(Section.BUDGET, field="budget_weight"), Place(Section.BUDGET, field="budget_hand_score"),
              project.budget_weight, project.budget_hand_score)]
-    rows += [(Place("indicator", i, "weight"), Place("indicator", i, "hand_score"), ind.weight, ind.hand_score)
+    rows += [(Place(Section.INDICATOR, i, "weight"), Place(Section.INDICATOR, i, "hand_score"), ind.weight,
+              ind.hand_score)
              for i, ind in enumerate(project.indicators)]
     for weight_place, score_place, weight, hand in rows:
         if weight is not None and weight < 0:
