@@ -50,6 +50,9 @@ def open_window(path: str | None = None, interaction: Interaction | None = None)
     window = MainWindow(ProjectController(), interaction, recovery)
     window.recovered_windows = []
     found = recovery.left_behind()
+    if recovery.unreadable:
+        window.interaction.info("自动保存的内容", f"有 {len(recovery.unreadable)} 份自动保存的内容无法读取，"
+                                f"没有删除，保留在：\n{folder}\n（文件名含 unreadable）")
     filled = False
     for index, item in enumerate(found):
         name = item.project.name or "未命名项目"

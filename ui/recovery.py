@@ -42,6 +42,7 @@ class RecoveryStore:
         self.lock = QLockFile(str(self.folder / f"{stem}.lock"))
         self.lock.setStaleLockTime(0)
         self.lock.tryLock(0)
+        self.unreadable: list[Path] = []  # copies left_behind could not read, set aside
 
     def save(self, project: Project, original: Path | str | None, stamp: FileStamp | None = None) -> None:
         meta = {"original": str(original) if original else None, "stamp": stamp.to_json() if stamp else None}
@@ -79,7 +80,14 @@ class RecoveryStore:
             try:
                 project = loads(copy.read_text(encoding="utf-8"))
             except (ProjectFileError, OSError, UnicodeDecodeError, ValueError):
-                _remove(copy, copy.with_suffix(".meta"), *_temp_files(copy))
+                # never deleted unoffered: set aside where the clerk is told to look
+                aside = copy.with_name(copy.name.replace(".zpb.json", ".unreadable.json"))
+                try:
+                    os.replace(copy, aside)
+                    self.unreadable.append(aside)
+                except OSError:
+                    pass
+                _remove(copy.with_suffix(".meta"), *_temp_files(copy))
                 other.unlock()
                 continue
             meta = {}

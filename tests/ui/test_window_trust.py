@@ -276,3 +276,16 @@ def test_closing_when_the_save_fails_keeps_the_window_and_its_copy(qtbot, fake, 
     assert fake.errors and fake.errors[-1][0] == "无法保存"
     assert w.recovery.copy.exists()  # still there should the program die now
     w.controller.undo_stack.setClean()
+
+
+def test_an_unreadable_crash_copy_is_set_aside_and_named_not_deleted(qtbot, fake):
+    copy = crashed_copy(Project(name="读不了"))
+    copy.write_bytes(b'{"format": "zipingbiao-project", "format_version": 1, "project": {"na')
+    start(qtbot, fake)
+    assert fake.recover_asked == []
+    assert fake.infos and "无法读取" in fake.infos[-1] and str(copy.parent) in fake.infos[-1]
+    aside = list(copy.parent.glob("*unreadable*"))
+    assert len(aside) == 1 and aside[0].read_bytes().endswith(b'"na')
+    fake.infos.clear()
+    start(qtbot, fake)
+    assert fake.infos == []  # told once
