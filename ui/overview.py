@@ -180,9 +180,12 @@ class OverviewWindow(QMainWindow, OverviewWork):
         return editor
 
     def _editor_closed(self, path: Path) -> None:
-        self.editors.pop(path, None)
-        self.folder.unsaved.discard(path)
-        self.folder.reload(path)  # what is on disk now: saved changes, or none if discarded
+        try:
+            self.editors.pop(path, None)
+            self.folder.unsaved.discard(path)
+            self.folder.reload(path)  # what is on disk now: saved changes, or none if discarded
+        except RuntimeError:  # the overview itself was closed first: nothing left to update
+            pass
 
     # --- drag and drop -------------------------------------------------------------------------
     def dragEnterEvent(self, event) -> None:
