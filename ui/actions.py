@@ -33,7 +33,7 @@ def build_actions(w) -> dict[str, QAction]:
     act("export_docx", "导出 Word(&W)…", lambda: w.export("docx"))
     act("export_xlsx", "导出 Excel(&E)…", lambda: w.export("xlsx"))
     act("export_pdf", "导出 PDF(&F)…", w.export_pdf, None, "不需要 Office 即可打印的 PDF")
-    act("department", "部门整体(&D)…", lambda: _department(w), None,
+    act("department", "部门整体绩效(&B)…", lambda: _department(w), None,
         "为本单位的项目文件夹填写部门整体绩效：预算、决算、指标，导出自评表和报告初稿")
     act("preview", "打印预览(&V)…", w.print_preview)
     act("print", "打印(&P)…", w.print_form, S.Print)
@@ -135,6 +135,8 @@ def build_overview_actions(w) -> dict[str, QAction]:
     act("pdf_all", "全部导出 PDF…", w.export_pdf_all)
     act("print_all", "全部打印(&P)…", w.print_all, S.Print)
     act("close", "关闭(&C)", w.close, S.Close)
+    act("department", "部门整体绩效(&B)…", lambda: _department(w, w.folder.folder), None,
+        "本单位的部门整体绩效：预算、决算、指标，导出部门整体自评表和评价报告初稿")
     filters = {"all": "全部项目", "errors": "只看有错误的"}
     from .overview_model import Filter
     act("only_errors", filters["errors"], lambda: w.set_filter(Filter.ERRORS), "Ctrl+E")
@@ -146,7 +148,7 @@ def build_overview_actions(w) -> dict[str, QAction]:
         m.addSeparator() if key is None else m.addAction(a[key])
     m = bar.addMenu("汇总与导出(&X)")
     for key in ("summary_docx", "summary_xlsx", None, "combined_docx", "combined_xlsx", "each", "pdf_all",
-                None, "print_all"):
+                None, "print_all", None, "department"):
         m.addSeparator() if key is None else m.addAction(a[key])
     m = bar.addMenu("查看(&V)")
     m.addAction(a["show_all"])
@@ -158,6 +160,7 @@ def build_overview_actions(w) -> dict[str, QAction]:
     return a
 
 
-def _department(w) -> None:
+def _department(w, folder=None) -> None:
+    """The editor asks for the folder; the overview is one."""
     from .department_dialog import open_department  # loaded on first use: start-up stays quick
-    w.department_dialog = open_department(w)
+    w.department_dialog = open_department(w, folder)

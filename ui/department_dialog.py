@@ -268,9 +268,9 @@ class DepartmentDialog(QDialog):
         super().reject()
 
 
-def open_department(window) -> DepartmentDialog | None:
-    """文件 → 部门整体: choose the unit's folder (the open project's, by default), then the dialog."""
-    folder = window.interaction.choose_folder(str(window._folder()))
+def open_department(window, folder: Path | None = None) -> DepartmentDialog | None:
+    """部门整体 for a unit's folder: the one given (the overview's), or one the clerk chooses."""
+    folder = folder or window.interaction.choose_folder(str(window._folder()))
     if not folder:
         return None
     try:

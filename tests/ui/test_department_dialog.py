@@ -65,3 +65,25 @@ def test_a_broken_department_file_is_a_message_not_a_crash(window, fake, tmp_pat
     window.actions_["department"].trigger()
     assert window.department_dialog is None
     assert fake.errors and "部门整体" in fake.errors[0][1]
+
+
+def test_the_overview_opens_its_own_folders_department(qtbot, fake, tmp_path):
+    from ui.app import make_app
+    from ui.overview import OverviewWindow
+    for i, p in enumerate(chaoyang_folder()):
+        save_project(p, tmp_path / f"{i:02d}.zpb.json")
+    make_app()
+    w = OverviewWindow(tmp_path, fake)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: not w.folder.loading)
+    w.actions_["department"].trigger()  # no folder to choose: the overview's own
+    dialog = w.department_dialog
+    assert dialog is not None and dialog.folder == tmp_path and len(dialog.projects) == 13
+    _type_chaoyang(dialog)
+    assert "部门预决算差异率：<b>13.89%</b>" in dialog.figures.text()
+    assert dialog.save()
+    qtbot.wait(300)  # the folder is watched: the department file is not taken for a project
+    assert len(w.folder.entries) == 13
+    dialog.reject()
+    w.close()
