@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import os
 import re
 import warnings
@@ -98,9 +99,10 @@ def read_xlsx(path: str | os.PathLike) -> Project:
                        f"{' 等' if len(uncached) > 5 else ''}），读出来会是空白：请先在 Excel 或 WPS 中"
                        "打开这个文件并保存，再读取")
     try:
-        with warnings.catch_warnings():
+        # our own handle: openpyxl leaves its archive open when a broken part stops it
+        with open(path, "rb") as fh, warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about features it drops (validation …)
-            wb = openpyxl.load_workbook(path, data_only=True)
+            wb = openpyxl.load_workbook(io.BytesIO(fh.read()), data_only=True)
     except (zipfile.BadZipFile, KeyError, ValueError, TypeError, OSError, EOFError) as exc:
         raise NotAForm(f"{name} 已损坏或不是 Excel 工作簿") from exc
     except Exception as exc:  # defusedxml and openpyxl raise many kinds on hostile files

@@ -12,6 +12,9 @@ from .profiles import DEFAULT_PROFILE, profile_names
 from .text import clean_text
 
 
+MAX_INDICATORS = 2000  # far beyond any real form (some 20 rows); the window's paste has the same bound
+
+
 class FundsKind(str, Enum):
     TOTAL = "年度资金总额"
     FISCAL = "其中：当年财政拨款"
@@ -153,7 +156,7 @@ class Project(_Cells):
     """One project's self-assessment table. Rates, scores, total and 等级 are derived."""
 
     district: str = "朝阳区"  # the title's district; the rule profile is a separate choice
-    year: int | None = None
+    year: int | None = Field(default=None, ge=1000, le=9999)
     name: str = ""  # 项目名称
     department: str = ""  # 主管部门
     implementer: str = ""  # 实施单位
@@ -164,7 +167,7 @@ class Project(_Cells):
     budget_hand_score: Decimal | None = None  # 预算执行率 得分 set by a person
     goal: str = ""  # 预期目标
     achieved: str = ""  # 实际完成情况
-    indicators: list[Indicator] = Field(default_factory=list)
+    indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_INDICATORS)
     profile: str = DEFAULT_PROFILE  # the rule profile the project is scored with
 
     _NUMBER_FIELDS: ClassVar[dict] = {"budget_weight": parse_plain, "budget_hand_score": parse_plain}

@@ -48,7 +48,7 @@ def load_versioned(text: str, where: str, fmt: str, version_now: int, key: str, 
     """A JSON file of the family (project, department …): format, version, body, validation."""
     try:
         data = json.loads(text)
-    except (json.JSONDecodeError, RecursionError) as exc:
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, or an integer of 4,300+ digits
         raise ProjectFileError(f"{where}不是有效的{kind}文件（JSON 格式错误）") from exc
     if not isinstance(data, dict) or data.get("format") != fmt:
         raise ProjectFileError(f"{where}不是本程序的{kind}文件")
@@ -68,8 +68,18 @@ def load_versioned(text: str, where: str, fmt: str, version_now: int, key: str, 
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
-        msg = str(first["msg"]).removeprefix("Value error, ")
-        raise ProjectFileError(f"{where}内容有误（{loc}：{msg}）") from exc
+        msg = _PYDANTIC_WORDS.get(first["type"]) or str(first["msg"]).removeprefix("Value error, ")
+        raise ProjectFileError(f"{where}内容有误（{loc[:80]}：{msg[:300]}）") from exc
+
+
+# pydantic's messages by error type, as a clerk (or the colleague who edited the file) reads them
+_PYDANTIC_WORDS = {
+    "string_type": "应为文字", "decimal_type": "应为数字", "decimal_parsing": "应为数字",
+    "int_type": "应为整数", "int_parsing": "应为整数", "int_from_float": "应为整数", "list_type": "应为列表",
+    "dict_type": "应为对象", "model_type": "应为对象", "missing": "缺少这一项", "extra_forbidden": "多余的一项",
+    "enum": "不是可选的值", "bool_type": "应为是或否", "too_long": "条目过多", "too_short": "条目过少",
+    "greater_than_equal": "数值过小", "less_than_equal": "数值过大", "finite_number": "应为有限的数字",
+}
 
 
 def load_project(path: str | os.PathLike) -> Project:
