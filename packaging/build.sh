@@ -9,7 +9,7 @@ if [ -z "$PY" ]; then
   elif [ -x .venv/Scripts/python.exe ]; then PY=.venv/Scripts/python.exe
   else PY=python3; fi
 fi
-"$PY" -m pip install -q "pyinstaller>=6.5" >&2
+"$PY" -m pip install -q -r packaging/requirements-lock.txt >&2  # PyInstaller and all, pinned
 mkdir -p build/pyinstaller
 case "$(uname -s)" in MINGW*|MSYS*|CYGWIN*) icon=build/pyinstaller/zpb.ico ;; *) icon=build/pyinstaller/zpb.png ;; esac
 "$PY" packaging/make_icon.py "$icon" >&2

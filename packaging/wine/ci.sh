@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# The Windows stage of .ci/run: build the Windows bundle under Wine, hold its zpb.exe to this
+# machine's source on a Chinese (code page 936) and a Western (1252) Windows with
+# tests/test_frozen.py, and start 自评表.exe on a virtual display until its window shows.
+# Usage: packaging/wine/ci.sh [LINUX_PYTHON]   (default .venv/bin/python; it runs the tests)
+# Cached under ~/.cache/zpb-wine: Windows Python, wheels, the Wine prefix, the Windows venv.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+ROOT=$PWD
+PY=${1:-.venv/bin/python}
+t0=$(date +%s)
+source packaging/wine/env.sh
+echo "wine: environment ready in $(( $(date +%s) - t0 )) s"
+
+exec 9>"$WROOT/ci.lock"; flock 9  # one Wine stage at a time per machine: they share the prefix
+
+# the build: the same spec as Linux, with the locked Windows venv; a bundle built from the same
+# sources, spec and lock is reused from the cache (a change to them rebuilds it)
+t1=$(date +%s)
+key=$( (cat packaging/zpb.spec packaging/make_icon.py packaging/requirements-lock.txt pyproject.toml
+        find main.py model cli exporters importers ui -type f \( -name '*.py' -o -name '*.json' \) \
+          | LC_ALL=C sort | xargs cat) | sha256sum | cut -c1-16)
+rm -rf dist/windows build/pyinstaller-win
+mkdir -p dist/windows build/pyinstaller-win
+if [ -f "$WROOT/bundle-$key/zpb/zpb.exe" ]; then
+  cp -a "$WROOT/bundle-$key/zpb" dist/windows/
+  echo "wine: bundle $key from the cache"
+else
+  winrun "$WVENV/Scripts/python.exe" packaging/make_icon.py build/pyinstaller-win/zpb.ico >/dev/null
+  winrun "$WVENV/Scripts/python.exe" -m PyInstaller --noconfirm --log-level ERROR \
+    --distpath dist/windows --workpath build/pyinstaller-win packaging/zpb.spec | grep -v '^$' || true
+  [ -f dist/windows/zpb/zpb.exe ] && [ -f "dist/windows/zpb/自评表.exe" ] \
+    || { echo "wine: the Windows build made no zpb.exe/自评表.exe" >&2; exit 1; }
+  rm -rf "$WROOT"/bundle-*; mkdir -p "$WROOT/bundle-$key"; cp -a dist/windows/zpb "$WROOT/bundle-$key/"
+fi
+echo "wine: bundle ready in $(( $(date +%s) - t1 )) s, $(du -sm dist/windows/zpb | cut -f1) MB"
+
+# a virtual display: the window tests use Qt's real "windows" platform under Wine (its offscreen
+# platform on Windows never finishes closing a window, so the program would not end)
+display=:$(( 90 + RANDOM % 100 ))
+Xvfb "$display" -screen 0 1280x900x24 -nolisten tcp >/dev/null 2>&1 &
+xvfb=$!
+trap 'wineserver -k 2>/dev/null || true; kill $xvfb 2>/dev/null || true' EXIT
+export DISPLAY=$display
+
+# the frozen smoke tests against the Linux source, on both code pages; the install folder is
+# never written to (it is read-only under Program Files)
+touch build/pyinstaller-win/built
+select=()  # the window test once: the code page is the command line's business
+for lang in zh_CN.UTF-8 en_US.UTF-8; do
+  wineserver -k 2>/dev/null || true  # a new code page needs a new wineserver
+  cp=$(LANG=$lang LC_ALL=$lang winrun "$WVENV/Scripts/python.exe" -c \
+       "import locale; print(locale.getpreferredencoding(False))" | tr -d '\r')
+  echo "wine: frozen tests on $lang (Windows code page $cp)"
+  LANG=$lang LC_ALL=$lang CI=true ZPB_FROZEN="$ROOT/dist/windows/zpb" ZPB_FROZEN_RUN=wine \
+    ZPB_FROZEN_QPA=windows "$PY" -m pytest -q -p no:cacheprovider tests/test_frozen.py "${select[@]}"
+  select=(-k "not window")
+done
+
+# the window as a clerk starts it, until a window titled 自评… shows
+scratch=$(mktemp -d)
+ZPB_DATA_DIR="$scratch" ZPB_CONFIG_DIR="$scratch" wine "dist/windows/zpb/自评表.exe" </dev/null >/dev/null 2>&1 &
+shown=""
+for _ in $(seq 120); do
+  shown=$(xdotool search --name 自评 getwindowname %@ 2>/dev/null | head -n 1 || true)
+  [ -n "$shown" ] && break
+  sleep 1
+done
+wineserver -k 2>/dev/null || true
+rm -rf "$scratch"
+[ -n "$shown" ] || { echo "wine: 自评表.exe showed no window titled 自评… in 120 s" >&2; exit 1; }
+echo "wine: 自评表.exe shows its window: $shown"
+written=$(find dist/windows/zpb -newer build/pyinstaller-win/built | head -n 5)
+[ -z "$written" ] || { echo "wine: the program wrote into its install folder: $written" >&2; exit 1; }
+[ ! -e dist/zpb/zpb ] || ZPB_FROZEN="$ROOT/dist/zpb" "$PY" bench/bench_frozen.py --windows
+wineserver -k 2>/dev/null || true
+echo "wine: Windows stage took $(( $(date +%s) - t0 )) s"
