@@ -46,32 +46,37 @@ export DISPLAY=$display
 # the frozen smoke tests against the Linux source, on both code pages; the install folder is
 # never written to (it is read-only under Program Files)
 touch build/pyinstaller-win/built
-select=()  # the window test once: the code page is the command line's business
 for lang in zh_CN.UTF-8 en_US.UTF-8; do
   wineserver -k 2>/dev/null || true  # a new code page needs a new wineserver
   cp=$(LANG=$lang LC_ALL=$lang winrun "$WVENV/Scripts/python.exe" -c \
        "import locale; print(locale.getpreferredencoding(False))" | tr -d '\r')
   echo "wine: frozen tests on $lang (Windows code page $cp)"
   LANG=$lang LC_ALL=$lang CI=true ZPB_FROZEN="$ROOT/dist/windows/zpb" ZPB_FROZEN_RUN=wine \
-    ZPB_FROZEN_QPA=windows "$PY" -m pytest -q -p no:cacheprovider tests/test_frozen.py "${select[@]}"
-  select=(-k "not window")
+    ZPB_FROZEN_QPA=windows "$PY" -m pytest -q -p no:cacheprovider tests/test_frozen.py -k "not window"
 done
 
-# the window as a clerk starts it, until a window titled 自评… shows
-scratch=$(mktemp -d)
-ZPB_DATA_DIR="$scratch" ZPB_CONFIG_DIR="$scratch" wine "dist/windows/zpb/自评表.exe" </dev/null >/dev/null 2>&1 &
+# the window as a clerk starts it, until a window titled 自评… shows (the test's window check is
+# left to this: under Wine on a loaded machine a start now and then never gets its window up, so
+# one more try before the stage fails)
 shown=""
-for _ in $(seq 120); do
-  shown=$(xdotool search --name 自评 getwindowname %@ 2>/dev/null | head -n 1 || true)
+for attempt in 1 2; do
+  scratch=$(mktemp -d)
+  ZPB_DATA_DIR="$scratch" ZPB_CONFIG_DIR="$scratch" wine "dist/windows/zpb/自评表.exe" </dev/null >/dev/null 2>&1 &
+  for _ in $(seq 90); do
+    shown=$(xdotool search --name 自评 getwindowname %@ 2>/dev/null | head -n 1 || true)
+    [ -n "$shown" ] && break
+    sleep 1
+  done
+  wineserver -k 2>/dev/null || true
+  rm -rf "$scratch"
   [ -n "$shown" ] && break
-  sleep 1
+  echo "wine: try $attempt: no window titled 自评… in 90 s"
 done
-wineserver -k 2>/dev/null || true
-rm -rf "$scratch"
-[ -n "$shown" ] || { echo "wine: 自评表.exe showed no window titled 自评… in 120 s" >&2; exit 1; }
+[ -n "$shown" ] || { echo "wine: 自评表.exe showed no window titled 自评…" >&2; exit 1; }
 echo "wine: 自评表.exe shows its window: $shown"
 written=$(find dist/windows/zpb -newer build/pyinstaller-win/built | head -n 5)
 [ -z "$written" ] || { echo "wine: the program wrote into its install folder: $written" >&2; exit 1; }
-[ ! -e dist/zpb/zpb ] || ZPB_FROZEN="$ROOT/dist/zpb" "$PY" bench/bench_frozen.py --windows
+[ ! -e dist/zpb/zpb ] || ZPB_FROZEN="$ROOT/dist/zpb" timeout 600 "$PY" bench/bench_frozen.py --windows \
+  || echo "wine: the start-up benchmark did not finish (not a test: the stage goes on)"
 wineserver -k 2>/dev/null || true
 echo "wine: Windows stage took $(( $(date +%s) - t0 )) s"
