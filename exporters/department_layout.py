@@ -16,7 +16,7 @@ from model.project import AMOUNT_FIELDS
 from .layout import FONT_SIZES_PT, SIGNATURES, FormLayout, LayoutCell, LayoutRow, Merge, Role, RowKind, fit_font
 
 # A4 portrait, 186 mm between the margins: 三级指标 and 偏差原因 get the room, 得分率 its own column
-DEPARTMENT_COLUMNS_MM = (6.0, 17.0, 20.0, 36.0, 18.0, 18.0, 10.0, 11.0, 13.0, 37.0)
+DEPARTMENT_COLUMNS_MM = (6.0, 17.0, 20.0, 36.0, 18.0, 18.0, 10.0, 11.0, 17.0, 33.0)
 ROW_MM = 5.0  # the least row height: a department's table is long (26 indicators in 劲松's)
 BLANK_INDICATOR_ROWS = 3  # rows left to fill by hand when no indicator was entered
 
