@@ -45,7 +45,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--example", action="store_true", help="写入随程序附带的示例项目")
     p.add_argument("--skeleton", action="store_true",
                    help="写入标准指标框架（产出/效益/满意度，分值 50/30/10，年度为上一年），与窗口“新建”相同")
-    p.add_argument("--from", dest="last", metavar="LAST", help="以去年填好的自评表（项目文件、.docx 或 .xlsx）为底稿；"
+    p.add_argument("--from", dest="last", metavar="LAST", help="以去年填好的自评表（项目文件、.docx 或 .xlsx）或今年的绩效目标申报表为底稿；"
                    "为文件夹时，把其中每个项目都开始为今年的，写入 FILE 文件夹")
     p.add_argument("--force", action="store_true", help="文件已存在时覆盖")
 
@@ -77,9 +77,9 @@ def cmd_new(args) -> int:
         fail(refusal)
         return EXIT_FORM_ERRORS
     try:
-        if args.last:
-            from model.carry_over import next_year
-            project = next_year(_load_any(args.last))
+        if args.last:  # last year's table as this year's, or a 绩效目标申报表 as its year's
+            from importers import start_from
+            project = start_from(args.last)
         elif args.example:
             project = load_project(EXAMPLE)
         elif args.skeleton:

@@ -5,11 +5,12 @@ import sys
 from pathlib import Path
 
 from exporters.files import FORMATS, render, write_output
-from importers import read_form
-from model import Severity, check, evaluate
+from importers import read_forms
+from importers.declaration import PROPOSED
+from model import Project, Severity, check, evaluate
 from model.failures import describe
 from model.files import clean_stale_temps
-from model.project_file import SUFFIX, file_stem, save_project
+from model.project_file import SUFFIX, distinct_names, file_stem, safe_file_name, save_project
 
 from model.unit import expand
 
@@ -117,28 +118,54 @@ def _export_one(path: str, project, targets: dict[str, Path]) -> bool:
 
 
 def cmd_import(args) -> int:
+    """Each file's forms as project files. A file holding one form is named after the file (as
+    always); a file holding several (a year's Word document, a workbook of a sheet per project)
+    writes one project per form named by its 项目名称, and refuses -o, saying how many it holds."""
     if args.output and len(args.files) > 1:
         fail("读取多个表时请用 --outdir，不能用 -o")
         return EXIT_FAILED
     if not make_folder(args.outdir):
         return EXIT_FAILED
     rule = OutputRule(args.files, args.force)
-    code = EXIT_OK
-    for path, project in each_project(args.files, read_form):
-        if project is None:
-            code = EXIT_FAILED
-            continue
-        target = Path(args.output) if args.output else Path(args.outdir) / f"{file_stem(path)}{SUFFIX}"
-        refusal = rule.refuse_reason(target, "project")
-        if refusal:
-            fail(refusal)
-            code = EXIT_FAILED
-            continue
+    code, written = EXIT_OK, set[str]()
+    for path in args.files:
         try:
-            save_project(project, target)
-        except Exception as exc:
-            fail(describe(exc, target, "写入"))
+            forms = read_forms(path)
+        except Exception as exc:  # every failure becomes a message naming the file
+            fail(describe(exc, path, "读取"))
             code = EXIT_FAILED
             continue
-        print(f"已读取 {path} → {target}（{len(project.indicators)} 个指标）")
+        if args.output and len(forms) > 1:
+            fail(f"{path} 中有 {len(forms)} 张表，请用 --outdir 指定输出文件夹，每张表写成一个项目文件")
+            code = EXIT_FAILED
+            continue
+        for k, (project, target) in enumerate(zip(forms, _import_targets(args, path, forms, written)), 1):
+            refusal = rule.refuse_reason(target, "project")
+            if refusal:
+                fail(refusal)
+                code = EXIT_FAILED
+                continue
+            try:
+                save_project(project, target)
+            except Exception as exc:
+                fail(describe(exc, target, "写入"))
+                code = EXIT_FAILED
+                continue
+            where = f"{path}（第 {k} 张表）" if len(forms) > 1 else path
+            print(f"已读取 {where} → {target}（{len(project.indicators)} 个指标）")
+            for note in project.notes:
+                if note.title == PROPOSED:
+                    print(f"提醒：{target.name}：{note.text}", file=sys.stderr)
     return code
+
+
+def _import_targets(args, path: str, forms: list[Project], written: set[str]) -> list[Path]:
+    if args.output:
+        return [Path(args.output)]
+    if len(forms) == 1:
+        stems = [file_stem(path)]
+    else:
+        stems = [safe_file_name(p.name, f"{file_stem(path)}-{k}") for k, p in enumerate(forms, 1)]
+    stems = distinct_names(stems, written)
+    written.update(stems)
+    return [Path(args.outdir) / f"{stem}{SUFFIX}" for stem in stems]

@@ -1,4 +1,8 @@
-"""Readers of filled 自评表 files (.docx, .xlsx) into the model. No Qt."""
+"""Readers of filled 自评表 files (.docx, .xlsx) into the model. No Qt.
+
+`read_forms(path)` is the API other parts build on (the unit overview, check's "file holds N
+forms"): every form in a file, in order. `read_form` reads a file of one form.
+"""
 from __future__ import annotations
 
 import os
@@ -6,21 +10,49 @@ from pathlib import Path
 
 from model import Project
 
-from .grid import NotAForm
+from .errors import ManyForms, NotAForm, refuse_many
+
+
+def _check_suffix(path: str | os.PathLike) -> str:
+    suffix = Path(path).suffix.lower()
+    if suffix in (".doc", ".xls", ".wps", ".et"):
+        raise NotAForm(f"{Path(path).name} 是旧版格式，请先在 Word/Excel/WPS 中另存为 .docx 或 .xlsx")
+    if suffix not in (".docx", ".xlsx", ".xlsm"):
+        raise NotAForm(f"{Path(path).name} 不是 .docx 或 .xlsx 文件")
+    return suffix
+
+
+def read_forms(path: str | os.PathLike) -> list[Project]:
+    """Every form in a .docx (several tables) or .xlsx (a form a sheet), in order; never empty.
+    NotAForm says in Chinese why the file holds none (and what was missing)."""
+    if _check_suffix(path) == ".docx":
+        from .docx_reader import read_docx_forms
+        return read_docx_forms(path)
+    from .xlsx_reader import read_xlsx_forms
+    return read_xlsx_forms(path)
 
 
 def read_form(path: str | os.PathLike) -> Project:
-    """A filled .docx or .xlsx form as a project; NotAForm says in Chinese why not."""
-    suffix = Path(path).suffix.lower()
-    if suffix == ".docx":
-        from .docx_reader import read_docx
-        return read_docx(path)
-    if suffix in (".xlsx", ".xlsm"):
-        from .xlsx_reader import read_xlsx
-        return read_xlsx(path)
-    if suffix in (".doc", ".xls", ".wps", ".et"):
-        raise NotAForm(f"{Path(path).name} 是旧版格式，请先在 Word/Excel/WPS 中另存为 .docx 或 .xlsx")
-    raise NotAForm(f"{Path(path).name} 不是 .docx 或 .xlsx 文件")
+    """The one form of a filled .docx or .xlsx; NotAForm says in Chinese why there is none, and
+    ManyForms (a NotAForm) how many there are when the file holds several: reading only the first
+    would silently drop the rest (read_forms reads them all)."""
+    forms = read_forms(path)
+    refuse_many(Path(path).name, len(forms))
+    return forms[0]
+
+
+def count_forms(path: str | os.PathLike) -> int:
+    """How many forms a .docx/.xlsx holds (0 when none), found by their labels without reading
+    them: one detection for `check`, the window and `import`."""
+    from .grid import count_forms as count_rows
+    try:
+        if _check_suffix(path) == ".docx":
+            from .docx_reader import docx_grid
+            return count_rows(docx_grid(path)[0])
+        from .xlsx_reader import xlsx_grids
+        return sum(count_rows(rows) for rows, _, _ in xlsx_grids(path))
+    except NotAForm:
+        return 0
 
 
 def is_form_file(path: str | os.PathLike) -> bool:
@@ -35,4 +67,20 @@ def load_any(path: str | os.PathLike) -> Project:
     return load_project(path)
 
 
-__all__ = ["NotAForm", "is_form_file", "load_any", "read_form"]
+def start_from(path: str | os.PathLike) -> Project:
+    """This year's table started from a file: last year's 自评表 (project file or form) as
+    next year's, or a 绩效目标申报表 as the year it declares (targets, weights, budget kept)."""
+    from model.carry_over import next_year
+    project = load_any(path)
+    if is_form_file(path) and _declared(project):
+        return project
+    return next_year(project)
+
+
+def _declared(project: Project) -> bool:
+    from .declaration import DECLARED
+    return any(n.title == DECLARED for n in project.notes)
+
+
+__all__ = ["ManyForms", "NotAForm", "count_forms", "is_form_file", "load_any", "read_form", "read_forms",
+           "start_from"]

@@ -10,7 +10,7 @@ from defusedxml.ElementTree import ParseError, fromstring
 from model import Project
 from model.profiles import profile_from_keywords
 
-from .grid import Cell, NotAForm, Row, count_forms, parse_grid, refuse_many
+from .grid import Cell, NotAForm, Row, form_spans, parse_forms, refuse_many, text_row, written_by_us
 from .safety import ZIP_ERRORS, open_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -96,24 +96,38 @@ def _blocks(el: Element):
 
 
 def read_docx(path: str | os.PathLike) -> Project:
-    """The first 自评表 in the document: top-level tables first, then tables nested in others."""
+    """The document's one form; ManyForms when it holds several (read_docx_forms reads them all)."""
+    forms = read_docx_forms(path)
+    refuse_many(os.path.basename(path), len(forms))
+    return forms[0]
+
+
+def read_docx_forms(path: str | os.PathLike) -> list[Project]:
+    """Every form in the document, in order: its tables with the paragraphs between them as
+    one-cell rows (titles, '单位：元'); tables nested in others when the top level holds none."""
+    rows, preamble, profile, own = docx_grid(path)
+    return parse_forms(rows, preamble, profile, own)
+
+
+def docx_grid(path: str | os.PathLike) -> tuple[list[Row], list[str], str, bool]:
+    """The document for `parse_forms`: (rows, preamble, profile, written by us); NotAForm says
+    why not."""
     body, keywords = read_body(path)
-    profile = profile_from_keywords(keywords)
-    preamble: list[str] = []
+    profile, own = profile_from_keywords(keywords), written_by_us(keywords)
     rows: list[Row] = []
     for el in _blocks(body):
         if el.tag == W + "tbl":
             rows += table_rows(el)
-        elif not rows and _text(el).strip():
-            preamble.append(_text(el))
-    refuse_many(os.path.basename(path), count_forms(rows))
+        elif _text(el).strip():
+            rows.append(text_row(_text(el)))
+    if form_spans(rows):
+        return rows, [], profile, own
+    top = {id(b) for b in _blocks(body) if b.tag == W + "tbl"}
+    for tbl in body.iter(W + "tbl"):
+        if id(tbl) not in top and form_spans(table_rows(tbl)):
+            return table_rows(tbl), [r[0].text for r in rows if len(r) == 1], profile, own
     try:
-        return parse_grid(rows, preamble, profile)
+        parse_forms(rows, (), profile)
     except NotAForm as exc:
-        nested = [t for t in body.iter(W + "tbl")][len([b for b in _blocks(body) if b.tag == W + "tbl"]):]
-        for tbl in nested:
-            try:
-                return parse_grid(table_rows(tbl), preamble, profile)
-            except NotAForm:
-                continue
         raise NotAForm(f"{os.path.basename(path)}：{exc}") from None
+    raise AssertionError("unreachable")  # pragma: no cover

@@ -13,7 +13,7 @@ from exporters.stamp import mark_of
 from model import Project
 from model.profiles import profile_from_keywords, profile_keywords
 
-from .grid import Cell, NotAForm, Row, count_forms, parse_grid, refuse_many
+from .grid import Cell, NotAForm, Row, form_spans, parse_forms, refuse_many, written_by_us
 from .safety import MAX_COLS, MAX_ROWS, ZIP_ERRORS, open_package
 
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
@@ -83,7 +83,23 @@ def sheet_rows(ws) -> list[Row]:
 
 
 def read_xlsx(path: str | os.PathLike) -> Project:
-    """The first sheet that holds a 自评表."""
+    """The workbook's one form; ManyForms when it holds several (read_xlsx_forms reads them all)."""
+    forms = read_xlsx_forms(path)
+    refuse_many(os.path.basename(path), len(forms))
+    return forms[0]
+
+
+def read_xlsx_forms(path: str | os.PathLike) -> list[Project]:
+    """Every form of every sheet, in sheet order (a budget system writes one project a sheet)."""
+    out: list[Project] = []
+    for rows, profile, own in xlsx_grids(path):
+        out += parse_forms(rows, (), profile, own)
+    return out
+
+
+def xlsx_grids(path: str | os.PathLike) -> list[tuple[list[Row], str, bool]]:
+    """(rows, profile, written by us) of every sheet that holds a form; NotAForm says why when
+    none does."""
     import openpyxl  # with defusedxml installed, openpyxl parses the XML safely
 
     name = os.path.basename(path)
@@ -109,24 +125,23 @@ def read_xlsx(path: str | os.PathLike) -> Project:
         raise NotAForm(f"{name} 无法读取：文件已损坏，或含有本程序不支持的内容") from exc
     first_error: NotAForm | None = None
     profile = profile_from_keywords(wb.properties.keywords)
-    found: Project | None = None
-    forms = 0
+    own = ours or written_by_us(wb.properties.keywords)
+    found: list[tuple[list[Row], str, bool]] = []
     try:
         for ws in wb.worksheets:
             rows = sheet_rows(ws)
-            forms += count_forms(rows)
-            if found is not None:
-                continue
-            try:
-                found = parse_grid(rows, (), profile)
-            except NotAForm as exc:
-                first_error = first_error or exc
+            if form_spans(rows):
+                found.append((rows, profile, own))
+            elif first_error is None:
+                try:
+                    parse_forms(rows, (), profile)
+                except NotAForm as exc:
+                    first_error = exc
     finally:
         wb.close()
-    refuse_many(name, forms)
-    if found is not None:
-        return found
-    raise NotAForm(f"{name}：{first_error or '工作簿中没有工作表'}")
+    if not found:
+        raise NotAForm(f"{name}：{first_error or '工作簿中没有工作表'}")
+    return found
 
 
 def _core(zf: zipfile.ZipFile) -> bytes:

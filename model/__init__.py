@@ -5,12 +5,12 @@ Nothing here imports Qt, python-docx or openpyxl (tests/test_layers.py checks it
 from .numbers import NotANumber, parse_amount, percent, plain, score_text
 from .problems import Place, Problem, Severity, check
 from .profiles import DEFAULT_PROFILE, RuleProfile, load_profile, profile_names
-from .project import AMOUNT_FIELDS, FundsKind, FundsRow, Indicator, Project
+from .project import AMOUNT_FIELDS, FundsKind, FundsRow, Indicator, Note, Project
 from .scoring import Evaluation, Score, evaluate, execution_rate
 
 __all__ = [
     "AMOUNT_FIELDS", "DEFAULT_PROFILE", "Evaluation", "FundsKind", "FundsRow", "Indicator",
-    "NotANumber", "Place", "Problem", "Project", "RuleProfile", "Score", "Severity", "check",
+    "NotANumber", "Note", "Place", "Problem", "Project", "RuleProfile", "Score", "Severity", "check",
     "evaluate", "execution_rate", "load_profile", "parse_amount", "percent", "plain",
     "profile_names", "score_text",
 ]

@@ -11,6 +11,7 @@ def next_year(last: Project) -> Project:
     project.funds = [FundsRow(kind=r.kind, label=r.label) for r in last.funds]
     project.budget_hand_score = None
     project.achieved = ""
+    project.notes = []
     project.unreadable = {k: v for k, v in last.unreadable.items() if k != "budget_hand_score"}
     for ind in project.indicators:
         ind.actual = ""

@@ -37,7 +37,7 @@ DEPARTMENT_LABELS = {
     "budget_weight": "预算执行率分值", "budget_hand_score": "预算执行率得分", **GOAL_LABELS, **AMOUNT_LABELS}
 
 _PROJECT_LABELS = {**HEADER_LABELS, **GOAL_LABELS, **AMOUNT_LABELS,
-                   "profile": "评分规则", "district": "地区", "hand_note": "手动得分说明"}
+                   "profile": "评分规则", "district": "地区", "hand_note": "手动得分说明", "notes": "附注"}
 
 
 def field_label(field: str, section: Section | str | None = None) -> str:

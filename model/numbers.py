@@ -8,8 +8,8 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 
 # full-width digits and signs, U+2212 minus and the small hyphen people type as a sign
 _FULL_WIDTH = str.maketrans(
-    "０１２３４５６７８９．，％＋－−﹣＝＞＜：（）　",
-    "0123456789.,%+---=><:() ",
+    "０１２３４５６７８９．，％＋－−﹣＝═﹦⩾⩽＞＜：（）　",
+    "0123456789.,%+---===≥≤><:() ",
 )
 
 _NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+")
@@ -168,3 +168,26 @@ def parse_quantity(text: str | None) -> Quantity | None:
     unit = re.sub(r"(左右|的|完成)$", "", unit)
     unit = re.sub(r"^(年|月|季度|周)(底|末|初)$", r"\1", unit)  # a deadline's 月底 is a month
     return Quantity(to_decimal(m.group(0)), unit, op)
+
+
+# operators a 指标性质 cell holds, as the budget systems write them; 正向/反向 name a direction
+_NATURE_OPS = {"正向": "≥", "正向指标": "≥", "反向": "≤", "反向指标": "≤"}
+
+
+def join_target(nature: str, value: str, unit: str) -> str:
+    """A target written in three cells (指标性质 / 指标值 / 度量单位) as the one cell it stands
+    for: '≧' '50' '个' → '≧50个'. The clerk's characters are kept; 定性/定量 add nothing, and a
+    value that already carries its operator or unit is not given them twice."""
+    nature, value, unit = (nature or "").strip(), (value or "").strip(), (unit or "").strip()
+    key = re.sub(r"\s+", "", nature)
+    op = _NATURE_OPS.get(key, "")
+    if not op and key and normalize(key) in {"≥", "≤", ">=", "<=", ">", "<", "=", "≧", "≦"}:
+        op = key
+    if not value:
+        return ""
+    quantity = parse_quantity(value)
+    if quantity is None or quantity.op is not None:
+        op = ""  # '≥' and '≥90' say it once; an operator before words ('= 优') says nothing
+    if unit and quantity is not None and not quantity.unit and not value.endswith(unit):
+        value += unit
+    return op + value

@@ -193,14 +193,16 @@ def _level1_name(name: str, known: list[str]) -> str:
 def _level1_weights(project: Project, profile: RuleProfile, warn) -> None:
     known = list(profile.level1_weights)
     sums: dict[str, Decimal] = {}
-    for ind in project.indicators:
+    for ind in project.indicators:  # a 一级 成本指标 counts with 产出 (profile.level1_counts_with)
         key = _level1_name(ind.level1, known)
+        key = next((into for name, into in profile.level1_counts_with.items()
+                    if key.startswith(name) or (key and name.startswith(key))), key)
         sums[key] = sums.get(key, Decimal(0)) + (ind.weight or 0)
     if not project.indicators:
         return
     for name, usual in profile.level1_weights.items():
         got = sums.get(name, Decimal(0))
-        if abs(got - usual) > profile.level1_tolerance:
+        if abs(got - usual) >= profile.level1_tolerance:  # 10 points or more
             warn(Place(Section.INDICATOR), f"{name}分值合计 {plain(got)}，与通常的 {plain(usual)} 相差较大")
 
 

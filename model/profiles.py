@@ -43,7 +43,8 @@ class RuleProfile(BaseModel):
     scales: list[Scale]
     outcomes: list[OutcomeBand]  # checked in order: the first band with a word in the actual wins
     level1_weights: dict[str, Decimal]
-    level1_tolerance: Decimal = Decimal(10)
+    level1_tolerance: Decimal = Decimal(10)  # a 一级 sum this many points off (or more) is a warning
+    level1_counts_with: dict[str, str] = {}  # a 一级 of its own counted with another: 成本指标 → 产出指标
     overshoot_percent: Decimal = Decimal(130)
     share_gap_points: Decimal = Decimal(5)
     grade_bands: list[tuple[str, Decimal]]

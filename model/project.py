@@ -148,6 +148,16 @@ def _decimal_in_bounds(value) -> bool:
         return True  # not a number at all: pydantic's own message names it
 
 
+class Note(BaseModel):
+    """A block of text a form carries beside the table (评价结论, 存在问题, 改进措施, 备注 …),
+    kept so that nothing written on an imported form is lost."""
+
+    model_config = ConfigDict(validate_assignment=True, extra="forbid")
+
+    title: str = ""
+    text: str = ""
+
+
 def default_funds() -> list[FundsRow]:
     return [FundsRow(kind=k) for k in FundsKind]
 
@@ -169,6 +179,7 @@ class Project(_Cells):
     achieved: str = ""  # 实际完成情况
     indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_INDICATORS)
     profile: str = DEFAULT_PROFILE  # the rule profile the project is scored with
+    notes: list[Note] = Field(default_factory=list)  # text blocks beside the table; optional in files
 
     _NUMBER_FIELDS: ClassVar[dict] = {"budget_weight": parse_plain, "budget_hand_score": parse_plain}
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -18,6 +19,7 @@ FORMAT = "zipingbiao-project"
 FORMAT_VERSION = 1
 SUFFIX = ".zpb.json"
 MAX_BYTES = 20 * 1024 * 1024
+OPTIONAL_FIELDS = ("notes",)  # fields added after format version 1: a file may leave them out
 
 
 class ProjectFileError(ClerkError):
@@ -33,9 +35,39 @@ def file_stem(path: str | os.PathLike) -> str:
     return Path(path).stem
 
 
+_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
+
+
+def safe_file_name(text: str, fallback: str = "未命名项目", limit: int = 80) -> str:
+    """A file name (no suffix) Windows accepts for any text: no \\/:*?"<>| or control
+    characters, no trailing dot or space, no reserved device name, not too long."""
+    name = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "_", text or "")
+    name = re.sub(r"\s+", " ", name).strip().rstrip(". ")[:limit].rstrip(". ")
+    if not name or name.split(".")[0].upper() in _RESERVED:
+        name = f"{fallback}_{name}" if name else fallback
+    return name
+
+
+def distinct_names(names: list[str], taken: set[str] | None = None) -> list[str]:
+    """The names made distinct (compared as Windows does, ignoring case): '名称（2）', '名称（3）' …"""
+    seen = {n.lower() for n in (taken or set())}
+    out = []
+    for name in names:
+        candidate, k = name, 1
+        while candidate.lower() in seen:
+            k += 1
+            candidate = f"{name}（{k}）"
+        seen.add(candidate.lower())
+        out.append(candidate)
+    return out
+
+
 def dumps(project: Project) -> str:
-    data = {"format": FORMAT, "format_version": FORMAT_VERSION,
-            "project": project.model_dump(mode="json")}
+    body = project.model_dump(mode="json")
+    for name in OPTIONAL_FIELDS:  # left out when empty: older versions read the file as before
+        if not body.get(name):
+            body.pop(name, None)
+    data = {"format": FORMAT, "format_version": FORMAT_VERSION, "project": body}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 
@@ -60,7 +92,7 @@ def load_versioned(text: str, where: str, fmt: str, version_now: int, key: str, 
     body = data.get(key)
     if not isinstance(body, dict):
         raise ProjectFileError(f"{where}缺少{kind}内容")
-    missing = [name for name in model.model_fields if name not in body]
+    missing = [name for name in model.model_fields if name not in body and name not in OPTIONAL_FIELDS]
     if missing:
         raise ProjectFileError(f"{where}内容不完整（缺少 {'、'.join(missing)}）")
     try:

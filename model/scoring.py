@@ -285,14 +285,43 @@ def indicator_score(ind: Indicator, profile: RuleProfile) -> Score:
     target = parse_quantity(ind.target)
     if target is not None:
         return _quantitative(ind, weight, target, profile)
-    if outcome_share(ind.target, profile) is not None:
-        found = outcome_share(ind.actual, profile)
-        if found is None:
-            return _with_hand(None, ind.hand_score,
-                              f"无法判断实际完成值“{ind.actual.strip()}”是否达成", kind=ScoreKind.UNSCORABLE)
-        return _qualitative(ind, weight, found[0], found[1], "完成情况", profile)
-    return _with_hand(None, ind.hand_score, f"无法读出年度指标值“{ind.target.strip()}”",
-                      kind=ScoreKind.UNSCORABLE)
+    found = judged_by_actual(ind.target, ind.actual, profile)
+    if found is None:
+        return _with_hand(None, ind.hand_score,
+                          f"无法判断实际完成值“{ind.actual.strip()}”是否达成年度指标值“{ind.target.strip()}”",
+                          kind=ScoreKind.UNSCORABLE)
+    return _qualitative(ind, weight, found[0], found[1], "完成情况", profile)
+
+
+_NEGATIONS = ("不", "未", "没有", "没", "无", "非")
+
+
+def judged_by_actual(target: str, actual: str, profile: RuleProfile) -> tuple[str, Decimal] | None:
+    """A target with no scale and no number ('严格执行相关制度规定', '有效') is judged by its
+    actual: an outcome word, a grade, or the target restated (achieved); a restatement under a
+    negation ('不符合相关规定') is the lowest outcome band. None: the actual says nothing readable."""
+    found = outcome_share(actual, profile)
+    if found is not None:
+        return found
+    t, a = _clean(target), _clean(actual)
+    if t and t in a:
+        if a[: a.index(t)].endswith(_NEGATIONS):
+            low = min(profile.outcomes, key=lambda band: band.share)
+            return f"未{t}", low.share
+        return a, HUNDRED
+    return _grade_alone(a, profile)
+
+
+def _grade_alone(actual: str, profile: RuleProfile) -> tuple[str, Decimal] | None:
+    """An actual that is a grade and nothing more: '优', '良好', '较好', '优秀', '中等'."""
+    if len(actual) > 4:
+        return None
+    for scale in profile.scales:
+        for grade in sorted(scale.grades, key=len, reverse=True):
+            if actual == grade or (actual.startswith(grade)
+                                   and actual[len(grade):] in ("等", "级", "秀", "等级", "档")):
+                return grade, scale.grades[grade]
+    return None
 
 
 def evaluate(project: Project, profile: RuleProfile | None = None,

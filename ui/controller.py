@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from importers import is_form_file, read_form
+from importers import is_form_file, read_forms
 from model import Evaluation, Indicator, Problem, Project, check, evaluate, load_profile
 from model.file_stamp import FileStamp
 from model.scoring import indicator_score
@@ -81,13 +81,20 @@ class ProjectController(QObject):
             self.undo_stack.resetClean()  # keep it marked modified: recovered work is unsaved
             self.undo_stack.push(cmd.Marker("恢复的内容"))
 
-    def open(self, path: str | Path) -> None:
-        """Open a project file or a filled .docx/.xlsx form (which becomes an unsaved project)."""
+    def open(self, path: str | Path, choose=None) -> bool:
+        """Open a project file or a filled .docx/.xlsx form (which becomes an unsaved project).
+        A file holding several forms asks choose(forms) for the index of the one to open (the
+        first without it); False when the clerk chose none."""
         path = Path(path)
         if is_form_file(path):
-            self.set_project(read_form(path), None, clean=False)
+            forms = read_forms(path)
+            index = choose(forms) if choose is not None and len(forms) > 1 else 0
+            if index is None:
+                return False
+            self.set_project(forms[index], None, clean=False)
         else:
             self.set_project(load_project(path), path)
+        return True
 
     def stamp_disk(self, stamp: FileStamp | None = None) -> None:
         """Remember the file as it is now (or as a crashed window last knew it: stamp)."""
@@ -131,6 +138,16 @@ class ProjectController(QObject):
         with self.macro(text):
             for target, field, (before, after) in changes:
                 self.undo_stack.push(cmd.SetFields(self, target, field, before, after, False))
+
+    def set_note_text(self, index: int, text: str, typing: bool = True) -> None:
+        """One note's text as typed (评价结论, 存在问题 … kept from an imported form): undoable."""
+        notes = self.project.notes
+        if not 0 <= index < len(notes) or notes[index].text == text:
+            return
+        after = [n.model_copy() for n in notes]
+        after[index] = after[index].model_copy(update={"text": text})
+        self.undo_stack.push(cmd.SetFields(self, (EditTarget.PROJECT, None), "notes",
+                                           {"notes": list(notes)}, {"notes": after}, typing))
 
     def revert_scores(self, rows: list[int]) -> None:
         """Hand scores of these rows back to the rule, as one step."""

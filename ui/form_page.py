@@ -12,6 +12,7 @@ from .funds_table import SCORE as FUNDS_SCORE
 from .indicator_panel import IndicatorPanel
 from .indicator_table import FIELDS, SCORE
 from .interaction import Interaction
+from .notes_widget import NotesWidget
 
 
 TABLE_MIN_HEIGHT = 220  # the indicator table keeps six rows or so; the upper part scrolls
@@ -39,6 +40,8 @@ class FormPage(QWidget):
         v.addWidget(_group("项目资金（万元）", self.funds_view))
         self.goal = GoalWidget(c, upper)
         v.addWidget(_group("年度总体目标", self.goal))
+        self.notes = NotesWidget(c, upper)
+        v.addWidget(self.notes)
         self.upper.setWidget(upper)
         self.indicators = IndicatorPanel(c, interaction, self)
         splitter.addWidget(self.upper)

@@ -96,6 +96,12 @@ class Interaction:
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.Yes)
         return answer == QMessageBox.StandardButton.Yes
 
+    def choose(self, title: str, label: str, items: list[str]) -> int | None:
+        """The index of the item the clerk picks, None when cancelled."""
+        from PySide6.QtWidgets import QInputDialog
+        item, ok = QInputDialog.getItem(self.parent, title, label, items, 0, False)
+        return items.index(item) if ok and item in items else None
+
     def ask_text(self, title: str, label: str, text: str) -> str | None:
         from PySide6.QtWidgets import QInputDialog
         value, ok = QInputDialog.getText(self.parent, title, label, text=text)

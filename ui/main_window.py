@@ -7,9 +7,8 @@ from pathlib import Path
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
 
-from importers import load_any
+from importers import start_from
 from model import load_profile
-from model.carry_over import next_year
 from model.project_file import file_stem
 
 from . import geometry
@@ -126,8 +125,14 @@ class MainWindow(QMainWindow):
 
     @guarded("无法打开")
     def open_path(self, path: str) -> None:
-        self.controller.open(path)
-        self._refresh_recent(app_settings.add_recent(str(Path(path).resolve())))
+        if self.controller.open(path, self._choose_form):
+            self._refresh_recent(app_settings.add_recent(str(Path(path).resolve())))
+
+    def _choose_form(self, forms: list) -> int | None:
+        """Which of a file's several forms to open: asked through the Interaction seam."""
+        items = [f"{k}. {p.name or '（未填项目名称）'}" + (f"（{p.year}年度）" if p.year else "")
+                 for k, p in enumerate(forms, 1)]
+        return self.interaction.choose("选择要打开的表", f"文件中有 {len(forms)} 张表，请选择要打开的一张：", items)
 
     @guarded("无法从去年的表新建")
     def new_from_last_year(self) -> None:
@@ -136,7 +141,7 @@ class MainWindow(QMainWindow):
         path = self._ask_open()
         if not path:
             return
-        self.controller.set_project(next_year(load_any(path)), None, clean=False)
+        self.controller.set_project(start_from(path), None, clean=False)
 
     @guarded("无法保存")
     def save(self) -> bool:

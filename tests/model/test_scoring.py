@@ -133,7 +133,7 @@ def test_every_qualitative_scale(target, actual, share):
     assert s.kind == "qualitative" and s.value == D(20) * share / 100
 
 
-@pytest.mark.parametrize("target, actual", [("优良中低差", "很棒"), ("随便写写", "好"), ("", "1"),
+@pytest.mark.parametrize("target, actual", [("优良中低差", "很棒"), ("随便写写", "见附件"), ("", "1"),
                                             ("10份", "大约")])
 def test_unreadable_targets_get_no_score_until_a_hand_score(target, actual):
     assert score(target, actual).value is None

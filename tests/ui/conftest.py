@@ -22,6 +22,8 @@ class FakeInteraction:
         self.next_text: str | None = None
         self.file_changed_answer = "cancel"
         self.file_changed_asked: list[str] = []
+        self.next_choice: int | None = 0
+        self.choices_asked: list[list[str]] = []
 
     def error(self, title, message):
         self.errors.append((title, message))
@@ -39,6 +41,10 @@ class FakeInteraction:
     def ask_recover(self, description):
         self.recover_asked.append(description)
         return self.recover_answer
+
+    def choose(self, title, label, items):
+        self.choices_asked.append(items)
+        return self.next_choice
 
     def ask_text(self, title, label, text):
         return self.next_text
