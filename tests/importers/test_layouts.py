@@ -265,3 +265,35 @@ def test_budget_system_declaration_with_funds_rows_and_goal_below(tmp_path):
     assert [(i.target, i.actual, i.weight) for i in p.indicators] == [
         ("≥121057.86平方米", "", D(50)), ("明显改善", "", D(30)), ("≥90%", "", D(10))]
     assert any(n.title == "分值待确认" for n in p.notes)
+
+
+def test_notes_are_saved_and_files_without_them_still_load(tmp_path):
+    from model import Note
+    from model.project_file import dumps, loads
+    p = Project(name="x")
+    assert '"notes"' not in dumps(p)  # an older program reads a file with no notes as before
+    assert loads(dumps(p)) == p
+    p.notes.append(Note(title="评价结论", text="完成。"))
+    assert loads(dumps(p)).notes == [Note(title="评价结论", text="完成。")]
+
+
+def test_hebei_layout_with_empty_placeholder_rows(tmp_path):
+    """河北 (central template): 指标1名称 without a colon, '指标2' rows and '……' rows left empty."""
+    rows = [
+        ["项目名称", ("暖通改造经费", 7)],
+        ["主管部门", ("廊坊市发改委", 3), "实施单位", ("廊坊市食品工程学校", 3)],
+        ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+        [B.UP, "年度资金总额", "43.2", "43.2", "37.24", "10", "86%", "9"],
+        [B.UP, "其中：当年财政拨款", "43.2", "43.2", "37.24", "", "", ""],
+        ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"],
+        ["产出指标", "数量指标", "指标1工程资金金额", "43.2", "37.24", "10", "9", "剩余3%尾款未付。"],
+        [B.UP, B.UP, "指标2", "", "", "", "", ""],
+        [B.UP, B.UP, "……", "", "", "", "", ""],
+        [B.UP, "生态效益指标", "指标1", "指标2", "……", "", "", ""],
+        ["满意度指标", "服务对象满意度指标", "指标1学生满意度", "100", "100", "10", "10", "0"],
+    ]
+    p = read_form(B.write_docx(tmp_path / "hb.docx", ["项目支出绩效自评表", "2019年度）", rows]))
+    assert (p.name, p.department, p.implementer, p.year) == ("暖通改造经费", "廊坊市发改委", "廊坊市食品工程学校", 2019)
+    assert [(i.name, i.target, i.actual, i.weight, i.hand_score) for i in p.indicators] == [
+        ("指标1工程资金金额", "43.2", "37.24", D(10), None), ("指标1学生满意度", "100", "100", D(10), None)]
+    assert p.budget_hand_score is None and evaluate(p).budget.value == 9  # 86.20% → 9: the rule's
