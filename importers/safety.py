@@ -19,7 +19,7 @@ _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.IGNORECASE)
 # far beyond any real form (one has some 40 rows of 9 columns): refused before a parser builds
 # millions of objects from it
 MAX_ROWS, MAX_COLS = 2000, 60
-MAX_CELLS = MAX_ROWS * MAX_COLS
+MAX_CELLS = 40_000  # a page of 40 rows by 9 columns is some 400; a sheet formatted wide and long stays under
 # everything a broken package can raise while being read
 ZIP_ERRORS = (zipfile.BadZipFile, zipfile.LargeZipFile, zlib.error, EOFError, OSError, ValueError,
               NotImplementedError, RuntimeError, KeyError, IndexError, OverflowError)
