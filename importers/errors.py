@@ -19,5 +19,5 @@ class ManyForms(NotAForm):
 def refuse_many(name: str, count: int) -> None:
     """ManyForms when a file holds more than one form, naming the file and how many it holds."""
     if count > 1:
-        raise ManyForms(f"{name} 中有 {count} 张自评表，请每个文件只放一张表（或把各表分别另存为单独的文件）",
-                        count)
+        raise ManyForms(f"{name} 中有 {count} 张自评表：请用“import {name} --outdir 文件夹”把每张表读成"
+                        "一个项目文件（在窗口中打开时可以选择其中一张）", count)

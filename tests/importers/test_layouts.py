@@ -297,3 +297,11 @@ def test_hebei_layout_with_empty_placeholder_rows(tmp_path):
     assert [(i.name, i.target, i.actual, i.weight, i.hand_score) for i in p.indicators] == [
         ("指标1工程资金金额", "43.2", "37.24", D(10), None), ("指标1学生满意度", "100", "100", D(10), None)]
     assert p.budget_hand_score is None and evaluate(p).budget.value == 9  # 86.20% → 9: the rule's
+
+
+def test_check_on_a_file_of_several_forms_says_how_many_and_what_to_do(tmp_path, capsys):
+    from cli.commands import run
+    path = B.write_xlsx(tmp_path / "预算.xlsx", {"甲": B.declaration_sheet("甲项目"), "乙": B.declaration_sheet("乙项目")})
+    assert run(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert "有 2 张自评表" in err and "--outdir" in err
