@@ -17,6 +17,7 @@ from PySide6.QtCore import QLockFile
 
 from model import Project
 from model.file_stamp import FileStamp
+from model.files import clean_stale_temps
 from model.project_file import ProjectFileError, atomic_write, dumps, loads
 
 _SERIAL = itertools.count(1)  # several windows in one process each keep their own copy
@@ -87,7 +88,7 @@ class RecoveryStore:
                     self.unreadable.append(aside)
                 except OSError:
                     pass
-                _remove(copy.with_suffix(".meta"), *_temp_files(copy))
+                _remove(copy.with_suffix(".meta"))
                 other.unlock()
                 continue
             meta = {}
@@ -104,10 +105,11 @@ class RecoveryStore:
 
     def _clean_orphans(self) -> None:
         """Temp files and metadata of programs killed mid-write whose copy is gone."""
+        clean_stale_temps(self.folder)
         own = self.copy.name.split(".")[0]
-        for path in list(self.folder.glob(".recovery-*.tmp")) + list(self.folder.glob("recovery-*.meta")):
-            stem = path.name.lstrip(".").split(".")[0]
-            if stem == own or (path.suffix == ".meta" and (self.folder / f"{stem}.zpb.json").exists()):
+        for path in self.folder.glob("recovery-*.meta"):
+            stem = path.name.split(".")[0]
+            if stem == own or (self.folder / f"{stem}.zpb.json").exists():
                 continue  # this window's own, or a copy left_behind has just dealt with
             lock_path = self.folder / f"{stem}.lock"
             other = QLockFile(str(lock_path))
@@ -118,7 +120,7 @@ class RecoveryStore:
 
     @staticmethod
     def forget(recovered: Recovered) -> None:
-        _remove(recovered.copy, recovered.copy.with_suffix(".meta"), *_temp_files(recovered.copy))
+        _remove(recovered.copy, recovered.copy.with_suffix(".meta"))
         if recovered.held is not None:
             recovered.held.unlock()  # removes the lock file
             recovered.held = None
@@ -136,10 +138,6 @@ def _age(path: Path) -> float:
         return path.stat().st_mtime
     except OSError:
         return 0.0
-
-
-def _temp_files(copy: Path) -> list[Path]:
-    return list(copy.parent.glob(f".{copy.name}.*.tmp")) + list(copy.parent.glob(f".{copy.stem}.meta.*.tmp"))
 
 
 def _remove(*paths: Path) -> None:

@@ -9,6 +9,8 @@ import pytest
 from model import Indicator, Project
 from model.file_stamp import FileStamp
 from model.project_file import load_project, save_project
+from ui import funds_table as F
+from ui import indicator_table as T
 
 
 def crashed_copy(project: Project, original: Path | None = None) -> Path:
@@ -245,11 +247,13 @@ def test_a_window_killed_during_autosave_leaves_a_whole_copy_and_no_temp_files(q
             child.send_signal(signal.SIGKILL)
             child.wait(timeout=30)
         fake.recover_asked.clear()
+        fake.recover_answer = _round % 2 == 0  # a declined copy writes nothing: temps go all the same
         w = start(qtbot, fake)
         assert len(fake.recover_asked) == 1
         project = w.controller.project
         # a row added autosaves too, before the next name: the copy is one of those two states
-        assert project.name in (f"第{len(project.indicators)}次", f"第{len(project.indicators) - 1}次")
+        assert not fake.recover_answer or \
+            project.name in (f"第{len(project.indicators)}次", f"第{len(project.indicators) - 1}次")
         leftovers = [p.name for p in (data_dir() / "recovery").iterdir() if p.name.endswith(".tmp")]
         assert leftovers == []
         fake.save_answer = "discard"
@@ -289,3 +293,23 @@ def test_an_unreadable_crash_copy_is_set_aside_and_named_not_deleted(qtbot, fake
     fake.infos.clear()
     start(qtbot, fake)
     assert fake.infos == []  # told once
+
+
+@pytest.mark.parametrize("text", ["1" + "0" * 30, "99999999999999999999999.5", "1" * 40])
+def test_a_number_too_large_is_kept_as_typed_and_reported(qtbot, window, text):
+    fm, im = window.funds_model, window.indicator_model
+    total_before = window.total_bar.total.text()
+    fm.setData(fm.index(0, F.EXECUTED), text)
+    row = window.controller.project.funds[0]
+    assert row.executed is None and row.unreadable["executed"] == text
+    assert fm.data(fm.index(0, F.EXECUTED), 0) == text
+    def shown() -> list[str]:
+        return [window.problems.item(i).text() for i in range(window.problems.count())]
+    qtbot.waitUntil(lambda: any(text[:12] in p and "金额" in p for p in shown()), timeout=3000)
+    assert window.total_bar.total.text() != total_before  # the rate score left the total
+    im.setData(im.index(0, T.WEIGHT), text)
+    ind = window.controller.project.indicators[0]
+    assert ind.weight is None and ind.unreadable["weight"] == text
+    assert im.data(im.index(0, T.WEIGHT), 0) == text
+    assert any(p.place.section == "indicator" and p.place.row == 0 and p.place.field == "weight"
+               for p in window.controller.problems)
