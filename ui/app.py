@@ -11,6 +11,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from model.examples import EXAMPLE
+from model.files import clean_stale_temps
 from model.project_file import load_project
 
 from .controller import ProjectController
@@ -80,9 +81,20 @@ def open_window(path: str | None = None, interaction: Interaction | None = None)
     return window
 
 
+def clean_leftovers(path: str | None) -> None:
+    """Temporary files that saves killed mid-write left (model/files.py): in the recovery folder
+    and where the file (or folder) opened now lives. Another program's temps are never touched."""
+    folders = [data_dir() / "recovery"]
+    if path is not None:
+        folders.append(Path(path) if Path(path).is_dir() else Path(path).parent)
+    for folder in folders:
+        clean_stale_temps(folder)
+
+
 def run_window(path: str | None = None) -> int:
     app = make_app()
     _log_uncaught()
+    clean_leftovers(path)
     if path is not None and Path(path).is_dir():  # a unit's folder: its overview
         from .overview import open_folder_window
         open_folder_window(path)

@@ -132,3 +132,17 @@ def test_saves_killed_at_random_points_never_leave_a_half_written_file(tmp_path)
     assert project.exists() and export.exists()
     save_project(Project(), tmp_path / "next.zpb.json")
     assert not [p.name for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
+
+
+@posix_only
+def test_the_window_start_cleans_what_killed_saves_left(tmp_path, monkeypatch):
+    from ui import app
+    monkeypatch.setattr(app, "data_dir", lambda: tmp_path / "data")
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    left = tmp_path / f"{TEMP_PREFIX}{_host()}-{dead.pid}-00aa11bb.tmp"
+    left.write_bytes(b"half")
+    save_project(Project(), tmp_path / "p.zpb.json")
+    left.write_bytes(b"half again")  # as if killed once more after that save
+    app.clean_leftovers(str(tmp_path / "p.zpb.json"))
+    assert not left.exists()
