@@ -25,6 +25,7 @@ def utf8_output() -> None:
 
 
 def main(argv: list[str] | None = None) -> int:
+    argv_was_none = argv is None
     if argv is None:  # run as a program (not called by a test): fix the output streams first
         utf8_output()
     argv = sys.argv[1:] if argv is None else argv
@@ -32,6 +33,9 @@ def main(argv: list[str] | None = None) -> int:
                     and (os.path.isfile(argv[0]) or os.path.isdir(argv[0]))):
         from ui.app import run_window
         return run_window(argv[0] if argv else None)
+    from cli.pipes import guard_stdout
+    if argv_was_none:
+        guard_stdout()
     from cli.commands import run
     return run(argv)
 

@@ -11,9 +11,10 @@ from model.problems import Severity
 from model.examples import EXAMPLE
 from model.failures import describe
 from model.project_file import load_project, save_project
+from model.text import one_line
 
 from . import department, transfer, unit, version
-from .common import EXIT_FORM_ERRORS, EXIT_OK, EXIT_UNREADABLE, each_project, fail
+from .common import EXIT_FORM_ERRORS, EXIT_OK, EXIT_UNREADABLE, each_project, fail, input_files
 from .outputs import OutputRule
 
 
@@ -52,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="检查项目并计分", description="打印执行率、各项得分及理由、总分、等级和问题。"
                        "退出码：0 无错误，1 表中有错误，2 文件无法读取。", add_help=False)
     p.add_argument("-h", "--help", action="help", help="显示帮助并退出")
-    p.add_argument("files", nargs="+", metavar="FILE", help="项目文件（也可以是填好的 .docx/.xlsx 自评表）")
+    p.add_argument("files", nargs="+", metavar="FILE", help="项目文件或项目文件夹（也可以是填好的 .docx/.xlsx 自评表）")
     transfer.add_parsers(sub, _help_flag)
     unit.add_parsers(sub, _help_flag)
     department.add_parser(sub, _help_flag)
@@ -120,9 +121,12 @@ def report(project: Project) -> tuple[list[str], bool]:
 
 
 def cmd_check(args) -> int:
+    files = input_files(args.files)  # a folder: its project files; each file once
+    if files is None:
+        return EXIT_UNREADABLE
     code = EXIT_OK
-    for i, (path, project) in enumerate(each_project(args.files, _load_any)):
-        if len(args.files) > 1:
+    for i, (path, project) in enumerate(each_project(files, _load_any)):
+        if len(files) > 1 or files != args.files:
             print(("\n" if i else "") + f"== {path}")
         if project is None:
             code = EXIT_UNREADABLE
@@ -133,7 +137,7 @@ def cmd_check(args) -> int:
             fail(describe(exc, path, "计分"))
             code = EXIT_UNREADABLE
             continue
-        print("\n".join(lines))
+        print("\n".join(one_line(line) for line in lines))  # a name's line break starts no line
         if has_errors and code == EXIT_OK:
             code = EXIT_FORM_ERRORS
     return code

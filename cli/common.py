@@ -1,12 +1,16 @@
 """What the commands share: messages on stderr, reading each input, making the output folder."""
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from model import Project
 from model.failures import describe
+from model.project_file import SUFFIX
+from model.text import one_line
+from model.unit import expand
 
 # the exit codes of README's command table, which clerks' batch scripts test
 EXIT_OK = 0
@@ -16,7 +20,7 @@ EXIT_UNREADABLE = 2  # an input cannot be read, or the command line is wrong
 
 
 def fail(message: str) -> None:
-    print(f"错误：{message}", file=sys.stderr)
+    print(f"错误：{one_line(message)}", file=sys.stderr)  # one failure, one line
 
 
 def each_project(paths: list[str], load: Callable[[str], Project]) -> Iterator[tuple[str, Project | None]]:
@@ -31,12 +35,28 @@ def each_project(paths: list[str], load: Callable[[str], Project]) -> Iterator[t
         yield path, project
 
 
-def make_folder(folder: str | None) -> bool:
+def make_folder(folder: str | os.PathLike | None) -> bool:
     if not folder:
         return True
+    if os.path.lexists(folder) and not os.path.isdir(folder):
+        fail(f"无法创建输出文件夹 {folder}：已有同名的文件（不是文件夹）")
+        return False
     try:
         Path(folder).mkdir(parents=True, exist_ok=True)
         return True
     except (OSError, ValueError) as exc:
         fail(f"无法创建输出文件夹 {folder}：{getattr(exc, 'strerror', None) or exc}")
         return False
+
+
+def input_files(paths: list[str]) -> list[str] | None:
+    """The inputs with each folder as its project files and each file once; None (after saying
+    which folder) when there is nothing to read, so a batch never succeeds on an empty folder."""
+    files = [str(p) for p in expand(paths)]
+    empty = [p for p in paths if os.path.isdir(p) and not expand([p])]
+    if not files:
+        fail(f"{'、'.join(empty) or '输入'} 中没有项目文件（*{SUFFIX}）")
+        return None
+    for folder in empty:
+        print(f"提醒：{folder} 中没有项目文件（*{SUFFIX}），已跳过", file=sys.stderr)
+    return files

@@ -13,6 +13,7 @@ from model.department_eval import VARIANCE_BASE_LABELS, DepartmentFigures, figur
 from model.department_file import department_path, load_department
 from model.department_text import projects_sentences, rate_words
 from model.project_file import ProjectFileError
+from model.text import one_line
 from model.unit import load_unit
 
 from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail
@@ -82,7 +83,7 @@ def cmd_department(args) -> int:
     projects = unit.projects
     fig = figures(dept, projects)
     problems = check_department(dept, projects, fig)
-    print("\n".join(report_lines(dept, fig, problems)))
+    print("\n".join(one_line(line) for line in report_lines(dept, fig, problems)))
     for entry in unit.entries:
         if entry.error:
             print(f"  [提醒] 项目文件夹：{entry.path.name} 无法读取，未计入：{entry.error}")

@@ -9,12 +9,10 @@ from importers import read_forms
 from importers.declaration import PROPOSED
 from model import Project, Severity, check, evaluate
 from model.failures import describe
-from model.files import clean_stale_temps
+from model.files import clean_stale_temps, distinct_paths
 from model.project_file import SUFFIX, distinct_names, file_stem, safe_file_name, save_project
 
-from model.unit import expand
-
-from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, each_project, fail, make_folder
+from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, each_project, fail, input_files, make_folder
 from .parallel import run_each
 from .outputs import OutputRule, output_stem
 
@@ -61,7 +59,9 @@ def cmd_export(args, load) -> int:
     if bad or not formats:
         fail(f"--format 只能是 docx、xlsx 或 docx,xlsx（收到 {args.format}）")
         return EXIT_UNREADABLE
-    files = [str(p) for p in expand(args.files)]  # a folder: its project files
+    files = input_files(args.files)  # a folder: its project files; each file once
+    if files is None:
+        return EXIT_UNREADABLE
     if (args.docx or args.xlsx) and len(files) > 1:
         fail("导出多个项目时请用 --outdir，不能用 --docx/--xlsx 指定单个文件")
         return EXIT_UNREADABLE
@@ -121,14 +121,15 @@ def cmd_import(args) -> int:
     """Each file's forms as project files. A file holding one form is named after the file (as
     always); a file holding several (a year's Word document, a workbook of a sheet per project)
     writes one project per form named by its 项目名称, and refuses -o, saying how many it holds."""
-    if args.output and len(args.files) > 1:
+    files = [str(p) for p in distinct_paths([Path(f) for f in args.files])]  # a form given twice: once
+    if args.output and len(files) > 1:
         fail("读取多个表时请用 --outdir，不能用 -o")
         return EXIT_FAILED
     if not make_folder(args.outdir):
         return EXIT_FAILED
-    rule = OutputRule(args.files, args.force)
+    rule = OutputRule(files, args.force)
     code, written = EXIT_OK, set[str]()
-    for path in args.files:
+    for path in files:
         try:
             forms = read_forms(path)
         except Exception as exc:  # every failure becomes a message naming the file

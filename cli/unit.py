@@ -8,10 +8,11 @@ from exporters.files import ExportError, write_output
 from model.carry_over import next_year
 from model.failures import describe
 from model.project_file import SUFFIX, save_project
+from model.text import one_line
 from model.summary import COLUMNS, Summary, build_summary
 from model.unit import Unit, UnitEntry, iter_unit, next_year_name
 
-from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail
+from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail, make_folder
 from .outputs import OutputRule
 
 
@@ -43,12 +44,15 @@ def output_rule(unit: Unit, force: bool) -> OutputRule:
 
 
 def print_summary(summary: Summary) -> None:
-    print(summary.title + (f" {summary.year_line}" if summary.year_line else ""))
-    print("\t".join(COLUMNS))
-    for row in summary.rows:
-        print("\t".join(row.texts()))
-    print("\t".join(summary.total_texts()))
-    print(summary.grade_line())
+    """Tab-separated, one row a line: a cell's line breaks and tabs are printed as spaces."""
+    def row(cells: list[str]) -> None:
+        print("\t".join(one_line(c, " ") for c in cells))
+    print(one_line(summary.title + (f" {summary.year_line}" if summary.year_line else "")))
+    row(list(COLUMNS))
+    for r in summary.rows:
+        row(r.texts())
+    row(summary.total_texts())
+    print(one_line(summary.grade_line()))
 
 
 def write_targets(unit: Unit, targets: dict[str, str | None], force: bool, render) -> int:
@@ -124,10 +128,7 @@ def new_unit(args, load) -> int:
     if new.resolve() == old.resolve():
         fail("新文件夹不能与去年的文件夹相同")
         return EXIT_FAILED
-    try:
-        new.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        fail(f"无法创建文件夹 {new}：{exc.strerror or exc}")
+    if not make_folder(new):
         return EXIT_FAILED
     code = EXIT_OK
     rule = OutputRule([str(e.path) for e in entries], args.force)

@@ -174,3 +174,27 @@ def _fsync_dir(folder: Path) -> None:
         pass
     finally:
         os.close(fd)
+
+
+def file_key(path: str | os.PathLike) -> tuple | str:
+    """What a path is on disk: a link, `./x` or another letter case on Windows is the same file."""
+    try:
+        st = os.stat(path)
+        if st.st_ino:
+            return (st.st_dev, st.st_ino)
+    except (OSError, ValueError):
+        pass
+    return os.path.normcase(os.path.realpath(path))
+
+
+def distinct_paths(paths: list[Path]) -> list[Path]:
+    """Each file once, in the order first given: `summary d d` or `import a.docx ./a.docx` must
+    not count (or write) a project twice."""
+    seen: set = set()
+    out: list[Path] = []
+    for p in paths:
+        key = file_key(p)
+        if key not in seen:
+            seen.add(key)
+            out.append(p)
+    return out

@@ -24,3 +24,13 @@ def clean_text(text: str) -> str:
 def cut(text: str, limit: int) -> str:
     """At most limit characters, for metadata fields with a fixed size (a document's title)."""
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+_BREAKS = re.compile("\r\n|[\n\r\v\f\x1c-\x1e\x85\u2028\u2029]")
+
+
+def one_line(text: str, tab: str = "\t") -> str:
+    """Text as one printed line: a batch script reads `check`/`summary` line by line (and a
+    summary row cell by cell, tab by tab), so a name pasted with a line break (or a hostile
+    "\\n总分：100") must not start a line of its own. tab: what a tab becomes."""
+    return _BREAKS.sub(" ", text).replace("\t", tab)

@@ -18,6 +18,7 @@ from .problems import Problem, Severity, check
 from .profiles import DEFAULT_PROFILE, load_profile
 from .project import Project
 from .failures import describe
+from .files import distinct_paths
 from .project_file import SUFFIX, file_stem, load_project
 from .scoring import Evaluation, evaluate
 
@@ -145,11 +146,12 @@ def project_paths(folder: str | os.PathLike) -> list[Path]:
 
 
 def expand(paths: Iterable[str | os.PathLike]) -> list[Path]:
-    """Folders become their project files; files stay as given, in the order given."""
+    """Folders become their project files; files stay as given, in the order given, each once
+    (a folder and one of its files, or one file given twice, is one project, not two)."""
     out: list[Path] = []
     for p in map(Path, paths):
         out.extend(project_paths(p) if p.is_dir() else [p])
-    return out
+    return distinct_paths(out)
 
 
 def read_entries(path: Path, read: Reader | None = None) -> list[UnitEntry]:
