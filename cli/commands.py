@@ -43,10 +43,11 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("new", help="新建项目文件", description="新建一个空项目文件、标准指标框架或示例项目。", add_help=False)
     p.add_argument("-h", "--help", action="help", help="显示帮助并退出")
     p.add_argument("file", metavar="FILE", help="要写入的项目文件（--from 为文件夹时：新的文件夹）")
-    p.add_argument("--example", action="store_true", help="写入随程序附带的示例项目")
-    p.add_argument("--skeleton", action="store_true",
+    start = p.add_mutually_exclusive_group()  # one starting point: two would silently drop one
+    start.add_argument("--example", action="store_true", help="写入随程序附带的示例项目")
+    start.add_argument("--skeleton", action="store_true",
                    help="写入标准指标框架（产出/效益/满意度，分值 50/30/10，年度为上一年），与窗口“新建”相同")
-    p.add_argument("--from", dest="last", metavar="LAST", help="以去年填好的自评表（项目文件、.docx 或 .xlsx）或今年的绩效目标申报表为底稿；"
+    start.add_argument("--from", dest="last", metavar="LAST", help="以去年填好的自评表（项目文件、.docx 或 .xlsx）或今年的绩效目标申报表为底稿；"
                    "为文件夹时，把其中每个项目都开始为今年的，写入 FILE 文件夹")
     p.add_argument("--force", action="store_true", help="文件已存在时覆盖")
 

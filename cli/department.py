@@ -60,11 +60,12 @@ def report_lines(dept: Department, fig: DepartmentFigures, problems) -> list[str
     return lines
 
 
-def _refusal(target: Path, rule: OutputRule) -> str | None:
-    """The output rule (cli/outputs.py), for a .docx or .xlsx output."""
-    fmt = target.suffix.lower().lstrip(".")
-    if fmt not in ("docx", "xlsx"):
-        return f"{target} 的扩展名应为 .docx 或 .xlsx"
+def _refusal(kind: str, target: Path, rule: OutputRule) -> str | None:
+    """The output rule (cli/outputs.py): the name says what is written (--docx and --report a
+    .docx, --xlsx a .xlsx), so Word is never written under an Excel name."""
+    fmt = "docx" if kind == "report" else kind
+    if target.suffix.lower() != f".{fmt}":
+        return f"{target} 的扩展名应为 .{fmt}（--{kind} 写出的是{'Word' if fmt == 'docx' else 'Excel'} 文件）"
     return rule.refuse_reason(target, fmt)
 
 
@@ -93,7 +94,7 @@ def cmd_department(args) -> int:
         target = getattr(args, kind)
         if not target:
             continue
-        refused = _refusal(Path(target), rule)
+        refused = _refusal(kind, Path(target), rule)
         if refused:
             fail(refused)
             code = EXIT_FAILED

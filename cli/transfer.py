@@ -18,6 +18,9 @@ from .outputs import OutputRule, output_stem
 
 
 
+DEFAULT_FORMATS = "docx,xlsx"
+
+
 def add_parsers(sub, help_flag) -> None:
     p = sub.add_parser("export", help="导出为 Word/Excel 自评表", add_help=False,
                        description="把项目导出为区里格式的 .docx 和 .xlsx。退出码：0 全部写出，"
@@ -27,7 +30,7 @@ def add_parsers(sub, help_flag) -> None:
     p.add_argument("--docx", metavar="OUT", help="Word 文件的输出路径（只导出一个项目时）")
     p.add_argument("--xlsx", metavar="OUT", help="Excel 文件的输出路径（只导出一个项目时）")
     p.add_argument("--outdir", metavar="DIR", help="输出文件夹，文件名为“<项目文件名>.docx/.xlsx”")
-    p.add_argument("--format", default="docx,xlsx", metavar="docx,xlsx", help="导出哪些格式，默认两种都导出")
+    p.add_argument("--format", default=DEFAULT_FORMATS, metavar="docx,xlsx", help="导出哪些格式，默认两种都导出")
     p.add_argument("--combined", metavar="OUT.docx|OUT.xlsx",
                    help="把全部项目合并为一个文件：汇总表在前，每个项目一页（Word）或一个工作表（Excel）")
     p.add_argument("--force", action="store_true",
@@ -52,6 +55,11 @@ def _targets(args, path: str, formats: list[str]) -> dict[str, Path]:
 
 def cmd_export(args, load) -> int:
     if args.combined:
+        ignored = [name for name, given in (("--docx", args.docx), ("--xlsx", args.xlsx), ("--outdir", args.outdir),
+                                            ("--format", args.format != DEFAULT_FORMATS)) if given]
+        if ignored:  # said, not silently dropped: the script meant something by them
+            fail(f"--combined 只写一个文件，不能与 {'、'.join(ignored)} 同时使用")
+            return EXIT_UNREADABLE
         from .unit import export_combined
         return export_combined(args, load)
     formats = [f.strip().lower().lstrip(".") for f in args.format.split(",") if f.strip()]

@@ -120,3 +120,31 @@ def test_stdout_closed_by_its_reader(tmp_path):
     assert proc.wait(timeout=120) == 0, err
     assert "Traceback" not in err and "BrokenPipe" not in err, err
     assert len(list((tmp_path / "o").iterdir())) == 6
+
+
+def test_output_names_say_what_is_written(tmp_path, capsys):
+    """department --report/--docx under an .xlsx name wrote Word there; --xlsx under .docx, Excel."""
+    from model.department_file import department_path, save_department
+    from tests.department_seeds import chaoyang_center
+    d = _folder(tmp_path)
+    save_department(chaoyang_center(), department_path(d))
+    for option, name in (("--report", "报告.xlsx"), ("--docx", "表.xlsx"), ("--xlsx", "表.docx")):
+        code, _, err = cli(capsys, "department", d, option, tmp_path / name)
+        assert code == 1 and name in err and "扩展名应为" in err, (option, err)
+        assert not (tmp_path / name).exists()
+    code, _, err = cli(capsys, "department", d, "--report", tmp_path / "报告.docx", "--xlsx", tmp_path / "表.xlsx")
+    assert code == 0, err
+
+
+def test_options_that_would_be_dropped_are_usage_errors(tmp_path, capsys):
+    """--combined with --docx/--xlsx/--outdir/--format, new with two starting points: exit 2, nothing
+    written, never one of them silently ignored."""
+    d = _folder(tmp_path)
+    for extra in (["--docx", tmp_path / "y.docx"], ["--outdir", tmp_path / "o"], ["--format", "xlsx"]):
+        code, _, err = cli(capsys, "export", d, "--combined", tmp_path / "all.docx", *extra)
+        assert code == 2 and str(extra[0]) in err, err
+    assert not (tmp_path / "all.docx").exists() and not (tmp_path / "o").exists()
+    for extra in (["--from", d, "--example"], ["--example", "--skeleton"], ["--skeleton", "--from", d]):
+        code, _, err = cli(capsys, "new", tmp_path / "新", *extra)
+        assert code == 2 and "不能与" in err, err
+    assert not (tmp_path / "新").exists()
