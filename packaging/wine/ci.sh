@@ -57,9 +57,9 @@ done
 
 # the window as a clerk starts it, until a window titled 自评… shows (the test's window check is
 # left to this: under Wine on a loaded machine a start now and then never gets its window up, so
-# one more try before the stage fails)
+# two more tries before the stage fails)
 shown=""
-for attempt in 1 2; do
+for attempt in 1 2 3; do
   scratch=$(mktemp -d)
   ZPB_DATA_DIR="$scratch" ZPB_CONFIG_DIR="$scratch" wine "dist/windows/zpb/自评表.exe" </dev/null >/dev/null 2>&1 &
   for _ in $(seq 90); do
