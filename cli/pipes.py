@@ -54,6 +54,9 @@ class ClosedPipeGuard:
 
 
 def guard_stdout() -> None:
-    """Called once by the program (not by tests, whose stdout is captured)."""
+    """Called once by the program (not by tests, whose output is captured): stdout and stderr,
+    since `2>&1 | head -1` closes both."""
     if sys.stdout is not None and not isinstance(sys.stdout, ClosedPipeGuard):
         sys.stdout = ClosedPipeGuard(sys.stdout)
+    if sys.stderr is not None and not isinstance(sys.stderr, ClosedPipeGuard):
+        sys.stderr = ClosedPipeGuard(sys.stderr)

@@ -148,3 +148,16 @@ def test_options_that_would_be_dropped_are_usage_errors(tmp_path, capsys):
         code, _, err = cli(capsys, "new", tmp_path / "新", *extra)
         assert code == 2 and "不能与" in err, err
     assert not (tmp_path / "新").exists()
+
+
+def test_stdout_and_stderr_closed_by_their_reader(tmp_path):
+    """`zpb export DIR --outdir O 2>&1 | head -1` with a broken file first: its message no longer
+    stops the batch (exit 1 from a traceback); the rest is written and the exit code is 2."""
+    d = _folder(tmp_path, 3)
+    (d / "0坏.zpb.json").write_text("{", encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "export", str(d), "--outdir",
+                             str(tmp_path / "o")], stdout=subprocess.PIPE, stderr=subprocess.STDOUT, cwd=ROOT)
+    assert proc.stdout is not None
+    proc.stdout.close()
+    assert proc.wait(timeout=120) == 2
+    assert len(list((tmp_path / "o").iterdir())) == 6
