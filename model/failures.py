@@ -16,6 +16,11 @@ class ClerkError(Exception):
     """A failure whose message is written for the clerk: Chinese, naming the file (and cell)."""
 
 
+# failures that a file or the machine explains (the clerk can act on them); anything else is a
+# library's surprise or a bug of ours, which the window also logs
+EXPECTED = (ClerkError, OSError, MemoryError, RecursionError, DecimalException, UnicodeError)
+
+
 def describe(exc: BaseException, path: str | os.PathLike | None = None, doing: str = "处理") -> str:
     """The clerk's message for exc, which happened while doing something with path."""
     where = f"{path}" if path is not None else "文件"
@@ -24,9 +29,11 @@ def describe(exc: BaseException, path: str | os.PathLike | None = None, doing: s
         name = Path(path).name if path is not None else ""
         return text if not name or name in text else f"{where}：{text}"
     if isinstance(exc, PermissionError):
-        return f"无法{doing} {where}：没有权限，或文件正被其他程序占用"
+        return f"无法{doing} {where}：没有权限，或文件正被其他程序（如 Word、Excel、WPS）占用"
     if isinstance(exc, FileNotFoundError):
         return f"找不到文件：{where}"
+    if isinstance(exc, IsADirectoryError):
+        return f"{where} 是一个文件夹，不是文件"
     if isinstance(exc, OSError):
         return f"无法{doing} {where}：{exc.strerror or exc}"
     if isinstance(exc, MemoryError):

@@ -5,36 +5,19 @@ import traceback
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from exporters.files import ExportError
-from importers import NotAForm
-from model.failures import ClerkError
-from model.project_file import ProjectFileError
+from model.failures import EXPECTED, describe
 
 PROJECT_FILTER = "项目文件 (*.zpb.json *.json)"
 OPEN_FILTER = "自评表 (*.zpb.json *.json *.docx *.xlsx);;项目文件 (*.zpb.json *.json);;Word/Excel 自评表 (*.docx *.xlsx)"
 
 
-# failures whose message is written for the clerk (in Chinese) where they are raised
-_FOR_THE_CLERK = (ClerkError, ProjectFileError, NotAForm, ExportError)  # the last three are ClerkErrors
-
-
 def describe_failure(exc: BaseException) -> str:
-    """A Chinese message for any failure of a file action; unexpected ones are also logged."""
-    if isinstance(exc, _FOR_THE_CLERK):
-        return str(exc)
-    name = getattr(exc, "filename", None)
-    where = f"：{name}" if name else ""
-    if isinstance(exc, PermissionError):
-        return f"没有权限，或文件正被其他程序（如 Word、Excel、WPS）占用{where}"
-    if isinstance(exc, FileNotFoundError):
-        return f"找不到文件或文件夹{where}"
-    if isinstance(exc, IsADirectoryError):
-        return f"这是一个文件夹，不是文件{where}"
-    if isinstance(exc, OSError):
-        return f"无法读写文件{where}（{exc.strerror or exc}）"
+    """A Chinese message for any failure of a file action (model.failures words the expected
+    ones, as the command line does); unexpected ones are also logged."""
+    if isinstance(exc, EXPECTED):
+        return describe(exc, getattr(exc, "filename", None), "读写")
     log = _log_failure(exc)
-    if type(exc).__name__ == "IllegalCharacterError" or "XML compatible" in str(exc) \
-            or isinstance(exc, UnicodeError):
+    if type(exc).__name__ == "IllegalCharacterError" or "XML compatible" in str(exc):
         return ("内容中有 Word/Excel 无法保存的字符（控制字符、NUL 或残缺的文字编码，常见于从其他程序"
                 "粘贴的文字），操作没有完成；窗口中的内容没有丢失。")
     detail = str(exc).splitlines()[0][:200] if str(exc) else ""
