@@ -7,15 +7,7 @@ from model import FundsKind, FundsRow, Project
 from model.numbers import NotANumber, parse_amount
 
 from . import labels as L
-
-
-def _cell_at(row, col: int | None) -> str:
-    if col is None:
-        return ""
-    for cell in row:
-        if cell.covers(col):
-            return cell.text
-    return ""
+from .cells import cell_at
 
 
 def set_amount(row, field: str, text: str, yuan: bool) -> None:
@@ -58,12 +50,12 @@ def read_funds(p: Project, rows: list, h: int, end: int, yuan: bool) -> str:
         if label.text.strip() != kind.value:
             fr.label = label.text.strip()
         for field in ("initial_budget", "annual_budget", "executed"):
-            set_amount(fr, field, _cell_at(row, cols.get(field)), yuan)
+            set_amount(fr, field, cell_at(row, cols.get(field)), yuan)
         if kind == FundsKind.TOTAL:
-            weight = _cell_at(row, cols.get("weight"))
+            weight = cell_at(row, cols.get("weight"))
             if not L.blank_score(weight):
                 p.set_number("budget_weight", weight.strip())
-            written_score = _cell_at(row, cols.get("score"))
+            written_score = cell_at(row, cols.get("score"))
     return written_score
 
 
@@ -72,7 +64,7 @@ def _add_other(fr, row, cols: dict[str, int], label: str, yuan: bool) -> None:
     that holds money is named in the row's label."""
     extra = FundsRow(kind=FundsKind.OTHER)
     for field in ("initial_budget", "annual_budget", "executed"):
-        set_amount(extra, field, _cell_at(row, cols.get(field)), yuan)
+        set_amount(extra, field, cell_at(row, cols.get(field)), yuan)
     amounts = [getattr(extra, f) for f in ("initial_budget", "annual_budget", "executed")]
     if not any(amounts):
         return

@@ -7,7 +7,6 @@ counts once, a cell merged down from above is blank); everything about the layou
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from model import FundsKind, Note, Project, evaluate, load_profile
@@ -18,24 +17,10 @@ from . import labels as L
 from .errors import ManyForms, NotAForm, refuse_many  # noqa: F401  (their home was here)
 from .funds import read_funds, set_amount
 from .indicators import read_indicators
+from .cells import Cell, Row, cell_at
 from .labels import label_key
 
 
-@dataclass(frozen=True)
-class Cell:
-    col: int  # first grid column the cell covers
-    span: int
-    text: str
-
-    @property
-    def key(self) -> str:
-        return label_key(self.text)
-
-    def covers(self, col: int) -> bool:
-        return self.col <= col < self.col + self.span
-
-
-Row = list[Cell]
 
 
 def written_by_us(keywords: str | None) -> bool:
@@ -51,15 +36,6 @@ def rows_from_lists(lists: list[list[str]]) -> list[Row]:
 def text_row(text: str) -> Row:
     """A paragraph between tables, as a one-cell row: titles and '单位：元' lines."""
     return [Cell(0, 1, text)]
-
-
-def _cell_at(row: Row, col: int | None) -> str:
-    if col is None:
-        return ""
-    for cell in row:
-        if cell.covers(col):
-            return cell.text
-    return ""
 
 
 def _find_row(rows: list[Row], pred, start: int = 0, end: int | None = None) -> int | None:
@@ -257,9 +233,9 @@ def _goal(p: Project, rows: list[Row], h: int, end: int) -> None:
                 L.note_label(c.key) or L.funds_kind(c.key) == FundsKind.TOTAL or
                 L.bare(c.key) in ("项目资金", "预算执行情况", "绩效指标", "年度绩效指标") for c in row[:2]):
             break
-        texts_goal.append(_cell_at(row, goal_cols[-1]).strip())
+        texts_goal.append(cell_at(row, goal_cols[-1]).strip())
         if done:
-            texts_done.append(_cell_at(row, done[0]).strip())
+            texts_done.append(cell_at(row, done[0]).strip())
     p.goal = "\n".join(t for t in texts_goal if t)
     p.achieved = "\n".join(t for t in texts_done if t)
 

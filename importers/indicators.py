@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from model import Indicator
 from model.numbers import join_target
 
+from .cells import cell_at
 from .labels import (HEADER_FRAGMENTS, bare, blank_score, indicator_column, is_placeholder,
                      is_total_row, label_key, not_applicable, note_label)
 
@@ -20,15 +21,6 @@ class IndicatorTable:
     written_scores: list[str] = field(default_factory=list)
     columns: dict[str, int] = field(default_factory=dict)
     end: int = 0  # the first row after the table (its total row, notes, or the end)
-
-
-def _cell_at(row, col: int | None) -> str:
-    if col is None:
-        return ""
-    for cell in row:
-        if cell.covers(col):
-            return cell.text
-    return ""
 
 
 def _is_header_row(row) -> bool:
@@ -81,7 +73,7 @@ def read_indicators(rows: list, head: int, keep_all: bool = False) -> IndicatorT
         if _row_ends_table(row, cols):
             break
         i += 1
-        cell = {name: _cell_at(row, cols.get(name)).strip() for name in FIELDS}
+        cell = {name: cell_at(row, cols.get(name)).strip() for name in FIELDS}
         if _is_header_row(row) and not cell["target"] and not cell["weight"]:
             continue  # a header repeated on the next page
         # a blank 一级/二级 is the merged cell above continuing

@@ -7,10 +7,8 @@ from PySide6.QtWidgets import QToolButton
 from model.skeleton import OPTIONAL_ROWS
 
 
-def build_actions(w) -> dict[str, QAction]:
-    """Create the window's actions and menus; w is the MainWindow whose slots they call."""
-    a: dict[str, QAction] = {}
-
+def _action_maker(w, a: dict[str, QAction]):
+    """act(key, text, slot, shortcut, tip): a QAction of w, kept in a under key."""
     def act(key: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
         action = QAction(text, w)
         if shortcut is not None:
@@ -20,6 +18,13 @@ def build_actions(w) -> dict[str, QAction]:
         action.triggered.connect(lambda _checked=False: slot())
         a[key] = action
         return action
+    return act
+
+
+def build_actions(w) -> dict[str, QAction]:
+    """Create the window's actions and menus; w is the MainWindow whose slots they call."""
+    a: dict[str, QAction] = {}
+    act = _action_maker(w, a)
 
     S = QKeySequence.StandardKey
     act("new", "新建(&N)", w.new_file, S.New)
@@ -108,16 +113,7 @@ def open_folder_dialog(w) -> None:
 def build_overview_actions(w) -> dict[str, QAction]:
     """The overview's actions and menus; w is the OverviewWindow (ui/overview.py)."""
     a: dict[str, QAction] = {}
-
-    def act(key: str, text: str, slot, shortcut=None, tip: str = "") -> QAction:
-        action = QAction(text, w)
-        if shortcut is not None:
-            action.setShortcut(QKeySequence(shortcut))
-        if tip:
-            action.setStatusTip(tip)
-        action.triggered.connect(lambda _checked=False: slot())
-        a[key] = action
-        return action
+    act = _action_maker(w, a)
 
     S = QKeySequence.StandardKey
     act("new", "新建项目(&N)…", w.new_project, S.New)

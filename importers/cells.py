@@ -1,0 +1,33 @@
+"""The grid's cells: what the .docx/.xlsx readers produce and every part of the form reader reads."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .labels import label_key
+
+
+@dataclass(frozen=True)
+class Cell:
+    col: int  # first grid column the cell covers
+    span: int
+    text: str
+
+    @property
+    def key(self) -> str:
+        return label_key(self.text)
+
+    def covers(self, col: int) -> bool:
+        return self.col <= col < self.col + self.span
+
+
+Row = list[Cell]
+
+
+def cell_at(row: Row, col: int | None) -> str:
+    """The text of the cell of row that covers grid column col ('' when none does)."""
+    if col is None:
+        return ""
+    for cell in row:
+        if cell.covers(col):
+            return cell.text
+    return ""
