@@ -45,7 +45,7 @@ def make_folder(folder: str | os.PathLike | None) -> bool:
         Path(folder).mkdir(parents=True, exist_ok=True)
         return True
     except (OSError, ValueError) as exc:
-        fail(f"无法创建输出文件夹 {folder}：{getattr(exc, 'strerror', None) or exc}")
+        fail(describe(exc, folder, "创建输出文件夹"))
         return False
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from exporters.stamp import is_unchanged_export
 from importers import is_form_file
+from model.failures import os_words
 from model.project_file import file_stem
 
 EXPORT_SUFFIX = "（导出）"  # default outputs of a form input: never the form itself or its twin
@@ -67,7 +68,7 @@ class OutputRule:
         except FileNotFoundError:
             st = None
         except (OSError, ValueError) as exc:
-            return f"无法写入 {target}：{getattr(exc, 'strerror', None) or exc}"
+            return f"无法写入 {target}：{os_words(exc)}"
         if st is not None:
             if stat.S_ISDIR(st.st_mode):
                 return f"{target} 是文件夹，不能写成文件"

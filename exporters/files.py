@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from model import Evaluation, Project
-from model.failures import ClerkError, describe
+from model.failures import ClerkError, describe, os_words
 from model.files import atomic_write
 
 from .stamp import stamp
@@ -60,7 +60,7 @@ def write_output(data: bytes, target: str | os.PathLike) -> None:
     except FileNotFoundError as exc:
         raise ExportError(f"无法写入 {target}：文件夹不存在") from exc
     except OSError as exc:
-        raise ExportError(f"无法写入 {target}：{exc.strerror or exc}") from exc
+        raise ExportError(f"无法写入 {target}：{os_words(exc)}") from exc
 
 
 def export(project: Project, target: str | os.PathLike, fmt: str | None = None) -> None:

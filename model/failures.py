@@ -7,9 +7,26 @@ ever reaches a clerk, and a batch goes on with the next file.
 """
 from __future__ import annotations
 
+import errno
 import os
 from decimal import DecimalException
 from pathlib import Path
+
+
+# the system's own words are English on Linux and macOS: the usual ones said in Chinese
+_OS_WORDS = {getattr(errno, name, -1): words for name, words in (  # not every errno exists on Windows
+    ("ENAMETOOLONG", "文件名太长"), ("ENOSPC", "磁盘已满"), ("EROFS", "磁盘或文件夹只读"),
+    ("EEXIST", "已有同名的文件或文件夹"), ("ENOTDIR", "路径中有一项不是文件夹"), ("EISDIR", "是文件夹，不是文件"),
+    ("ELOOP", "符号链接循环"), ("EIO", "读写出错（磁盘或网络故障）"), ("EDQUOT", "超出磁盘配额"),
+    ("ENOENT", "文件或文件夹不存在"), ("EXDEV", "不能跨磁盘移动"), ("EACCES", "没有权限"), ("EPERM", "没有权限"),
+    ("ETXTBSY", "文件正被其他程序占用"))}
+_OS_WORDS.pop(-1, None)
+
+
+def os_words(exc: BaseException) -> str:
+    """What went wrong in a system call, in Chinese where we know the error, else the system's."""
+    code = getattr(exc, "errno", None)
+    return _OS_WORDS.get(code or 0) or getattr(exc, "strerror", None) or str(exc)
 
 
 class ClerkError(Exception):
@@ -35,7 +52,7 @@ def describe(exc: BaseException, path: str | os.PathLike | None = None, doing: s
     if isinstance(exc, IsADirectoryError):
         return f"{where} 是一个文件夹，不是文件"
     if isinstance(exc, OSError):
-        return f"无法{doing} {where}：{exc.strerror or exc}"
+        return f"无法{doing} {where}：{os_words(exc)}"
     if isinstance(exc, MemoryError):
         return f"{where} 过大，内存不足，无法{doing}"
     if isinstance(exc, RecursionError):

@@ -15,7 +15,7 @@ import stat
 import time
 from pathlib import Path
 
-from .failures import ClerkError
+from .failures import ClerkError, os_words
 
 TEMP_PREFIX = ".~zpb-"
 TEMP_SUFFIX = ".tmp"
@@ -36,7 +36,7 @@ def regular_file_size(path: str | os.PathLike, limit: int) -> int:
     except PermissionError:
         raise FileRefused(f"无法读取 {path}：没有权限") from None
     except (OSError, ValueError) as exc:  # ValueError: a NUL in the path
-        raise FileRefused(f"无法读取 {path}：{getattr(exc, 'strerror', None) or exc}") from None
+        raise FileRefused(f"无法读取 {path}：{os_words(exc)}") from None
     if stat.S_ISDIR(st.st_mode):
         raise FileRefused(f"{path} 是文件夹，不是文件")
     if not stat.S_ISREG(st.st_mode):
@@ -56,7 +56,7 @@ def read_checked(path: str | os.PathLike, limit: int) -> bytes:
     except PermissionError:
         raise FileRefused(f"无法读取 {path}：没有权限，或文件正被其他程序占用") from None
     except OSError as exc:
-        raise FileRefused(f"无法读取 {path}：{exc.strerror or exc}") from None
+        raise FileRefused(f"无法读取 {path}：{os_words(exc)}") from None
     if len(data) > limit:
         raise FileRefused(f"{Path(path).name} 过大，已拒绝读取")
     return data

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .failures import ClerkError
+from .failures import ClerkError, os_words
 from .files import atomic_write, read_checked
 from .project import Project
 
@@ -38,6 +38,10 @@ def file_stem(path: str | os.PathLike) -> str:
 _RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
 
 
+# a name's UTF-8 bytes, leaving room for '（12）', '（导出）' and '.zpb.json' within 255
+NAME_BYTES = 200
+
+
 def safe_file_name(text: str, fallback: str = "未命名项目", limit: int = 80) -> str:
     """A file name (no suffix) Windows accepts for any text: no \\/:*?"<>| or control
     characters, no trailing dot or space, no reserved device name, not too long."""
@@ -45,6 +49,8 @@ def safe_file_name(text: str, fallback: str = "未命名项目", limit: int = 80
     name = re.sub(r"\s+", " ", name).strip().rstrip(". ")[:limit].rstrip(". ")
     if not name or name.split(".")[0].upper() in _RESERVED:
         name = f"{fallback}_{name}" if name else fallback
+    while len(name.encode("utf-8")) > NAME_BYTES:  # Linux and macOS count bytes, 255 at most
+        name = name[:-1].rstrip(". ")
     return name
 
 
@@ -146,4 +152,4 @@ def save_text(text: str, path: str | os.PathLike) -> None:
     except PermissionError as exc:
         raise ProjectFileError(f"无法写入 {path}：没有权限，或文件正被其他程序占用") from exc
     except OSError as exc:
-        raise ProjectFileError(f"无法写入 {path}：{exc.strerror or exc}") from exc
+        raise ProjectFileError(f"无法写入 {path}：{os_words(exc)}") from exc

@@ -161,3 +161,20 @@ def test_stdout_and_stderr_closed_by_their_reader(tmp_path):
     proc.stdout.close()
     assert proc.wait(timeout=120) == 2
     assert len(list((tmp_path / "o").iterdir())) == 6
+
+
+def test_long_project_names_fit_the_file_system(tmp_path, capsys):
+    """A workbook of forms whose 项目名称 is 100 Chinese characters: 300 bytes, over Linux's 255
+    once '（2）.zpb.json' is added — each name is cut to fit, and no message is English."""
+    from tests.importers.builders import declaration_sheet, write_xlsx
+    form = write_xlsx(tmp_path / "申报.xlsx", {f"s{k}": declaration_sheet("长" * 100) for k in range(3)})
+    code, _, err = cli(capsys, "import", form, "--outdir", tmp_path / "o")
+    assert code == 0, err
+    names = [p.name for p in (tmp_path / "o").iterdir()]
+    assert len(names) == 3 and all(len(n.encode("utf-8")) <= 255 for n in names)
+
+
+def test_system_errors_are_said_in_chinese(tmp_path, capsys):
+    d = _folder(tmp_path)
+    code, _, err = cli(capsys, "summary", d, "--xlsx", tmp_path / ("名" * 90 + ".xlsx"))
+    assert code == 1 and "文件名太长" in err and "too long" not in err
