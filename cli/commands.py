@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import NoReturn
 from pathlib import Path
@@ -126,8 +127,11 @@ def cmd_check(args) -> int:
     if files is None:
         return EXIT_UNREADABLE
     code = EXIT_OK
+    # a heading per file when there are several or a folder was given (compared as given: on
+    # Windows the expanded paths are spelled with backslashes)
+    headed = len(files) > 1 or any(os.path.isdir(p) for p in args.files)
     for i, (path, project) in enumerate(each_project(files, _load_any)):
-        if len(files) > 1 or files != args.files:
+        if headed:
             print(("\n" if i else "") + f"== {path}")
         if project is None:
             code = EXIT_UNREADABLE
