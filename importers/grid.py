@@ -227,11 +227,15 @@ def _goal(p: Project, rows: list[Row], h: int, end: int) -> None:
         p.goal = "\n".join(c.text.strip() for c in beside)
         return
     texts_goal, texts_done = [], []
+    # a block's label stands left of the goal's text (a goal that reads '项目资金' is still a goal),
+    # unless the goal's own column is the left edge
+    left = goal_cols[0] if goal_cols[0] > 0 else goal_cols[0] + 1
     for row in rows[h + 1: end]:
         keys = {c.key for c in row}
         if L.is_funds_head(keys) or L.is_indicator_head(keys) or any(
                 L.note_label(c.key) or L.funds_kind(c.key) == FundsKind.TOTAL or
-                L.bare(c.key) in ("项目资金", "预算执行情况", "绩效指标", "年度绩效指标") for c in row[:2]):
+                L.bare(c.key) in ("项目资金", "预算执行情况", "绩效指标", "年度绩效指标")
+                for c in row[:2] if c.col < left):
             break
         texts_goal.append(cell_at(row, goal_cols[-1]).strip())
         if done:

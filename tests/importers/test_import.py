@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from exporters.docx_writer import write_docx
 from exporters.xlsx_writer import write_xlsx
 from importers import NotAForm, read_form
+from model import Project
 from model.carry_over import next_year
 from tests.conftest import FORMS, REFERENCE_IDS, compare_with_reference
 from tests.helpers import projects, reference_project, without_rule_hand_scores
@@ -161,3 +162,14 @@ def test_old_formats_and_other_files_get_a_clear_message(tmp_path):
         read_form(tmp_path / "old.doc")
     with pytest.raises(NotAForm, match="找不到"):
         read_form(tmp_path / "missing.docx")
+
+
+@pytest.mark.parametrize("goal", ["项目资金()", "年度资金总额", "绩效指标", "备注"])
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_a_goal_that_reads_like_a_block_label_is_still_the_goal(tmp_path, goal, fmt):
+    """Found by hypothesis: the goal's own text was taken for the funds block's label."""
+    project = Project(name="项目", goal=goal, achieved="已完成")
+    path = tmp_path / f"form.{fmt}"
+    (write_docx if fmt == "docx" else write_xlsx)(project, path)
+    back = read_form(path)
+    assert (back.goal, back.achieved) == (goal, "已完成")
