@@ -9,6 +9,8 @@ from pathlib import Path
 
 from hypothesis import strategies as st
 
+import main
+
 from bench.data import example_indicators  # noqa: F401  (tests use it from here too)
 from importers.grid import parse_grid, rows_from_lists
 from model import FundsKind, FundsRow, Indicator, Project, evaluate, profile_names
@@ -69,3 +71,15 @@ def soffice_convert(files: list[Path], fmt: str, outdir: Path) -> None:
                        check=True, capture_output=True, timeout=300)
     finally:
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def cli(capsys, *args) -> tuple[int, str, str]:
+    """main.main run in-process (fast, for many hostile inputs): exit code, stdout, stderr; never
+    a traceback or an exception's type name on stderr."""
+    try:
+        code = main.main([str(a) for a in args])
+    except SystemExit as exc:
+        code = exc.code
+    out = capsys.readouterr()
+    assert "Traceback" not in out.err and "Error" not in out.err, out.err
+    return code, out.out, out.err

@@ -12,18 +12,9 @@ from pathlib import Path
 
 import main
 from tests.conftest import FORMS, ROOT
+from tests.helpers import cli
 
 EXAMPLE = ROOT / "model" / "examples" / "example.zpb.json"
-
-
-def cli(capsys, *args) -> tuple[int, str, str]:
-    try:
-        code = main.main([str(a) for a in args])
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    assert "Traceback" not in out.err, out.err
-    return code, out.out, out.err
 
 
 def _folder(tmp_path: Path, n: int = 2, name: str = "单位 2022") -> Path:

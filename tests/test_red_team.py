@@ -9,20 +9,10 @@ from pathlib import Path
 
 import pytest
 
-import main
 from tests.conftest import FORMS, ROOT
+from tests.helpers import cli
 
 EXAMPLE = ROOT / "model" / "examples" / "example.zpb.json"
-
-
-def cli(capsys, *args) -> tuple[int, str, str]:
-    try:
-        code = main.main([str(a) for a in args])
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    assert "Traceback" not in out.err and "Error" not in out.err, out.err
-    return code, out.out, out.err
 
 
 def _bytes(folder: Path, name: str, data: bytes) -> Path:

@@ -19,16 +19,7 @@ from hypothesis import strategies as st
 import main
 from tests.clerk_forms import clerk_docx, clerk_xlsx
 from tests.conftest import FORMS, ROOT, reference_rows
-
-
-def cli(capsys, *args) -> tuple[int, str, str]:
-    try:
-        code = main.main([str(a) for a in args])
-    except SystemExit as exc:
-        code = exc.code
-    out = capsys.readouterr()
-    assert "Traceback" not in out.err and "Error" not in out.err, out.err
-    return code, out.out, out.err
+from tests.helpers import cli
 
 
 def _flip(data: bytes, at: int) -> bytes:
