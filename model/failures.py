@@ -35,7 +35,8 @@ class ClerkError(Exception):
 
 # failures that a file or the machine explains (the clerk can act on them); anything else is a
 # library's surprise or a bug of ours, which the window also logs
-EXPECTED = (ClerkError, OSError, MemoryError, RecursionError, DecimalException, UnicodeError)
+EXPECTED = (ClerkError, OSError, MemoryError, RecursionError, DecimalException, UnicodeError,
+            ImportError)
 
 
 def describe(exc: BaseException, path: str | os.PathLike | None = None, doing: str = "处理") -> str:
@@ -61,4 +62,6 @@ def describe(exc: BaseException, path: str | os.PathLike | None = None, doing: s
         return f"{where} 中有无法计算的数字（过大或位数过多），请检查金额、分值和指标值"
     if isinstance(exc, UnicodeError):
         return f"{where} 中有无法识别的文字编码，无法{doing}"
+    if isinstance(exc, ImportError):  # the program, not the file: never blame the clerk's file
+        return f"无法{doing} {where}：程序安装不完整（缺少 {exc.name or exc}），请重新安装本程序"
     return f"{where} 无法{doing}：文件可能已损坏，或不是自评表"
