@@ -27,10 +27,10 @@ def clipboard_rows(n: int) -> str:
 
 
 def paste_time(n: int) -> float:
-    from ui import indicator_table as T
+    from ui.editor import indicator_table as T
     from ui.app import make_app
-    from ui.controller import ProjectController
-    from ui.main_window import MainWindow
+    from ui.editor.controller import ProjectController
+    from ui.editor.window import MainWindow
 
     app = make_app()
     w = MainWindow(ProjectController())

@@ -45,7 +45,7 @@ def make_folder(folder: Path, n: int) -> None:
 def bench_overview(folder: Path) -> None:
     from PySide6.QtWidgets import QApplication
     from ui.app import make_app
-    from ui.overview import OverviewWindow
+    from ui.overview.window import OverviewWindow
     make_app()
     t0 = time.perf_counter()
     for p in sorted(folder.glob("*.zpb.json")):
@@ -73,7 +73,7 @@ def bench_overview(folder: Path) -> None:
 
 def bench_edit(w) -> None:
     """One keystroke-sized edit: a project opened from the overview against the same alone."""
-    from ui.controller import ProjectController
+    from ui.editor.controller import ProjectController
 
     def edits(controller) -> float:
         times = []
@@ -87,7 +87,7 @@ def bench_edit(w) -> None:
     in_folder = edits(editor.controller)
     editor.controller.undo_stack.setClean()
     editor.close()
-    from ui.main_window import MainWindow
+    from ui.editor.window import MainWindow
     alone = MainWindow(ProjectController())  # the same editor window, opened by itself
     alone.controller.open(str(entry.path))
     alone.show()

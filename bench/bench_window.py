@@ -39,11 +39,11 @@ def edit_to_repaint(runs: int = 200) -> None:
     """Three edits a clerk makes, each timed from the edit to the repainted 总分: wall clock
     (what the clerk sees, load included) and this process's CPU time (the program's own cost)."""
     from bench.bench_recompute import hundred_indicators
-    from ui import funds_table as F
-    from ui import indicator_table as T
+    from ui.editor import funds_table as F
+    from ui.editor import indicator_table as T
     from ui.app import make_app
-    from ui.controller import ProjectController
-    from ui.main_window import MainWindow
+    from ui.editor.controller import ProjectController
+    from ui.editor.window import MainWindow
 
     app = make_app()
     w = MainWindow(ProjectController(hundred_indicators()))

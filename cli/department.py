@@ -3,15 +3,15 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from exporters.department_files import OUTPUTS, render_department
+from exporters.department.outputs import OUTPUTS, render_department
 from exporters.files import write_output
 from model.failures import describe
 from model import Severity, plain
 from model.department import BudgetKind, Department
-from model.department_checks import check_department
-from model.department_eval import VARIANCE_BASE_LABELS, DepartmentFigures, figures
-from model.department_file import department_path, load_department
-from model.department_text import projects_sentences, rate_words
+from model.department.checks import check_department
+from model.department.evaluation import VARIANCE_BASE_LABELS, DepartmentFigures, figures
+from model.department.file import department_path, load_department
+from model.department.report_text import projects_sentences, rate_words
 from model.project_file import ProjectFileError
 from model.text import one_line
 from model.unit import load_unit

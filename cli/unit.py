@@ -9,7 +9,7 @@ from model.carry_over import next_year
 from model.failures import describe
 from model.project_file import SUFFIX, save_project
 from model.text import one_line
-from model.summary import COLUMNS, Summary, build_summary
+from model.unit.summary import COLUMNS, Summary, build_summary
 from model.unit import Unit, UnitEntry, iter_unit, next_year_name
 
 from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail, make_folder
@@ -87,10 +87,10 @@ def cmd_summary(args, load) -> int:
         import io
         buf = io.BytesIO()
         if fmt == "docx":
-            from exporters.summary_docx import write_summary_docx
+            from exporters.unit.summary_docx import write_summary_docx
             write_summary_docx(summary, buf)
         else:
-            from exporters.summary_xlsx import write_summary_xlsx
+            from exporters.unit.summary_xlsx import write_summary_xlsx
             write_summary_xlsx(summary, buf)
         return buf.getvalue()
 
@@ -111,7 +111,7 @@ def export_combined(args, load) -> int:
         return EXIT_UNREADABLE
 
     def render(fmt: str) -> bytes:
-        from exporters.combined import combined_docx, combined_xlsx
+        from exporters.unit.combined import combined_docx, combined_xlsx
         return (combined_docx if fmt == "docx" else combined_xlsx)(unit.entries)
 
     code = write_targets(unit, {fmt: str(target)}, getattr(args, "force", False), render)

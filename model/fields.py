@@ -29,7 +29,7 @@ INDICATOR_LABELS = {"level1": "一级指标", "level2": "二级指标", "name": 
                     "target": "年度指标值", "actual": "实际完成值", "weight": "分值",
                     "hand_score": "得分", "deviation": "偏差原因分析及改进措施"}
 
-# the department's own fields (部门整体, model/department.py)
+# the department's own fields (部门整体, model/department/)
 DEPARTMENT_LABELS = {
     "unit_name": "单位名称", "year": "年度", "supervisor": "主管部门", "contact": "联系人",
     "phone": "联系电话", "final_accounts": "决算数", "carryover": "年末结转和结余",

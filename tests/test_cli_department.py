@@ -1,7 +1,7 @@
 """`department DIR`: figures printed like check, outputs written like export, inputs never replaced."""
 from __future__ import annotations
 
-from model.department_file import department_path, save_department
+from model.department.file import department_path, save_department
 from model.project_file import save_project
 from tests.department_seeds import chaoyang_center, chaoyang_folder, jinsong
 from tests.test_cli import run

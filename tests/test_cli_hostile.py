@@ -115,7 +115,7 @@ def test_stdout_closed_by_its_reader(tmp_path):
 
 def test_output_names_say_what_is_written(tmp_path, capsys):
     """department --report/--docx under an .xlsx name wrote Word there; --xlsx under .docx, Excel."""
-    from model.department_file import department_path, save_department
+    from model.department.file import department_path, save_department
     from tests.department_seeds import chaoyang_center
     d = _folder(tmp_path)
     save_department(chaoyang_center(), department_path(d))

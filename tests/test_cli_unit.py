@@ -10,7 +10,7 @@ from openpyxl import load_workbook
 
 from model import evaluate
 from model.project_file import load_project, save_project
-from model.summary import build_summary
+from model.unit.summary import build_summary
 from model.unit import load_unit
 from tests.conftest import REFERENCE_IDS
 from tests.helpers import reference_project

@@ -59,7 +59,7 @@ def pdfs(tmp_path_factory):
         pytest.fail("LibreOffice and poppler-utils are needed: .ci/run installs them")
     from PySide6.QtWidgets import QApplication
 
-    from ui.printing import write_pdf
+    from ui.common.printing import write_pdf
     QApplication.instance() or QApplication([])
     base = tmp_path_factory.mktemp("wraps")
     forms = _forms()

@@ -14,12 +14,12 @@ from model.examples import EXAMPLE
 from model.files import clean_stale_temps
 from model.project_file import load_project
 
-from .controller import ProjectController
-from .interaction import Interaction
-from .main_window import MainWindow
-from .recovery import RecoveryStore
-from .guide import FIRST_START_HINT
-from .settings import APP, ORG, data_dir, first_start
+from ui.editor.controller import ProjectController
+from ui.common.interaction import Interaction
+from ui.editor.window import MainWindow
+from ui.editor.recovery import RecoveryStore
+from ui.common.guide import FIRST_START_HINT
+from ui.common.settings import APP, ORG, data_dir, first_start
 
 STARTED = time.perf_counter()  # close to process start: main.py imports this module first
 
@@ -96,7 +96,7 @@ def run_window(path: str | None = None) -> int:
     _log_uncaught()
     clean_leftovers(path)
     if path is not None and Path(path).is_dir():  # a unit's folder: its overview
-        from .overview import open_folder_window
+        from ui.overview.window import open_folder_window
         open_folder_window(path)
         return app.exec()
     window = open_window(path)

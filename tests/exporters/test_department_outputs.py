@@ -9,9 +9,9 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
-from exporters.department_docx import write_department_docx
-from exporters.department_report import write_department_report
-from exporters.department_xlsx import write_department_xlsx
+from exporters.department.table_docx import write_department_docx
+from exporters.department.report import write_department_report
+from exporters.department.table_xlsx import write_department_xlsx
 from model.department import ReportSection
 from tests.department_seeds import bishan, chaoyang_center, chaoyang_folder, jinsong, jinsong_folder
 from tests.helpers import soffice_convert

@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from exporters.combined import write_combined
-from exporters.summary_docx import write_summary_docx
-from exporters.summary_xlsx import write_summary_xlsx
-from model.summary import build_summary
+from exporters.unit.combined import write_combined
+from exporters.unit.summary_docx import write_summary_docx
+from exporters.unit.summary_xlsx import write_summary_xlsx
+from model.unit.summary import build_summary
 from model.unit import UnitEntry
 from tests.conftest import REFERENCE_IDS
 from tests.helpers import reference_project, soffice_convert

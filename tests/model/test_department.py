@@ -9,10 +9,10 @@ from hypothesis import strategies as st
 
 from model import Severity, load_profile
 from model.department import BudgetKind, Department, ReportSection
-from model.department_checks import check_department
-from model.department_eval import figures
-from model.department_file import department_path, dumps, load_department, loads, save_department
-from model.department_text import (budget_sentences, carryover_sentence, indicator_verdict, projects_sentences,
+from model.department.checks import check_department
+from model.department.evaluation import figures
+from model.department.file import department_path, dumps, load_department, loads, save_department
+from model.department.report_text import (budget_sentences, carryover_sentence, indicator_verdict, projects_sentences,
                                    rate_words, score_sentence, variance_sentence)
 from model.project_file import ProjectFileError
 from tests.department_seeds import (BISHAN_TABLE, bishan, chaoyang_center, chaoyang_folder, jinsong,

@@ -5,7 +5,7 @@ from decimal import Decimal
 from pathlib import Path
 
 from model import FundsKind, evaluate
-from model.summary import build_summary, main_problem
+from model.unit.summary import build_summary, main_problem
 from model.unit import UnitEntry
 from tests.helpers import reference_project
 from tests.conftest import REFERENCE_IDS

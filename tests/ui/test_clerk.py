@@ -11,12 +11,12 @@ from PySide6.QtGui import QScreen
 from PySide6.QtWidgets import QApplication, QToolButton
 
 from model import Indicator, Place, Project, check
-from ui import funds_table as F
-from ui import geometry
-from ui import indicator_table as T
-from ui import settings as app_settings
-from ui.form_widgets import HEADER_FIELDS
-from ui.main_window import MainWindow
+from ui.editor import funds_table as F
+from ui.common import geometry
+from ui.editor import indicator_table as T
+from ui.common import settings as app_settings
+from ui.editor.form_widgets import HEADER_FIELDS
+from ui.editor.window import MainWindow
 
 LAPTOP = QRect(0, 0, 1366, 728)  # 1366×768 less a 40-pixel taskbar
 
@@ -197,7 +197,7 @@ def test_dialogs_start_in_documents_then_in_the_last_folder(new_window, fake, tm
 # --- 6. help inside the program -----------------------------------------------------------------
 def test_the_guide_is_in_the_help_menu_and_the_first_start_says_where_to_begin(qtbot, fake):
     from ui.app import open_window
-    from ui.guide import FIRST_START_HINT, GuideDialog
+    from ui.common.guide import FIRST_START_HINT, GuideDialog
     w = open_window(None, fake)
     qtbot.addWidget(w)
     assert w.statusBar().currentMessage() == FIRST_START_HINT

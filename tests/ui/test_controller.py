@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 
 from model import Indicator, Project
-from ui.controller import ProjectController
+from ui.editor.controller import ProjectController
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -57,7 +57,7 @@ def test_a_header_keystroke_does_not_copy_the_indicators(qtbot, monkeypatch):
 def test_only_the_controller_opens_undo_macros():
     found = [p.relative_to(ROOT).as_posix() for p in (ROOT / "ui").rglob("*.py")
              if "beginMacro" in p.read_text(encoding="utf-8")]
-    assert found == ["ui/controller.py"]
+    assert found == ["ui/editor/controller.py"]
 
 
 def test_scores_kept_between_edits_equal_a_fresh_evaluation(qtbot):

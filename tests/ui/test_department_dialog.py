@@ -5,7 +5,7 @@ from docx import Document
 from PySide6.QtWidgets import QTableWidgetItem
 
 from model.department import BudgetKind
-from model.department_file import department_path, load_department
+from model.department.file import department_path, load_department
 from model.project_file import save_project
 from tests.department_seeds import chaoyang_folder
 
@@ -69,7 +69,7 @@ def test_a_broken_department_file_is_a_message_not_a_crash(window, fake, tmp_pat
 
 def test_the_overview_opens_its_own_folders_department(qtbot, fake, tmp_path):
     from ui.app import make_app
-    from ui.overview import OverviewWindow
+    from ui.overview.window import OverviewWindow
     for i, p in enumerate(chaoyang_folder()):
         save_project(p, tmp_path / f"{i:02d}.zpb.json")
     make_app()

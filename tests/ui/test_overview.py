@@ -14,7 +14,7 @@ from model.project_file import load_project, save_project
 from tests.clerk_forms import clerk_docx, clerk_xlsx
 from tests.conftest import REFERENCE_IDS, reference_rows
 from tests.helpers import reference_project
-from ui.overview_model import Col, Filter
+from ui.overview.table_model import Col, Filter
 
 
 @pytest.fixture
@@ -36,7 +36,7 @@ def folder(tmp_path) -> Path:
 @pytest.fixture
 def overview(qtbot, fake, folder):
     from ui.app import make_app
-    from ui.overview import OverviewWindow
+    from ui.overview.window import OverviewWindow
     make_app()
     w = OverviewWindow(folder, fake)
     qtbot.addWidget(w)
@@ -210,7 +210,7 @@ def test_a_cancelled_combined_export_writes_nothing(overview, fake, tmp_path, mo
 
 
 def test_print_all_is_one_pdf_summary_then_each_form(overview, tmp_path):
-    from ui.print_all import pdf_all
+    from ui.overview.print_all import pdf_all
     target = tmp_path / "全部.pdf"
     assert pdf_all(overview.folder.entries, str(target))
     info = subprocess.run(["pdfinfo", str(target)], capture_output=True, text=True, check=True).stdout

@@ -1,8 +1,8 @@
 """Pasting into the indicator table: one change per paste, whatever the clipboard holds."""
 from __future__ import annotations
 
-from ui import indicator_table as T
-from ui.paste import MAX_ROWS
+from ui.editor import indicator_table as T
+from ui.editor.paste import MAX_ROWS
 
 
 def rows_text(n: int, start: int = 0) -> str:

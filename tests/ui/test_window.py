@@ -12,8 +12,8 @@ from PySide6.QtWidgets import QComboBox, QLineEdit
 from model import Indicator
 from model.project_file import load_project
 from tests.conftest import FORMS
-from ui import funds_table as F
-from ui import indicator_table as T
+from ui.editor import funds_table as F
+from ui.editor import indicator_table as T
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -213,7 +213,7 @@ def test_a_crash_leaves_a_recovery_file_that_the_next_start_offers(qtbot, fake, 
 
 
 def test_print_to_pdf_gives_one_a4_page(qtbot, window, tmp_path):
-    from ui.printing import write_pdf
+    from ui.common.printing import write_pdf
     out = tmp_path / "form.pdf"
     window.controller.insert_indicators(6, [Indicator(level1="效益指标", level2="社会效益",
                                                       name=f"指标{i}：保障热线正常运转，群众诉求及时解决",
@@ -244,7 +244,7 @@ def test_the_printer_path_paints_the_same_one_page_form(qtbot, window, tmp_path)
     """Print and print preview paint through print_to: a QPrinter writing PDF shows what they get."""
     from PySide6.QtPrintSupport import QPrinter
 
-    from ui.printing import print_to
+    from ui.common.printing import print_to
     printer = QPrinter(QPrinter.PrinterMode.HighResolution)
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
     printer.setOutputFileName(str(tmp_path / "printed.pdf"))

@@ -9,14 +9,14 @@ import pytest
 from model import Indicator, Project
 from model.file_stamp import FileStamp
 from model.project_file import load_project, save_project
-from ui import funds_table as F
-from ui import indicator_table as T
+from ui.editor import funds_table as F
+from ui.editor import indicator_table as T
 
 
 def crashed_copy(project: Project, original: Path | None = None) -> Path:
     """What a window killed mid-work leaves behind: its autosaved copy, its lock released."""
-    from ui.recovery import RecoveryStore
-    from ui.settings import data_dir
+    from ui.editor.recovery import RecoveryStore
+    from ui.common.settings import data_dir
     store = RecoveryStore(data_dir() / "recovery")
     store.save(project, original, FileStamp.of(original) if original else None)
     store.lock.unlock()  # the process is gone: its lock can be taken
@@ -233,7 +233,7 @@ def test_a_window_killed_during_autosave_leaves_a_whole_copy_and_no_temp_files(q
     import sys
     import time
 
-    from ui.settings import data_dir
+    from ui.common.settings import data_dir
     root = Path(__file__).resolve().parents[2]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     delays = random.Random(9)

@@ -1,0 +1,107 @@
+"""A unit's year in one file: the 汇总表 first, then every project's form (each still one A4 page).
+
+The per-project pages are drawn by the same writers as single exports (docx_writer.add_form,
+xlsx_writer.write_form_sheet). Files are built in memory and written atomically, so a cancelled
+or failed export leaves nothing half-written.
+"""
+from __future__ import annotations
+
+import io
+import os
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+from model.project import Project
+from model.unit.summary import Summary, build_summary
+from model.text import clean_text, cut
+from model.unit import Unit, UnitEntry
+
+from exporters.files import ExportError, write_output
+from exporters.layout import build_layout
+
+# called before each project with (how many done, the project's name); False cancels
+Progress = Callable[[int, str], bool]
+COMBINED_FORMATS = ("docx", "xlsx")
+
+
+class Cancelled(Exception):
+    """The clerk cancelled; nothing was written."""
+
+
+def _readable(entries: list[UnitEntry]) -> list[tuple[UnitEntry, Project]]:
+    return [(e, e.project) for e in entries if e.project is not None]
+
+
+def _step(progress: Progress | None, done: int, name: str) -> None:
+    if progress is not None and progress(done, name) is False:
+        raise Cancelled
+
+
+def combined_docx(entries: list[UnitEntry], summary: Summary | None = None,
+                  progress: Progress | None = None) -> bytes:
+    """The 汇总表 on A4 landscape, then each readable project's form on its own portrait page."""
+    from docx.enum.section import WD_SECTION
+
+    from exporters.docx_writer import CORE_PROPERTY_LIMIT, add_form, new_document, set_page
+    from exporters.unit.summary_docx import add_summary
+
+    summary = summary or build_summary(entries)
+    doc = new_document(10.5)
+    doc.core_properties.title = cut(clean_text(summary.title), CORE_PROPERTY_LIMIT)
+    add_summary(doc, summary)
+    for i, (entry, project) in enumerate(_readable(entries)):
+        _step(progress, i, entry.name)
+        set_page(doc.add_section(WD_SECTION.NEW_PAGE))
+        add_form(doc, build_layout(project, entry.evaluation))
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\']")
+
+
+def sheet_title(number: int, name: str, taken: set[str]) -> str:
+    """'3 政府热线经费': Excel allows 31 characters, none of []:*?/\\ , each title once."""
+    base = f"{number} {_SHEET_BAD.sub('', name).strip()}".strip()[:31]
+    title, n = base, 2
+    while title.lower() in taken:
+        suffix = f"（{n}）"
+        title, n = base[: 31 - len(suffix)] + suffix, n + 1
+    taken.add(title.lower())
+    return title
+
+
+def combined_xlsx(entries: list[UnitEntry], summary: Summary | None = None,
+                  progress: Progress | None = None) -> bytes:
+    """The 汇总表 sheet (with its chart) and a sheet per readable project, numbered as in the 汇总表."""
+    from openpyxl import Workbook
+
+    from exporters.unit.summary_xlsx import SHEET, add_chart, write_summary_sheet
+    from exporters.xlsx_writer import write_form_sheet
+
+    summary = summary or build_summary(entries)
+    wb = Workbook()
+    ranges = write_summary_sheet(wb.active, summary)
+    add_chart(wb, wb[SHEET], ranges)
+    taken = {t.lower() for t in wb.sheetnames}
+    numbers = {id(e): n for n, e in enumerate(entries, 1)}
+    for i, (entry, project) in enumerate(_readable(entries)):
+        _step(progress, i, entry.name)
+        ws = wb.create_sheet(sheet_title(numbers[id(entry)], entry.name, taken))
+        write_form_sheet(ws, project, build_layout(project, entry.evaluation))
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def write_combined(unit: Unit | list[UnitEntry], target: str | os.PathLike,
+                   progress: Progress | None = None) -> None:
+    """One .docx or .xlsx for the whole unit; the format comes from target's suffix."""
+    entries = unit.entries if isinstance(unit, Unit) else list(unit)
+    fmt = Path(target).suffix.lower().lstrip(".")
+    if fmt not in COMBINED_FORMATS:
+        raise ExportError(f"合并导出只能是 .docx 或 .xlsx（收到 {Path(target).name}）")
+    data = (combined_docx if fmt == "docx" else combined_xlsx)(entries, None, progress)
+    write_output(data, target)

@@ -1,0 +1,209 @@
+"""A unit's year: a folder of project files, each read to a project or to a reason it cannot be.
+
+Plain Python like the rest of model/: the window's overview, the 汇总表, the combined exports and
+the department's self-assessment all start from a `Unit`. Reading forms (.docx/.xlsx) needs a
+reader from importers/, passed in as `read`, so this module stays free of file formats.
+"""
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import cached_property
+from pathlib import Path
+
+from model.problems import Problem, Severity, check
+from model.profiles import DEFAULT_PROFILE, load_profile
+from model.project import Project
+from model.failures import describe
+from model.files import distinct_paths
+from model.project_file import SUFFIX, file_stem, load_project
+from model.scoring import Evaluation, evaluate
+
+# what reading one file may give: one project, or every form a file holds
+Reader = Callable[[Path], "Project | list[Project]"]
+
+
+@dataclass(eq=False)
+class UnitEntry:
+    """One project of the unit: where it came from, and the project or why it could not be read."""
+
+    path: Path
+    project: Project | None = None
+    error: str | None = None  # in Chinese, for the clerk; set exactly when project is None
+    index: int = 0  # which form of a file holding several (0 for a project file)
+
+    @property
+    def ok(self) -> bool:
+        return self.project is not None
+
+    @property
+    def name(self) -> str:
+        """The project's name, or its file's when it has none (or cannot be read)."""
+        if self.project is not None and self.project.name.strip():
+            return self.project.name.strip()
+        return file_stem(self.path)
+
+    @cached_property
+    def evaluation(self) -> Evaluation | None:
+        return evaluate(self.project) if self.project is not None else None
+
+    @cached_property
+    def problems(self) -> list[Problem]:
+        if self.project is None:
+            return []
+        return check(self.project, self.evaluation, load_profile(self.project.profile))
+
+    @property
+    def error_count(self) -> int:
+        return 1 if self.project is None else sum(p.severity == Severity.ERROR for p in self.problems)
+
+    @property
+    def warning_count(self) -> int:
+        return sum(p.severity == Severity.WARNING for p in self.problems)
+
+    def replace(self, project: Project | None, error: str | None = None) -> None:
+        """The project changed (edited, or re-read from disk): derived values are recomputed."""
+        self.project, self.error = project, (None if project is not None else error or "无法读取")
+        self.__dict__.pop("evaluation", None)
+        self.__dict__.pop("problems", None)
+
+
+@dataclass(frozen=True)
+class UnitTotals:
+    """The folder's figures: sums over the projects that could be read, each column on its own."""
+
+    projects: int  # entries, readable or not
+    unreadable: int
+    with_errors: int  # readable projects whose form has errors
+    initial_budget: Decimal
+    annual_budget: Decimal
+    executed: Decimal
+    execution_rate: Decimal | None  # Σ全年执行数 ÷ Σ全年预算数; None when the budgets sum to 0
+    grade_counts: dict[str, int]  # every grade of the default profile, in its order, then others
+    mean_score: Decimal | None  # mean 总分 of the readable projects
+
+
+@dataclass
+class Unit:
+    """A unit's year: its entries in file-name order, and the folder they came from (if one)."""
+
+    folder: Path | None
+    entries: list[UnitEntry] = field(default_factory=list)
+
+    @property
+    def projects(self) -> list[Project]:
+        return [e.project for e in self.entries if e.project is not None]
+
+    def find(self, path: str | os.PathLike, index: int = 0) -> UnitEntry | None:
+        path = Path(path)
+        return next((e for e in self.entries if e.path == path and e.index == index), None)
+
+    def totals(self) -> UnitTotals:
+        return unit_totals(self.entries)
+
+
+def unit_totals(entries: Iterable[UnitEntry]) -> UnitTotals:
+    entries = list(entries)
+    sums = {"initial_budget": Decimal(0), "annual_budget": Decimal(0), "executed": Decimal(0)}
+    grades = {name: 0 for name, _ in load_profile(DEFAULT_PROFILE).grade_bands}
+    scores: list[Decimal] = []
+    with_errors = 0
+    for e in entries:
+        if e.project is None or e.evaluation is None:
+            continue
+        row = e.project.total_funds
+        for name in sums:
+            value = getattr(row, name)
+            if value is not None:
+                sums[name] += value
+        grades[e.evaluation.grade] = grades.get(e.evaluation.grade, 0) + 1
+        scores.append(e.evaluation.total)
+        with_errors += e.error_count > 0
+    budget = sums["annual_budget"]
+    return UnitTotals(
+        projects=len(entries), unreadable=sum(e.project is None for e in entries), with_errors=with_errors,
+        initial_budget=sums["initial_budget"], annual_budget=budget, executed=sums["executed"],
+        execution_rate=sums["executed"] / budget if budget else None, grade_counts=grades,
+        mean_score=sum(scores, Decimal(0)) / len(scores) if scores else None)
+
+
+def is_project_file(path: str | os.PathLike) -> bool:
+    name = Path(path).name
+    return name.lower().endswith(SUFFIX) and not name.startswith(".")  # .x.tmp: a save under way
+
+
+def project_paths(folder: str | os.PathLike) -> list[Path]:
+    """The project files of a folder (not its subfolders), by name: the unit's projects.
+
+    Forms (.docx/.xlsx) in the folder are not counted: exports are written beside their projects.
+    """
+    folder = Path(folder)
+    return sorted((p for p in folder.iterdir() if is_project_file(p) and p.is_file()),
+                  key=lambda p: p.name)
+
+
+def expand(paths: Iterable[str | os.PathLike]) -> list[Path]:
+    """Folders become their project files; files stay as given, in the order given, each once
+    (a folder and one of its files, or one file given twice, is one project, not two)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        out.extend(project_paths(p) if p.is_dir() else [p])
+    return distinct_paths(out)
+
+
+def read_entries(path: Path, read: Reader | None = None) -> list[UnitEntry]:
+    """The entries of one file: one per project it holds, or one carrying why it can't be read."""
+    try:
+        got = (read or load_project)(path)
+    except Exception as exc:  # any failure is the clerk's message, and the folder goes on
+        return [UnitEntry(path, None, describe(exc, path, "读取"))]
+    projects = got if isinstance(got, list) else [got]
+    if not projects:
+        return [UnitEntry(path, None, f"{path.name} 中没有找到自评表")]
+    return [UnitEntry(path, p, None, i) for i, p in enumerate(projects)]
+
+
+def iter_unit(paths: Iterable[str | os.PathLike], read: Reader | None = None) -> Iterator[UnitEntry]:
+    """Entries one file at a time, so a window can show the first rows before the last is read."""
+    for path in expand(paths):
+        yield from read_entries(path, read)
+
+
+def load_unit(source: str | os.PathLike | Iterable[str | os.PathLike], read: Reader | None = None) -> Unit:
+    """A folder (or a list of files and folders) read to a Unit; unreadable files become entries."""
+    if isinstance(source, (str, os.PathLike)):
+        folder = Path(source) if Path(source).is_dir() else None
+        paths: list[str | os.PathLike] = [source]
+    else:
+        paths = list(source)
+        folder = Path(paths[0]) if len(paths) == 1 and Path(paths[0]).is_dir() else None
+    return Unit(folder, list(iter_unit(paths, read)))
+
+
+_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+
+
+def name_for_file(text: str, fallback: str = "未命名项目") -> str:
+    """A project's name as a file name on Windows: no \\ / : * ? " < > |, not too long."""
+    cleaned = _NOT_IN_NAMES.sub("", text).strip().strip(".")[:80].strip()
+    return cleaned or fallback
+
+
+def free_path(folder: str | os.PathLike, stem: str) -> Path:
+    """folder/stem.zpb.json, or stem（2）.zpb.json … when taken: a new file never replaces one."""
+    folder = Path(folder)
+    path, n = folder / f"{stem}{SUFFIX}", 2
+    while path.exists():
+        path, n = folder / f"{stem}（{n}）{SUFFIX}", n + 1
+    return path
+
+
+def next_year_name(path: str | os.PathLike, last_year: int | None) -> str:
+    """'2023年热线经费.zpb.json' becomes '2024年热线经费.zpb.json'; names without the year stay."""
+    name = Path(path).name
+    if last_year is None:
+        return name
+    return re.sub(rf"(?<!\d){last_year}(?!\d)", str(last_year + 1), name)

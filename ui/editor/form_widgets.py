@@ -1,0 +1,123 @@
+"""The header fields, the goal texts and the 总分 bar: plain widgets bound to the controller."""
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtGui import QIntValidator
+from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
+                               QWidget)
+
+from model import Severity, plain, score_text
+from model.fields import GOAL_LABELS, HEADER_LABELS
+from model.skeleton import report_year
+
+from ui.editor.controller import ProjectController
+
+HEADER_FIELDS = list(HEADER_LABELS.items())
+
+
+class _ProjectFields(QWidget):
+    """Text fields of the project: typing is an undoable edit; the project's changes (undo,
+    open) come back under a QSignalBlocker so they never echo as edits."""
+
+    def __init__(self, controller: ProjectController, parent=None) -> None:
+        super().__init__(parent)
+        self.c = controller
+        self.edits: dict = {}
+        controller.reset.connect(self.refresh)
+        controller.fieldsChanged.connect(self._fields_changed)
+
+    def _typed(self, field: str, text: str) -> None:
+        self.c.set_field(("project", None), field, text, True)
+
+    def _fields_changed(self, kind: str, _index) -> None:
+        if kind == "project":
+            self.refresh()
+
+    def refresh(self) -> None:
+        p = self.c.project
+        for field, edit in self.edits.items():
+            value = getattr(p, field)
+            text = "" if value is None else str(value)
+            shown = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
+            if shown != text:
+                with QSignalBlocker(edit):
+                    (edit.setPlainText if isinstance(edit, QPlainTextEdit) else edit.setText)(text)
+
+
+class HeaderWidget(_ProjectFields):
+    def __init__(self, controller: ProjectController, parent=None) -> None:
+        super().__init__(controller, parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for i, (field, label) in enumerate(HEADER_FIELDS):
+            edit = QLineEdit(self)
+            edit.setObjectName(field)
+            if field == "year":
+                edit.setValidator(QIntValidator(1990, 2100, edit))
+                edit.setMaximumWidth(80)
+                edit.setPlaceholderText(f"如 {report_year()}")
+            edit.textEdited.connect(lambda text, f=field: self._typed(f, text))
+            self.edits[field] = edit
+            row, col = divmod(i, 2)
+            grid.addWidget(QLabel(label + "：", self), row, col * 2)
+            grid.addWidget(edit, row, col * 2 + 1)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        self.refresh()
+
+
+class GoalWidget(_ProjectFields):
+    """预期目标 and 实际完成情况 side by side, as the form has them."""
+
+    def __init__(self, controller: ProjectController, parent=None) -> None:
+        super().__init__(controller, parent)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(0, 0, 0, 0)
+        for col, (field, label) in enumerate(GOAL_LABELS.items()):
+            edit = QPlainTextEdit(self)
+            edit.setObjectName(field)
+            edit.setTabChangesFocus(True)
+            edit.setFixedHeight(58)
+            edit.textChanged.connect(lambda f=field, e=edit: self._typed(f, e.toPlainText()))
+            self.edits[field] = edit
+            grid.addWidget(QLabel(label, self), 0, col)
+            grid.addWidget(edit, 1, col)
+        self.refresh()
+
+
+class TotalBar(QFrame):
+    """总分 and 等级, always in view."""
+
+    def __init__(self, controller: ProjectController, parent=None) -> None:
+        super().__init__(parent)
+        self.c = controller
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QHBoxLayout(self)
+        self.total = QLabel(self)
+        self.total.setObjectName("total")
+        self.total.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.detail = QLabel(self)
+        self.detail.setObjectName("detail")
+        self.state = QLabel(self)
+        self.state.setObjectName("state")
+        layout.addWidget(self.total)
+        layout.addSpacing(16)
+        layout.addWidget(self.detail, 1)
+        layout.addWidget(self.state, 0, Qt.AlignmentFlag.AlignRight)
+        controller.evaluated.connect(self.refresh)
+        self.refresh()
+
+    def refresh(self) -> None:
+        ev = self.c.evaluation
+        missing = "" if ev.complete else "（有未计分项）"
+        # a grade of scores still missing would tell a new form's clerk 差 before a figure is in
+        grade = ev.grade if ev.complete else "待定"
+        self.total.setText(f"总分 {score_text(ev.total)}{missing}　等级 {grade}")
+        budget = "—" if ev.budget.value is None else score_text(ev.budget.value)
+        self.detail.setText(f"预算执行率得分 {budget}　分值合计 {plain(ev.weight_sum)}")
+        errors = sum(p.severity == Severity.ERROR for p in self.c.problems)
+        warnings = len(self.c.problems) - errors
+        if errors:
+            self.state.setText(f"<span style='color:#b00020'>{errors} 个错误</span>，{warnings} 个提醒")
+        else:
+            self.state.setText("可以签章" + (f"（{warnings} 个提醒）" if warnings else ""))

@@ -1,0 +1,281 @@
+"""The window: reads like the form, top to bottom; 总分 always in view, problems beside it."""
+from __future__ import annotations
+
+from functools import wraps
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+
+from importers import start_from
+from model import load_profile
+from model.project_file import file_stem
+
+from ui.common import geometry
+from ui.common import settings as app_settings
+from ui.actions import build_actions
+from ui.editor.controller import FileChangedOnDisk, ProjectController
+from ui.editor.form_page import FormPage
+from ui.common.interaction import Interaction, describe_failure
+from ui.editor.problems_panel import ProblemsPanel
+from ui.editor.recovery import RecoveryStore
+
+AUTOSAVE_MS = 30_000
+
+
+def guarded(title: str):
+    """Any failure of a file action (reading, writing, exporting) ends in one Chinese message
+    through the Interaction seam, never a crash or a failure seen only in a log."""
+    def wrap(fn):
+        @wraps(fn)
+        def run(self, *args, **kwargs):
+            try:
+                return fn(self, *args, **kwargs)
+            except Exception as exc:  # noqa: BLE001 - the one place every failure is shown
+                self.interaction.error(title, describe_failure(exc))
+                return None
+        return run
+    return wrap
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, controller: ProjectController | None = None, interaction: Interaction | None = None,
+                 recovery: RecoveryStore | None = None) -> None:
+        super().__init__()
+        self.controller = controller or ProjectController(app_settings.new_project())
+        self.interaction = interaction or Interaction(self)
+        self.recovery = recovery
+        self._build()
+        geometry.place(self)
+        self.actions_ = build_actions(self)
+        self._refresh_recent()
+        c = self.controller
+        c.setParent(self)  # the project lives as long as its window
+        c.undo_stack.cleanChanged.connect(self._clean_changed)
+        c.pathChanged.connect(self.update_title)
+        c.fieldsChanged.connect(self._fields_changed)
+        c.reset.connect(self.update_title)
+        c.structureChanged.connect(self.autosave)
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start(AUTOSAVE_MS)
+        self.update_title()
+
+    # --- building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        c = self.controller
+        self.form = form = FormPage(c, self.interaction, self)
+        self.setCentralWidget(form)
+        # the parts tests and the actions reach, under their old names
+        self.total_bar, self.header, self.goal = form.total_bar, form.header, form.goal
+        self.funds_model, self.funds_view = form.funds_model, form.funds_view
+        self.indicators = form.indicators
+        self.indicator_model, self.indicator_view = form.indicators.model, form.indicators.view
+        self.problems = ProblemsPanel(c, self)
+        self.problems.goto.connect(self.goto)
+        dock = QDockWidget("问题", self)
+        dock.setObjectName("problems")
+        dock.setWidget(self.problems)
+        dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+        self.resizeDocks([dock], [260], Qt.Orientation.Horizontal)
+        chain = [*form.tab_chain(), self.problems]
+        for first, second in zip(chain, chain[1:]):
+            QWidget.setTabOrder(first, second)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+        if clean and self.recovery:  # saved, or back to what is saved: nothing left to recover
+            self.recovery.discard()
+
+    def _fields_changed(self, kind: str, _index) -> None:
+        if kind == "project":
+            self.update_title()
+
+    def update_title(self) -> None:
+        name = self.controller.project.name.strip() or "未命名项目"
+        where = f" — {self.controller.path.name}" if self.controller.path else ""
+        self.setWindowTitle(f"{name}[*]{where} — 项目支出绩效自评")
+
+    def display_name(self) -> str:
+        return self.controller.path.name if self.controller.path else (self.controller.project.name or "未命名项目")
+
+    # --- files ---------------------------------------------------------------------------------
+    def maybe_save(self) -> bool:
+        """True when it is fine to drop the current project."""
+        if self.controller.undo_stack.isClean():
+            return True
+        answer = self.interaction.ask_save_changes(self.display_name())
+        if answer == "save":
+            return bool(self.save())
+        return answer == "discard"
+
+    def new_file(self) -> None:
+        """A new project from the standard skeleton; the keyboard starts at 项目名称."""
+        if self.maybe_save():
+            self.controller.set_project(app_settings.new_project())
+            self.header.edits["name"].setFocus()
+
+    def open_file(self) -> None:
+        if not self.maybe_save():
+            return
+        path = self._ask_open()
+        if path:
+            self.open_path(path)
+
+    @guarded("无法打开")
+    def open_path(self, path: str) -> None:
+        if self.controller.open(path, self._choose_form):
+            self._refresh_recent(app_settings.add_recent(str(Path(path).resolve())))
+
+    def _choose_form(self, forms: list) -> int | None:
+        """Which of a file's several forms to open: asked through the Interaction seam."""
+        items = [f"{k}. {p.name or '（未填项目名称）'}" + (f"（{p.year}年度）" if p.year else "")
+                 for k, p in enumerate(forms, 1)]
+        return self.interaction.choose("选择要打开的表", f"文件中有 {len(forms)} 张表，请选择要打开的一张：", items)
+
+    @guarded("无法从去年的表新建")
+    def new_from_last_year(self) -> None:
+        if not self.maybe_save():
+            return
+        path = self._ask_open()
+        if not path:
+            return
+        self.controller.set_project(start_from(path), None, clean=False)
+
+    @guarded("无法保存")
+    def save(self) -> bool:
+        if self.controller.path is None or self.controller.path.suffix.lower() != ".json":
+            return bool(self.save_as())
+        return self._save_to(None)
+
+    @guarded("无法保存")
+    def save_as(self) -> bool:
+        suggested = self._folder() / f"{self.controller.project.name or '未命名项目'}.zpb.json"
+        path = self._ask_save(suggested)
+        if not path:
+            return False
+        return self._save_to(path)
+
+    def _save_to(self, path: str | None) -> bool:
+        """Save; when someone else changed the file since we read it, the clerk decides."""
+        try:
+            self.controller.save(path)
+        except FileChangedOnDisk as exc:
+            answer = self.interaction.ask_file_changed(str(exc.path))
+            if answer == "save_as":
+                return bool(self.save_as())
+            if answer != "overwrite":
+                return False
+            self.controller.save(path, overwrite=True)
+        self._after_save()
+        return True
+
+    def _after_save(self) -> None:
+        self._refresh_recent(app_settings.add_recent(str(self.controller.path.resolve())))
+        if self.recovery:
+            self.recovery.discard()
+
+    @guarded("无法导出")
+    def export(self, fmt: str) -> None:
+        name = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)"}[fmt]
+        path = self._ask_save(self._folder() / f"{self._stem()}.{fmt}", name, "导出")
+        if path:
+            from exporters.files import export
+            export(self.controller.project, path, fmt)
+            self.statusBar().showMessage(f"已导出 {path}", 5000)
+
+    @guarded("无法导出 PDF")
+    def export_pdf(self) -> None:
+        path = self._ask_save(self._folder() / f"{self._stem()}.pdf", "PDF (*.pdf)", "导出 PDF")
+        if path:
+            from ui.common.printing import write_pdf
+            write_pdf(self.controller.project, path)
+            self.statusBar().showMessage(f"已导出 {path}", 5000)
+
+    def print_preview(self) -> None:
+        from PySide6.QtPrintSupport import QPrintPreviewDialog
+
+        from ui.common.printing import print_to
+        dialog = QPrintPreviewDialog(self)
+        dialog.paintRequested.connect(lambda printer: print_to(printer, self.controller.project))
+        dialog.exec()
+
+    def print_form(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+
+        from ui.common.printing import print_to
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec():
+            print_to(printer, self.controller.project)
+
+    def _stem(self) -> str:
+        if self.controller.path:
+            return file_stem(self.controller.path)
+        return self.controller.project.name or "自评表"
+
+    def _folder(self) -> Path:
+        """Save and export start beside the project's file, else where the clerk last chose one
+        (文档 the first time): never the program's own folder."""
+        return self.controller.path.parent if self.controller.path else app_settings.last_folder()
+
+    def _ask_open(self) -> str | None:
+        path = self.interaction.open_file(str(app_settings.last_folder()))
+        if path:
+            app_settings.remember_folder(path)
+        return path
+
+    def _ask_save(self, suggested: Path, *args: str) -> str | None:
+        path = self.interaction.save_file(str(suggested), *args)
+        if path:
+            app_settings.remember_folder(path)
+        return path
+
+    def _refresh_recent(self, items: list[str] | None = None) -> None:
+        menu = getattr(self, "recent_menu", None)
+        if menu is None:
+            return
+        menu.clear()
+        for path in items if items is not None else app_settings.recent_files():
+            menu.addAction(path).triggered.connect(lambda _c=False, p=path: self.maybe_save() and self.open_path(p))
+        menu.setEnabled(not menu.isEmpty())
+
+    def autosave(self) -> None:
+        if self.recovery and not self.controller.undo_stack.isClean():
+            try:
+                self.recovery.save(self.controller.project, self.controller.path, self.controller.disk)
+            except OSError:
+                self.statusBar().showMessage("自动保存失败：无法写入恢复文件", 5000)
+
+    def closeEvent(self, event) -> None:
+        if self.maybe_save():
+            geometry.remember(self)
+            if self.recovery:
+                self.recovery.close()
+            event.accept()
+        else:
+            event.ignore()
+
+    # --- navigation and settings ---------------------------------------------------------------
+    def goto(self, place) -> None:
+        self.form.goto(place)
+
+    def edit_settings(self) -> None:
+        from ui.common.settings_dialog import SettingsDialog
+        dialog = SettingsDialog(self)
+        if dialog.exec():
+            p = self.controller.project
+            if dialog.profile_name() != p.profile:
+                self.controller.set_field(("project", None), "profile", dialog.profile_name())
+            if dialog.district_name() != p.district:
+                self.controller.set_field(("project", None), "district", dialog.district_name())
+
+    def show_guide(self) -> None:
+        from ui.common.guide import GuideDialog
+        GuideDialog(self).show()
+
+    def about(self) -> None:
+        from cli import version
+        profile = load_profile(self.controller.project.profile)
+        self.interaction.info("关于", f"项目支出绩效自评表 {version()}\n评分规则：{profile.name}（{profile.description}）")
+

@@ -1,0 +1,115 @@
+"""The whole folder in one print job: the 汇总表 on A4 landscape, then each form as printing.py draws it."""
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+
+from exporters.files import write_output
+from exporters.layout import PAGE_MARGINS_MM, line_count
+from exporters.unit.summary_docx import ALIGN, BODY_PT, COLUMN_MM
+from model.unit.summary import COLUMNS, Summary, build_summary
+from model.unit import UnitEntry
+
+from ui.common.printing import BODY_FAMILIES, TITLE_FAMILIES, _font, _Page, a4_layout, paint_form
+
+Step = Callable[[int, str], bool]
+LINE_MM = BODY_PT * 0.3528 * 1.25
+
+
+def landscape_layout() -> QPageLayout:
+    return QPageLayout(QPageSize(QPageSize.PageSizeId.A4), QPageLayout.Orientation.Landscape,
+                       QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
+
+
+def _row_mm(texts: list[str]) -> float:
+    return max(line_count(t, mm, BODY_PT) for t, mm in zip(texts, COLUMN_MM)) * LINE_MM + 2.4
+
+
+def paint_summary(painter: QPainter, summary: Summary, new_page: Callable[[], None]) -> None:
+    """The 汇总表 on as many landscape pages as it needs, its header row on each."""
+    page = _Page(painter)
+    left, top = PAGE_MARGINS_MM["left"], PAGE_MARGINS_MM["top"]
+    width, bottom = sum(COLUMN_MM), 210 - PAGE_MARGINS_MM["bottom"]
+    painter.save()
+    painter.setPen(QPen(Qt.GlobalColor.black, 0.25 * page.px))
+    painter.setFont(_font(TITLE_FAMILIES, 18))
+    painter.drawText(page.rect(left, top, width, 10), int(Qt.AlignmentFlag.AlignCenter), summary.title)
+    painter.setFont(_font(BODY_FAMILIES, 12))
+    painter.drawText(page.rect(left, top + 10, width, 7), int(Qt.AlignmentFlag.AlignCenter), summary.year_line)
+    body, bold = _font(BODY_FAMILIES, BODY_PT), _font(BODY_FAMILIES, BODY_PT, bold=True)
+
+    def draw(texts: list[str], y: float, font, aligns) -> float:
+        h = _row_mm(texts)
+        painter.setFont(font)
+        x = left
+        for text, mm, align in zip(texts, COLUMN_MM, aligns):
+            box = page.rect(x, y, mm, h)
+            painter.drawRect(box)
+            flags = (Qt.AlignmentFlag.AlignLeft if align == "left" else Qt.AlignmentFlag.AlignHCenter)
+            painter.drawText(box.adjusted(0.8 * page.px, 0, -0.8 * page.px, 0),
+                             int(flags | Qt.AlignmentFlag.AlignVCenter | Qt.TextFlag.TextWordWrap), text)
+            x += mm
+        return y + h
+
+    header = list(COLUMNS)
+    centered = ("center",) * len(COLUMNS)
+    y = draw(header, top + 19, bold, centered)
+    for texts, font in [(r.texts(), body) for r in summary.rows] + [(summary.total_texts(), bold)]:
+        if y + _row_mm(texts) > bottom:
+            new_page()
+            y = draw(header, top, bold, centered)
+        y = draw(texts, y, font, ALIGN)
+    painter.setFont(_font(BODY_FAMILIES, 10.5))
+    if y + 8 > bottom:
+        new_page()
+        y = top
+    painter.drawText(page.rect(left, y + 2, width, 6), int(Qt.AlignmentFlag.AlignLeft), summary.grade_line())
+    painter.restore()
+
+
+def _paint(device, painter: QPainter, entries: list[UnitEntry], step: Step | None) -> bool:
+    summary = build_summary(entries)
+    paint_summary(painter, summary, device.newPage)
+    for i, entry in enumerate(e for e in entries if e.project is not None):
+        if step is not None and not step(i, entry.name):
+            return False
+        device.setPageLayout(a4_layout())  # the forms are portrait
+        device.newPage()
+        paint_form(painter, entry.project)
+    return True
+
+
+def paint_all(printer, entries: list[UnitEntry], step: Step | None = None) -> bool:
+    """One job on printer; False when cancelled (a printer job already started is aborted)."""
+    printer.setFullPage(True)
+    printer.setPageLayout(landscape_layout())
+    painter = QPainter(printer)
+    try:
+        ok = _paint(printer, painter, entries, step)
+        if not ok and hasattr(printer, "abort"):
+            printer.abort()
+        return ok
+    finally:
+        painter.end()
+
+
+def pdf_all(entries: list[UnitEntry], target: str, step: Step | None = None) -> bool:
+    """The same pages as a PDF, built in memory: a cancel leaves no file."""
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    writer = QPdfWriter(buffer)
+    writer.setResolution(300)
+    writer.setTitle("项目绩效自评汇总表及各项目自评表")
+    writer.setPageLayout(landscape_layout())
+    painter = QPainter(writer)
+    try:
+        ok = _paint(writer, painter, entries, step)
+    finally:
+        painter.end()
+        buffer.close()
+    if ok:
+        write_output(bytes(data.data()), target)
+    return ok

@@ -1,0 +1,223 @@
+"""The unit's folder as one window: every project's row, the folder's totals, and work on all of them.
+
+Opening a row starts the usual editor (MainWindow) on that file; its row follows the edits and is
+read again from disk when the editor closes. Exports and printing of the whole folder run under
+a progress dialog that can be cancelled; files are built in memory, so a cancel writes nothing.
+"""
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QMainWindow, QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from model import plain
+from model.unit.summary import build_summary, mean_text, rate_text
+from model.unit import UnitEntry
+
+from ui.common.interaction import Interaction
+from ui.editor.window import guarded
+from ui.overview.table_model import FILTER_LABELS, Col, Filter, OverviewProxy, UnitTableModel
+from ui.overview.work import OverviewWork
+from ui.overview.folder import UnitFolder
+
+
+FOLLOW_MS = 250
+
+
+class OverviewWindow(QMainWindow, OverviewWork):
+    def __init__(self, folder: str | Path, interaction: Interaction | None = None) -> None:
+        super().__init__()
+        self.interaction = interaction or Interaction(self)
+        self.folder = UnitFolder(folder, self)
+        self.model = UnitTableModel(self.folder)
+        self.proxy = OverviewProxy(self.model)
+        self.editors: dict[Path, QMainWindow] = {}
+        self._shown_progress = 0.0
+        self.resize(1280, 800)
+        self.setAcceptDrops(True)
+        self._build()
+        from ui.actions import build_overview_actions
+        self.actions_ = build_overview_actions(self)
+        self._totals_soon = QTimer(self)
+        self._totals_soon.setSingleShot(True)
+        self._totals_soon.setInterval(150)  # many rows arriving: one sum after them
+        self._totals_soon.timeout.connect(self.update_totals)
+        f = self.folder
+        for signal in (f.inserted, f.removed, f.changed):
+            signal.connect(lambda *_: self._totals_soon.start())
+        f.progress.connect(self._progress)
+        f.loaded.connect(self._loaded)
+        self.setWindowTitle(f"{self.folder.folder.name} — 项目一览 — 项目支出绩效自评")
+        self.folder.start()
+
+    # --- building ------------------------------------------------------------------------------
+    def _build(self) -> None:
+        central = QWidget(self)
+        v = QVBoxLayout(central)
+        bar = QHBoxLayout()
+        self.filter_box = QComboBox(central)
+        for mode, label in FILTER_LABELS.items():
+            self.filter_box.addItem(label, int(mode))
+        self.filter_box.currentIndexChanged.connect(lambda i: self.set_filter(Filter(self.filter_box.itemData(i))))
+        self.search = QLineEdit(central)
+        self.search.setPlaceholderText("搜索项目名称、实施单位或文件名")
+        self.search.setClearButtonEnabled(True)
+        self.search.textChanged.connect(self.proxy.set_search)
+        bar.addWidget(QLabel("显示：", central))
+        bar.addWidget(self.filter_box)
+        bar.addWidget(self.search, 1)
+        v.addLayout(bar)
+        self.view = QTableView(central)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # file order until a header is clicked
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.setAlternatingRowColors(True)
+        self.view.setWordWrap(False)
+        self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
+        header = self.view.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        for col, width in ((Col.NAME, 330), (Col.IMPLEMENTER, 210), (Col.BUDGET, 100), (Col.EXECUTED, 100),
+                           (Col.RATE, 80), (Col.TOTAL, 60), (Col.GRADE, 50), (Col.ERRORS, 50),
+                           (Col.WARNINGS, 50), (Col.SAVED, 60)):
+            self.view.setColumnWidth(col, width)
+        header.setStretchLastSection(True)
+        self.view.activated.connect(lambda index: self.open_row(index))  # double-click or Enter
+        v.addWidget(self.view, 1)
+        self.totals = QLabel(central)
+        self.totals.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        v.addWidget(self.totals)
+        self.setCentralWidget(central)
+        self.progress = QProgressBar(self)
+        self.progress.setMaximumWidth(320)
+        self.cancel_button = QPushButton("取消", self)
+        self.cancel_button.clicked.connect(self.folder.cancel)
+        self.statusBar().addPermanentWidget(self.progress)
+        self.statusBar().addPermanentWidget(self.cancel_button)
+
+    def set_filter(self, mode: Filter) -> None:
+        self.proxy.set_mode(mode)
+        self.filter_box.setCurrentIndex(self.filter_box.findData(int(mode)))
+
+    def _progress(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if done < total and now - self._shown_progress < 0.5:
+            return  # a progress bar repaints at once when set: a few times a second is plenty
+        self._shown_progress = now
+        self.progress.setMaximum(max(total, 1))
+        self.progress.setValue(done)
+        self.progress.setFormat(f"正在读取 {done}/{total}")
+
+    def _loaded(self) -> None:
+        self.progress.hide()
+        self.cancel_button.hide()
+        self.update_totals()
+        self.statusBar().showMessage(f"已读取 {len(self.folder.entries)} 个项目", 5000)
+
+    def update_totals(self) -> None:
+        t = build_summary(self.folder.entries).totals if self.folder.entries else None
+        if t is None:
+            self.totals.setText("文件夹中还没有项目文件（*.zpb.json）：可以“新建项目”或“导入表格”。")
+            return
+        grades = "，".join(f"{g} {n}" for g, n in t.grade_counts.items())
+        parts = [f"共 {t.projects} 个项目", f"全年预算数合计 {plain(t.annual_budget)} 万元",
+                 f"全年执行数合计 {plain(t.executed)} 万元", f"执行率 {rate_text(t.execution_rate) or '—'}",
+                 f"平均得分 {mean_text(t.mean_score) if t.mean_score is not None else '—'}", f"等级：{grades}"]
+        if t.with_errors:
+            parts.append(f"{t.with_errors} 个有错误")
+        if t.unreadable:
+            parts.append(f"{t.unreadable} 个无法读取")
+        self.totals.setText("　".join(parts))
+
+    # --- rows ----------------------------------------------------------------------------------
+    def selected_entries(self) -> list[UnitEntry]:
+        rows = sorted({self.proxy.mapToSource(i).row() for i in self.view.selectionModel().selectedRows()})
+        if not rows and self.view.currentIndex().isValid():
+            rows = [self.proxy.mapToSource(self.view.currentIndex()).row()]
+        return [self.folder.entries[r] for r in rows]
+
+    def open_row(self, index) -> None:
+        self.open_entry(self.folder.entries[self.proxy.mapToSource(index).row()])
+
+    @guarded("无法打开")
+    def open_entry(self, entry: UnitEntry):
+        """The project in an editor of its own; its row follows the edits."""
+        editor = self.editors.get(entry.path)
+        if editor is not None:
+            editor.raise_()
+            editor.activateWindow()
+            return editor
+        from ui.editor.controller import ProjectController
+        from ui.editor.window import MainWindow
+        from ui.editor.recovery import RecoveryStore
+        from ui.common.settings import data_dir
+        editor = MainWindow(ProjectController(), self.interaction, RecoveryStore(data_dir() / "recovery"))
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.controller.open(str(entry.path))
+        path, c = entry.path, editor.controller
+
+        def follow() -> None:
+            try:
+                if c.path == path:
+                    self.folder.edited(path, c.project, c.undo_stack.isClean())
+            except RuntimeError:  # the editor is being torn down: _editor_closed re-reads the file
+                pass
+        # the row follows when typing pauses: a keystroke costs what it costs in a lone editor
+        soon = QTimer(editor)
+        soon.setSingleShot(True)
+        soon.setInterval(FOLLOW_MS)
+        soon.timeout.connect(follow)
+        c.evaluated.connect(soon.start)
+        c.undo_stack.cleanChanged.connect(lambda *_: follow())
+        editor.follow_overview = follow  # tests and a save need the row now
+        editor.destroyed.connect(lambda *_: self._editor_closed(path))
+        self.editors[path] = editor
+        editor.show()
+        return editor
+
+    def _editor_closed(self, path: Path) -> None:
+        try:
+            self.editors.pop(path, None)
+            self.folder.unsaved.discard(path)
+            self.folder.reload(path)  # what is on disk now: saved changes, or none if discarded
+        except RuntimeError:  # the overview itself was closed first: nothing left to update
+            pass
+
+    # --- drag and drop -------------------------------------------------------------------------
+    def dragEnterEvent(self, event) -> None:
+        if event.mimeData().hasUrls():
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:
+        paths = [u.toLocalFile() for u in event.mimeData().urls() if u.isLocalFile()]
+        folders = [p for p in paths if Path(p).is_dir()]
+        files = [p for p in paths if Path(p).is_file()]
+        if folders:
+            open_folder_window(folders[0], self.interaction)
+        if files:
+            self.import_paths(files)
+        event.acceptProposedAction()
+
+    def closeEvent(self, event) -> None:
+        for editor in list(self.editors.values()):
+            if not editor.close():
+                event.ignore()
+                return
+        self.folder.cancel()
+        event.accept()
+
+
+_open_windows: list[OverviewWindow] = []  # kept alive while shown
+
+
+def open_folder_window(folder: str | Path, interaction: Interaction | None = None) -> OverviewWindow:
+    window = OverviewWindow(folder, interaction)
+    window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    _open_windows.append(window)
+    window.destroyed.connect(lambda *_: _open_windows.remove(window) if window in _open_windows else None)
+    window.show()
+    return window

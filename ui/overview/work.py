@@ -1,0 +1,236 @@
+"""What the overview does to the folder's projects: new, import, trash, rename, export, print, next year.
+
+A mixin of OverviewWindow (self.folder, self.interaction, self.selected_entries …), kept apart so
+each module stays readable. Failures end in one Chinese message through the Interaction seam.
+"""
+from __future__ import annotations
+
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QProgressDialog
+
+from exporters.unit.combined import Cancelled
+from exporters.files import write_output
+from model.carry_over import next_year
+from model.project_file import file_stem, save_project
+from model.unit.summary import build_summary
+from model.unit import free_path, next_year_name
+
+from ui.common.interaction import describe_failure
+from ui.editor.window import guarded
+
+
+def read_forms(path: str):
+    """Every form a file holds (importers.read_forms where there is one), or its one form."""
+    import importers
+    reader = getattr(importers, "read_forms", None)
+    return reader(path) if reader else [importers.load_any(path)]
+
+
+class OverviewWork:
+    # --- progress --------------------------------------------------------------------------------
+    def progress_step(self, title: str, total: int) -> tuple[QProgressDialog, Callable[[int, str], bool]]:
+        """A cancellable progress dialog and the callback the long work calls before each project."""
+        dialog = QProgressDialog(title, "取消", 0, max(total, 1), self)
+        dialog.setWindowTitle(title)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(300)
+
+        def step(done: int, name: str) -> bool:
+            dialog.setValue(done)
+            dialog.setLabelText(f"{title}：{done + 1}/{total}　{name}")
+            QApplication.processEvents()  # the window repaints and the cancel button answers
+            return not dialog.wasCanceled()
+        return dialog, step
+
+    def _save_target(self, name: str, fmt: str) -> str | None:
+        filters = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)", "pdf": "PDF (*.pdf)"}
+        return self.interaction.save_file(str(self.folder.folder / f"{name}.{fmt}"), filters[fmt], "导出")
+
+    def _refuse_input(self, target: str) -> None:
+        if Path(target).resolve() in {e.path.resolve() for e in self.folder.entries}:
+            raise ValueError(f"{Path(target).name} 是本文件夹的项目文件，不能被导出文件覆盖")
+
+    # --- files of the folder ---------------------------------------------------------------------
+    @guarded("无法新建项目")
+    def new_project(self) -> None:
+        name = self.interaction.ask_text("新建项目", "项目名称：", "")
+        if name is None:
+            return
+        from ui.common import settings as app_settings
+        project = app_settings.new_project()
+        project.name = name.strip()
+        entry = self.folder.add_project(project, name)
+        self.open_entry(entry)
+
+    def import_forms(self) -> None:
+        paths = self.interaction.open_files(str(self.folder.folder))
+        if paths:
+            self.import_paths(paths)
+
+    def import_paths(self, paths: list[str]) -> None:
+        """Each form of each file becomes a project file of the folder; the rest is reported."""
+        added, failed = 0, []
+        dialog, step = self.progress_step("导入", len(paths))
+        for i, path in enumerate(paths):
+            if not step(i, Path(path).name):
+                break
+            try:
+                projects = read_forms(path)
+                for n, project in enumerate(projects, 1):
+                    stem = project.name or file_stem(path) + (f"-{n}" if len(projects) > 1 else "")
+                    self.folder.add_project(project, stem)
+                    added += 1
+            except Exception as exc:  # noqa: BLE001 - each file's failure is listed, the rest go on
+                failed.append(f"{Path(path).name}：{describe_failure(exc)}")
+        dialog.close()
+        if failed:
+            self.interaction.error("部分文件无法导入", f"已导入 {added} 个项目。\n" + "\n".join(failed))
+        else:
+            self.statusBar().showMessage(f"已导入 {added} 个项目", 5000)
+
+    def delete_selected(self) -> None:
+        entries = self.selected_entries()
+        if not entries:
+            return
+        names = "、".join(e.name for e in entries[:5]) + ("等" if len(entries) > 5 else "")
+        if not self.interaction.confirm("移到回收站", f"把 {len(entries)} 个项目文件（{names}）移到回收站？"
+                                        "\n需要时可以从回收站还原。"):
+            return
+        refused = [e.path.name for e in entries if e.path not in self.editors
+                   and not self.folder.move_to_trash(e.path)]
+        refused += [e.path.name + "（正在编辑，请先关闭）" for e in entries if e.path in self.editors]
+        if refused:
+            self.interaction.error("无法移到回收站", "以下文件没有移动（系统没有可用的回收站，或文件正被占用），"
+                                   "文件仍在原处：\n" + "\n".join(refused))
+
+    @guarded("无法重命名")
+    def rename_selected(self) -> None:
+        entries = self.selected_entries()
+        if len(entries) != 1:
+            return
+        entry = entries[0]
+        if entry.path in self.editors:
+            raise ValueError("这个项目正在编辑，请先关闭它的窗口再重命名")
+        name = self.interaction.ask_text("重命名", "新的文件名：", file_stem(entry.path))
+        if name and name.strip() and name.strip() != file_stem(entry.path):
+            self.folder.rename(entry.path, name.strip())
+
+    @guarded("无法打开文件夹")
+    def open_folder(self) -> None:
+        folder = self.interaction.choose_folder(str(self.folder.folder.parent), "选择文件夹")
+        if folder:
+            from ui.overview.window import open_folder_window
+            open_folder_window(folder, self.interaction)
+
+    @guarded("无法开始新一年")
+    def start_next_year(self) -> None:
+        """Every readable project started as next year's, into a folder the clerk picks."""
+        target = self.interaction.choose_folder(str(self.folder.folder.parent), "新一年的项目存入哪个文件夹")
+        if not target:
+            return
+        target = Path(target)
+        if target.resolve() == self.folder.folder.resolve():
+            raise ValueError("请选择另一个文件夹存放新一年的项目")
+        written = 0
+        for e in self.folder.entries:
+            if e.project is not None:
+                save_project(next_year(e.project), free_path(target, file_stem(next_year_name(e.path, e.project.year))))
+                written += 1
+        from ui.overview.window import open_folder_window
+        open_folder_window(target, self.interaction).statusBar().showMessage(f"已开始 {written} 个项目", 5000)
+
+    # --- the whole folder at once ------------------------------------------------------------------
+    @guarded("无法导出汇总表")
+    def export_summary(self, fmt: str) -> None:
+        target = self._save_target(f"{self.folder.folder.name}汇总表", fmt)
+        if not target:
+            return
+        self._refuse_input(target)
+        summary = build_summary(self.folder.entries)
+        buf = io.BytesIO()
+        if fmt == "docx":
+            from exporters.unit.summary_docx import write_summary_docx
+            write_summary_docx(summary, buf)
+        else:
+            from exporters.unit.summary_xlsx import write_summary_xlsx
+            write_summary_xlsx(summary, buf)
+        write_output(buf.getvalue(), target)
+        self.statusBar().showMessage(f"已导出 {target}", 5000)
+
+    @guarded("无法合并导出")
+    def export_combined(self, fmt: str) -> None:
+        target = self._save_target(f"{self.folder.folder.name}全部自评表", fmt)
+        if not target:
+            return
+        self._refuse_input(target)
+        from exporters.unit.combined import combined_docx, combined_xlsx
+        entries = list(self.folder.entries)
+        dialog, step = self.progress_step("合并导出", len(entries))
+        try:
+            data = (combined_docx if fmt == "docx" else combined_xlsx)(entries, None, step)
+        except Cancelled:
+            self.statusBar().showMessage("已取消，没有写入任何文件", 5000)
+            return
+        finally:
+            dialog.close()
+        write_output(data, target)
+        self.statusBar().showMessage(f"已导出 {target}", 5000)
+
+    @guarded("无法导出")
+    def export_each(self) -> None:
+        """Each project's Word and Excel form into a folder; a cancel stops between files."""
+        folder = self.interaction.choose_folder(str(self.folder.folder), "导出到哪个文件夹")
+        if not folder:
+            return
+        from exporters.files import render
+        entries = [e for e in self.folder.entries if e.project is not None]
+        dialog, step = self.progress_step("逐个导出", len(entries))
+        done = 0
+        try:
+            for i, e in enumerate(entries):
+                if not step(i, e.name):
+                    break
+                for fmt in ("docx", "xlsx"):
+                    target = Path(folder) / f"{file_stem(e.path)}.{fmt}"
+                    self._refuse_input(str(target))
+                    write_output(render(e.project, fmt, e.evaluation), target)
+                done += 1
+        finally:
+            dialog.close()
+        self.statusBar().showMessage(f"已导出 {done} 个项目到 {folder}", 5000)
+
+    def print_all(self) -> None:
+        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+        if QPrintDialog(printer, self).exec():
+            self.print_to(printer)
+
+    @guarded("无法打印")
+    def print_to(self, printer) -> bool:
+        """The 汇总表 and every form in one print job; False when cancelled."""
+        from ui.overview.print_all import paint_all
+        entries = list(self.folder.entries)
+        dialog, step = self.progress_step("打印", len(entries))
+        try:
+            return paint_all(printer, entries, step)
+        finally:
+            dialog.close()
+
+    @guarded("无法导出 PDF")
+    def export_pdf_all(self) -> None:
+        target = self._save_target(f"{self.folder.folder.name}全部自评表", "pdf")
+        if not target:
+            return
+        self._refuse_input(target)
+        from ui.overview.print_all import pdf_all
+        entries = list(self.folder.entries)
+        dialog, step = self.progress_step("导出 PDF", len(entries))
+        try:
+            ok = pdf_all(entries, target, step)
+        finally:
+            dialog.close()
+        self.statusBar().showMessage(f"已导出 {target}" if ok else "已取消，没有写入任何文件", 5000)
