@@ -6,6 +6,9 @@ from PySide6.QtWidgets import QToolButton
 
 from model.skeleton import OPTIONAL_ROWS
 
+from ui.common.windows import windows
+from ui.editor.drop import DropOpener
+
 
 def _action_maker(w, a: dict[str, QAction]):
     """act(key, text, slot, shortcut, tip): a QAction of w, kept in a under key."""
@@ -98,7 +101,6 @@ def build_actions(w) -> dict[str, QAction]:
     m = bar.addMenu("帮助(&H)")
     m.addAction(a["guide"])
     m.addAction(a["about"])
-    from ui.editor.drop import DropOpener
     w.drop_opener = DropOpener(w)  # a folder dropped opens its overview, a file opens here
     return a
 
@@ -106,8 +108,7 @@ def build_actions(w) -> dict[str, QAction]:
 def open_folder_dialog(w) -> None:
     folder = w.interaction.choose_folder(str(w._folder()), "打开单位的项目文件夹")
     if folder:
-        from ui.overview.window import open_folder_window
-        open_folder_window(folder, w.interaction)
+        windows().open_folder(folder, w.interaction)
 
 
 def build_overview_actions(w) -> dict[str, QAction]:
@@ -134,7 +135,7 @@ def build_overview_actions(w) -> dict[str, QAction]:
     act("department", "部门整体绩效(&B)…", lambda: _department(w, w.folder.folder), None,
         "本单位的部门整体绩效：预算、决算、指标，导出部门整体自评表和评价报告初稿")
     filters = {"all": "全部项目", "errors": "只看有错误的"}
-    from ui.overview.table_model import Filter
+    from ui.overview.table_model import Filter  # the editor starts without the overview
     act("only_errors", filters["errors"], lambda: w.set_filter(Filter.ERRORS), "Ctrl+E")
     act("show_all", filters["all"], lambda: w.set_filter(Filter.ALL), "Ctrl+Shift+E")
 
@@ -158,5 +159,4 @@ def build_overview_actions(w) -> dict[str, QAction]:
 
 def _department(w, folder=None) -> None:
     """The editor asks for the folder; the overview is one."""
-    from ui.department.dialog import open_department  # loaded on first use: start-up stays quick
-    w.department_dialog = open_department(w, folder)
+    w.department_dialog = windows().open_department(w, folder)

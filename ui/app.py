@@ -1,4 +1,6 @@
-"""Start the window: Chinese UI, the example or a file, and an offer to recover after a crash."""
+"""The application: Chinese UI, the first window (the example, a file or a folder), an offer to
+recover after a crash, and how its windows open one another (`AppWindows`, the opener that
+ui.common.windows hands to every window)."""
 from __future__ import annotations
 
 import os
@@ -7,8 +9,8 @@ import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from model.examples import EXAMPLE
 from model.files import clean_stale_temps
@@ -20,8 +22,36 @@ from ui.editor.window import MainWindow
 from ui.editor.recovery import RecoveryStore
 from ui.common.guide import FIRST_START_HINT
 from ui.common.settings import APP, ORG, data_dir, first_start
+from ui.common.windows import install
 
 STARTED = time.perf_counter()  # close to process start: main.py imports this module first
+
+
+class AppWindows:
+    """How each window opens, whoever asks (ui/common/windows.py). The overview's and 部门整体's
+    modules load when the first of them opens: the editor starts without them."""
+
+    def open_project(self, path: str | Path, interaction: Interaction | None = None) -> QMainWindow:
+        editor = MainWindow(ProjectController(), interaction, RecoveryStore(data_dir() / "recovery"))
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        try:
+            editor.controller.open(str(path))
+        except BaseException:
+            editor.close()
+            raise
+        editor.show()
+        return editor
+
+    def open_folder(self, folder: str | Path, interaction: Interaction | None = None) -> QMainWindow:
+        from ui.overview.window import open_folder_window
+        return open_folder_window(folder, interaction)
+
+    def open_department(self, parent: QWidget, folder: str | Path | None = None) -> QWidget | None:
+        from ui.department.dialog import open_department
+        return open_department(parent, Path(folder) if folder else None)
+
+
+install(AppWindows())
 
 
 def make_app(argv: list[str] | None = None) -> QApplication:
@@ -96,8 +126,7 @@ def run_window(path: str | None = None) -> int:
     _log_uncaught()
     clean_leftovers(path)
     if path is not None and Path(path).is_dir():  # a unit's folder: its overview
-        from ui.overview.window import open_folder_window
-        open_folder_window(path)
+        AppWindows().open_folder(path)
         return app.exec()
     window = open_window(path)
     window.show()

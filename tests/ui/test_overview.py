@@ -217,3 +217,25 @@ def test_print_all_is_one_pdf_summary_then_each_form(overview, tmp_path):
     assert re.search(r"Pages:\s+(\d+)", info).group(1) == str(1 + len(REFERENCE_IDS))
     assert not pdf_all(overview.folder.entries, str(tmp_path / "x.pdf"), lambda i, n: i < 2)
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_windows_open_one_another_through_the_application(window, folder, fake, qtbot):
+    """The editor opens a folder's overview (a dropped folder, 打开文件夹), the overview opens an
+    editor and another folder, all through ui.common.windows: no window imports another."""
+    from ui.common.windows import windows
+    from ui.overview.window import OverviewWindow, _open_windows
+    before = len(_open_windows)
+    window.drop_opener.open([str(folder)])
+    assert len(_open_windows) == before + 1
+    overview = _open_windows[-1]
+    assert isinstance(overview, OverviewWindow) and overview.interaction is fake
+    qtbot.waitUntil(lambda: not overview.folder.loading)
+    entry = next(e for e in overview.folder.entries if e.project is not None)
+    editor = overview.open_entry(entry)
+    assert editor.controller.path == entry.path and editor.isVisible()
+    assert overview.open_entry(entry) is editor  # one editor per file
+    broken = next(e for e in overview.folder.entries if e.project is None)
+    assert overview.open_entry(broken) is None and fake.errors[-1][0] == "无法打开"
+    assert type(windows()).__name__ == "AppWindows"
+    editor.close()
+    overview.close()

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import traceback
+from functools import wraps
 
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -25,6 +26,21 @@ def describe_failure(exc: BaseException) -> str:
     return (f"出现意外错误，操作没有完成；窗口中的内容没有丢失。\n"
             f"错误：{type(exc).__name__}{('：' + detail) if detail else ''}"
             + (f"\n详细信息已记录在 {log}" if log else ""))
+
+
+def guarded(title: str):
+    """Any failure of a file action (reading, writing, exporting) ends in one Chinese message
+    through the Interaction seam, never a crash or a failure seen only in a log."""
+    def wrap(fn):
+        @wraps(fn)
+        def run(self, *args, **kwargs):
+            try:
+                return fn(self, *args, **kwargs)
+            except Exception as exc:  # noqa: BLE001 - the one place every failure is shown
+                self.interaction.error(title, describe_failure(exc))
+                return None
+        return run
+    return wrap
 
 
 def _log_failure(exc: BaseException) -> str | None:

@@ -5,6 +5,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject
 
+from ui.common.windows import windows
+
 
 class DropOpener(QObject):
     """An event filter, so the editor window takes drops without a branch in its own class."""
@@ -27,10 +29,9 @@ class DropOpener(QObject):
         return False
 
     def open(self, paths: list[str]) -> None:
-        from ui.overview.window import open_folder_window
         for path in paths:
             if Path(path).is_dir():
-                open_folder_window(path, self.window.interaction)
+                windows().open_folder(path, self.window.interaction)
         files = [p for p in paths if Path(p).is_file()]
         if files and self.window.maybe_save():
             self.window.open_path(files[0])

@@ -1,7 +1,6 @@
 """The window: reads like the form, top to bottom; 总分 always in view, problems beside it."""
 from __future__ import annotations
 
-from functools import wraps
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -16,26 +15,11 @@ from ui.common import settings as app_settings
 from ui.actions import build_actions
 from ui.editor.controller import FileChangedOnDisk, ProjectController
 from ui.editor.form_page import FormPage
-from ui.common.interaction import Interaction, describe_failure
+from ui.common.interaction import Interaction, describe_failure, guarded
 from ui.editor.problems_panel import ProblemsPanel
 from ui.editor.recovery import RecoveryStore
 
 AUTOSAVE_MS = 30_000
-
-
-def guarded(title: str):
-    """Any failure of a file action (reading, writing, exporting) ends in one Chinese message
-    through the Interaction seam, never a crash or a failure seen only in a log."""
-    def wrap(fn):
-        @wraps(fn)
-        def run(self, *args, **kwargs):
-            try:
-                return fn(self, *args, **kwargs)
-            except Exception as exc:  # noqa: BLE001 - the one place every failure is shown
-                self.interaction.error(title, describe_failure(exc))
-                return None
-        return run
-    return wrap
 
 
 class MainWindow(QMainWindow):

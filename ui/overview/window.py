@@ -17,8 +17,8 @@ from model import plain
 from model.unit.summary import build_summary, mean_text, rate_text
 from model.unit import UnitEntry
 
-from ui.common.interaction import Interaction
-from ui.editor.window import guarded
+from ui.common.interaction import Interaction, guarded
+from ui.common.windows import windows
 from ui.overview.table_model import FILTER_LABELS, Col, Filter, OverviewProxy, UnitTableModel
 from ui.overview.work import OverviewWork
 from ui.overview.folder import UnitFolder
@@ -151,13 +151,7 @@ class OverviewWindow(QMainWindow, OverviewWork):
             editor.raise_()
             editor.activateWindow()
             return editor
-        from ui.editor.controller import ProjectController
-        from ui.editor.window import MainWindow
-        from ui.editor.recovery import RecoveryStore
-        from ui.common.settings import data_dir
-        editor = MainWindow(ProjectController(), self.interaction, RecoveryStore(data_dir() / "recovery"))
-        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        editor.controller.open(str(entry.path))
+        editor = windows().open_project(entry.path, self.interaction)
         path, c = entry.path, editor.controller
 
         def follow() -> None:
@@ -176,7 +170,6 @@ class OverviewWindow(QMainWindow, OverviewWork):
         editor.follow_overview = follow  # tests and a save need the row now
         editor.destroyed.connect(lambda *_: self._editor_closed(path))
         self.editors[path] = editor
-        editor.show()
         return editor
 
     def _editor_closed(self, path: Path) -> None:
@@ -197,7 +190,7 @@ class OverviewWindow(QMainWindow, OverviewWork):
         folders = [p for p in paths if Path(p).is_dir()]
         files = [p for p in paths if Path(p).is_file()]
         if folders:
-            open_folder_window(folders[0], self.interaction)
+            windows().open_folder(folders[0], self.interaction)
         if files:
             self.import_paths(files)
         event.acceptProposedAction()

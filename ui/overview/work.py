@@ -19,8 +19,8 @@ from model.project_file import file_stem, save_project
 from model.unit.summary import build_summary
 from model.unit import free_path, next_year_name
 
-from ui.common.interaction import describe_failure
-from ui.editor.window import guarded
+from ui.common.interaction import describe_failure, guarded
+from ui.common.windows import windows
 
 
 def read_forms(path: str):
@@ -123,8 +123,7 @@ class OverviewWork:
     def open_folder(self) -> None:
         folder = self.interaction.choose_folder(str(self.folder.folder.parent), "选择文件夹")
         if folder:
-            from ui.overview.window import open_folder_window
-            open_folder_window(folder, self.interaction)
+            windows().open_folder(folder, self.interaction)
 
     @guarded("无法开始新一年")
     def start_next_year(self) -> None:
@@ -140,8 +139,7 @@ class OverviewWork:
             if e.project is not None:
                 save_project(next_year(e.project), free_path(target, file_stem(next_year_name(e.path, e.project.year))))
                 written += 1
-        from ui.overview.window import open_folder_window
-        open_folder_window(target, self.interaction).statusBar().showMessage(f"已开始 {written} 个项目", 5000)
+        windows().open_folder(target, self.interaction).statusBar().showMessage(f"已开始 {written} 个项目", 5000)
 
     # --- the whole folder at once ------------------------------------------------------------------
     @guarded("无法导出汇总表")
