@@ -87,7 +87,7 @@ def cmd_department(args) -> int:
     print("\n".join(one_line(line) for line in report_lines(dept, fig, problems)))
     for entry in unit.entries:
         if entry.error:
-            print(f"  [提醒] 项目文件夹：{entry.path.name} 无法读取，未计入：{entry.error}")
+            fail(f"{entry.error}（未计入部门整体）")
     code = EXIT_OK
     rule = OutputRule([str(department_path(folder))] + [str(e.path) for e in unit.entries], args.force)
     for kind, (what, _) in OUTPUTS.items():

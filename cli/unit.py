@@ -43,12 +43,16 @@ def output_rule(unit: Unit, force: bool) -> OutputRule:
     return OutputRule([str(e.path) for e in unit.entries], force)
 
 
+# the printed rows keep the columns scripts have read since the first release, 年初预算数 last
+STDOUT_ORDER = (0, 1, 2, 4, 5, 6, 7, 8, 9, 3)
+
+
 def print_summary(summary: Summary) -> None:
     """Tab-separated, one row a line: a cell's line breaks and tabs are printed as spaces."""
     def row(cells: list[str]) -> None:
-        print("\t".join(one_line(c, " ") for c in cells))
+        print("\t".join(one_line(cells[i], " ") for i in STDOUT_ORDER))
     print(one_line(summary.title + (f" {summary.year_line}" if summary.year_line else "")))
-    row(list(COLUMNS))
+    row([c.replace("\n", "") for c in COLUMNS])  # '全年预算数（万元）', '自评得分' as ever
     for r in summary.rows:
         row(r.texts())
     row(summary.total_texts())

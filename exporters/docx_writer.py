@@ -18,6 +18,7 @@ from docx.shared import Mm, Pt
 from model import Evaluation, Project
 from model.text import clean_text, cut
 
+from .properties import set_docx_properties
 from .layout import (LINE_SPACING, NUMBER_PADDING_MM, PAGE_MARGINS_MM, FormLayout, LayoutCell, Merge,
                      build_layout, profile_keywords, row_height_mm)
 
@@ -144,7 +145,7 @@ def write_docx(project: Project, target: str | BinaryIO, evaluation: Evaluation 
     layout = build_layout(project, evaluation)
     doc = new_document(layout.body_pt)
     set_page(doc.sections[0])
-    doc.core_properties.title = cut(clean_text(f"{project.name} {layout.title}"), CORE_PROPERTY_LIMIT)
+    set_docx_properties(doc, project.name.strip() or layout.title, project.implementer)
     doc.core_properties.keywords = cut(profile_keywords(project), CORE_PROPERTY_LIMIT)
     add_form(doc, layout)
     doc.save(target)

@@ -9,6 +9,7 @@ from model import Evaluation, Project
 from model.failures import ClerkError, describe, os_words
 from model.files import atomic_write
 
+from .properties import finish_package
 from .stamp import stamp
 
 FORMATS = ("docx", "xlsx")
@@ -47,7 +48,7 @@ def write_output(data: bytes, target: str | os.PathLike) -> None:
     target = Path(target)
     try:
         if data[:2] == b"PK":
-            data = stamp(data)
+            data = stamp(finish_package(data))
     except Exception as exc:
         raise ExportError(f"无法生成 {target}：导出的文件内容有误") from exc
     try:

@@ -15,6 +15,7 @@ from model import Evaluation, FundsKind, Project
 from model.text import clean_text
 
 from .formulas import Formula, budget_score_formula, rate_formula, sum_formula
+from .properties import set_xlsx_properties
 from .layout import (COLUMNS, PAGE_MARGINS_MM, BudgetRule, FormLayout, LayoutCell, Merge, Role,
                      build_layout, profile_keywords, row_height_mm)
 
@@ -36,6 +37,7 @@ def amount_format(value: Decimal) -> str:
 def write_xlsx(project: Project, target: str | BinaryIO, evaluation: Evaluation | None = None) -> None:
     """Write the form to a path or a binary stream; A4 portrait, one page wide, print area set."""
     wb = Workbook()
+    set_xlsx_properties(wb, project.name.strip() or "项目支出绩效自评表", project.implementer)
     wb.properties.keywords = profile_keywords(project)
     wb.active.title = "自评表"
     write_form_sheet(wb.active, project, build_layout(project, evaluation))

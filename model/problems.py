@@ -164,9 +164,13 @@ def _indicators(project: Project, ev: Evaluation, profile: RuleProfile, err, war
         if score.value is None:
             err(Place(Section.INDICATOR, i, "hand_score"), f"{score.reason}，无法计分；请改正或手动填写得分")
             continue
-        if ind.weight is not None and score.value < ind.weight and not ind.deviation.strip():
-            err(Place(Section.INDICATOR, i, "deviation"),
-                f"得分 {plain(score.value)} 低于分值 {plain(ind.weight)}，请填写偏差原因分析及改进措施")
+        if not ind.deviation.strip() and ind.weight is not None:
+            if score.value < ind.weight:
+                err(Place(Section.INDICATOR, i, "deviation"),
+                    f"得分 {plain(score.value)} 低于分值 {plain(ind.weight)}，请填写偏差原因分析及改进措施")
+            elif score.shortfall:
+                err(Place(Section.INDICATOR, i, "deviation"),
+                    "实际完成值未达到年度指标值（得分四舍五入后为满分），请填写偏差原因分析及改进措施")
         if score.hand and score.rule is not None:
             if score.kind == ScoreKind.QUALITATIVE and score.hand_in_tier is False and score.tier:
                 low, high, _ = score.tier

@@ -13,6 +13,7 @@ from .profiles import RuleProfile, Scale, load_profile
 from .project import FundsKind, FundsRow, Indicator, Project
 
 ZERO, ONE, HUNDRED = Decimal(0), Decimal(1), Decimal(100)
+PENDING = "待定"  # the 等级 of a total that is not complete: never a grade of a partial sum
 
 
 class ScoreKind(StrEnum):
@@ -59,6 +60,9 @@ class Score:
     direction: Direction | None = None  # quantitative only
     target: Decimal | None = None  # quantitative A, in the target's unit
     actual: Decimal | None = None  # quantitative B, converted to the target's unit
+    # the actual falls short of the target (or misses an ＝ target, or exceeds a ≤ one), whatever
+    # the rounded score: its 偏差原因 is due even when rounding gives full marks (SCORING.md)
+    shortfall: bool = False
 
     @property
     def reason(self) -> str:
@@ -91,14 +95,20 @@ class Evaluation:
     rates: dict[FundsKind, Decimal | None]
     budget: Score
     indicators: list[Score]
-    total: Decimal
+    total: Decimal  # the sum of the scores there are: partial unless `complete`
     complete: bool  # every score is there
-    grade: str
+    grade: str  # 优/良/中/差 of a complete total, PENDING (待定) otherwise
     weight_sum: Decimal
 
     def rate_text(self, kind: FundsKind) -> str:
         rate = self.rates[kind]
         return "" if rate is None else percent(rate)
+
+
+def grade_of(total: Decimal, complete: bool, profile: RuleProfile) -> str:
+    """The one place that decides a 等级: 待定 while any row is unscored (SCORING.md), so the
+    editor, the overview, `check`, the 汇总表 and the department's figures all say the same."""
+    return profile.grade(total) if complete else PENDING
 
 
 def execution_rate(row: FundsRow) -> Decimal | None:
@@ -201,9 +211,11 @@ def _qualitative(ind: Indicator, weight: Decimal, grade: str, share: Decimal,
     def reason() -> str:
         return (f"“{ind.actual.strip()}”（{scale_name}）：{grade} {plain(share)}%，"
                 f"{tier.name}档，{plain(rule)}/{_n(weight)}")
-    return _with_hand(rule, ind.hand_score, reason, kind=ScoreKind.QUALITATIVE, tier=bounds)
+    return _with_hand(rule, ind.hand_score, reason, kind=ScoreKind.QUALITATIVE, tier=bounds,
+                      shortfall=share < HUNDRED)
 
 
+_SHORT_CASES = frozenset({Case.SHORT, Case.NOT_EQUAL, Case.OVER_ZERO, Case.RATIO, Case.DOUBLE, Case.OVER})
 _MONEY_UNITS = {"万元": Decimal(10000), "元": ONE}
 
 
@@ -262,8 +274,8 @@ def _quantitative(ind: Indicator, weight: Decimal, a_q: Quantity, profile: RuleP
         elif case == Case.OVER:
             why = f"{sb} > {sa}：超出 {percent((b - a) / a)}"
         return f"{why}，{plain(rule)}/{_n(weight)}"
-    return _with_hand(rule, ind.hand_score, reason,
-                      kind=ScoreKind.QUANTITATIVE, direction=direction, target=a, actual=b)
+    return _with_hand(rule, ind.hand_score, reason, kind=ScoreKind.QUANTITATIVE, direction=direction,
+                      target=a, actual=b, shortfall=case in _SHORT_CASES)
 
 
 def indicator_score(ind: Indicator, profile: RuleProfile) -> Score:
@@ -335,12 +347,13 @@ def evaluate(project: Project, profile: RuleProfile | None = None,
     values = [budget.value] + [s.value for s in scores]
     total = sum((v for v in values if v is not None), ZERO)
     weights = [project.budget_weight] + [i.weight for i in project.indicators]
+    complete = all(v is not None for v in values)
     return Evaluation(
         rates={row.kind: execution_rate(row) for row in project.funds},
         budget=budget,
         indicators=scores,
         total=total,
-        complete=all(v is not None for v in values),
-        grade=profile.grade(total),
+        complete=complete,
+        grade=grade_of(total, complete, profile),
         weight_sum=sum((w for w in weights if w is not None), ZERO),
     )

@@ -95,8 +95,10 @@ def test_line_breaks_in_names_start_no_line(tmp_path, capsys):
     code, out, _ = cli(capsys, "summary", d)
     rows = out.splitlines()
     assert len(rows) == 5  # title, header, one project, 合计, grades
-    assert [len(r.split("\t")) for r in rows[1:4]] == [9, 9, 9]
+    assert [len(r.split("\t")) for r in rows[1:4]] == [10, 10, 10]
     assert rows[2].split("\t")[2] == "中心 二处"
+    assert rows[1].split("\t")[3:6] == ["全年预算数（万元）", "全年执行数（万元）", "执行率"]  # as ever
+    assert rows[1].split("\t")[-1] == "年初预算数（万元）"  # the new column comes last
 
 
 def test_stdout_closed_by_its_reader(tmp_path):

@@ -8,6 +8,7 @@ import pytest
 from docx import Document
 from openpyxl import load_workbook
 
+from cli.unit import STDOUT_ORDER
 from model import evaluate
 from model.project_file import load_project, save_project
 from model.unit.summary import build_summary
@@ -30,7 +31,8 @@ def test_summary_prints_the_table_and_writes_docx_and_xlsx(folder, tmp_path):
     out = run("summary", str(folder), "--docx", str(tmp_path / "s.docx"), "--xlsx", str(tmp_path / "s.xlsx"))
     assert out.returncode == 0, out.stderr
     summary = build_summary(load_unit(folder))
-    assert "\t".join(summary.total_texts()) in out.stdout
+    totals = summary.total_texts()
+    assert "\t".join(totals[i] for i in STDOUT_ORDER) in out.stdout
     assert summary.grade_line() in out.stdout
     doc = Document(str(tmp_path / "s.docx"))
     section = doc.sections[0]
@@ -41,10 +43,10 @@ def test_summary_prints_the_table_and_writes_docx_and_xlsx(folder, tmp_path):
     wb = load_workbook(tmp_path / "s.xlsx")
     ws = wb["汇总表"]
     last = 3 + len(REFERENCE_IDS)
-    assert ws[f"D{last + 1}"].value == f"=SUM(D4:D{last})"
-    assert ws[f"F{last + 1}"].value.startswith(f"=IF(D{last + 1}<>0")
+    assert ws[f"E{last + 1}"].value == f"=SUM(E4:E{last})"
+    assert "SUMPRODUCT(ISNUMBER(E4" in ws[f"G{last + 1}"].value  # over the rows with both figures
     assert ws.print_title_rows == "$3:$3" and ws.page_setup.orientation == "landscape"
-    assert len(wb["执行率与得分"]._charts) == 1
+    assert len(wb["等级与执行率"]._charts) == 2  # projects per 等级 and per 执行率 band
 
 
 def test_summary_exit_codes(folder, tmp_path):
@@ -55,7 +57,9 @@ def test_summary_exit_codes(folder, tmp_path):
     assert run("summary", str(folder), "--docx", str(target), "--force").returncode == 0
     (folder / "坏.zpb.json").write_text("{", encoding="utf-8")
     out = run("summary", str(folder))
-    assert out.returncode == 2 and "坏.zpb.json" in out.stderr and "1 个文件无法读取" in out.stdout
+    # said on stderr, never a row of the table, nor a count beside its rows
+    assert out.returncode == 2 and "坏.zpb.json" in out.stderr and "坏" not in out.stdout
+    assert f"共 {len(REFERENCE_IDS)} 个项目" in out.stdout
     input_file = folder / f"2022年{REFERENCE_IDS[0]}.zpb.json"
     before = input_file.read_bytes()
     out = run("summary", str(input_file), "--xlsx", str(input_file), "--force")
@@ -78,7 +82,7 @@ def test_export_combined_xlsx_has_a_sheet_per_project(folder, tmp_path):
     target = tmp_path / "全部.xlsx"
     assert run("export", str(folder), "--combined", str(target)).returncode == 0
     wb = load_workbook(target)
-    assert wb.sheetnames[:2] == ["汇总表", "执行率与得分"]
+    assert wb.sheetnames[:2] == ["汇总表", "等级与执行率"]
     assert len(wb.sheetnames) == 2 + len(REFERENCE_IDS)
     assert wb.sheetnames[2].startswith("1 ") and wb.worksheets[2]["C3"].value == reference_project(REFERENCE_IDS[0]).name
     assert run("export", str(folder), "--combined", str(tmp_path / "x.pdf")).returncode == 2

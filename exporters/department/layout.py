@@ -77,7 +77,7 @@ def build_department_layout(dept: Department, fig: DepartmentFigures | None = No
     complete = fig.complete
     rows.append(LayoutRow([C(0, 6, "总分"), C(6, 1, plain(fig.weight_sum) if fig.weight_sum else "", role=Role.WEIGHT),
                            C(7, 1, score_text(fig.total) if complete else "", role=Role.SCORE),
-                           C(8, 1, "等级"), C(9, 1, fig.grade if complete else "")], RowKind.TOTAL))
+                           C(8, 1, "等级"), C(9, 1, fig.grade)], RowKind.TOTAL))  # 待定 while unfinished
     year = f"（{dept.year}年度）" if dept.year else "（　　年度）"
     layout = FormLayout(
         title=f"{dept.district}部门整体支出绩效自评表", year_line=year, rows=rows,

@@ -21,6 +21,7 @@ from model.department.report_text import (TO_WRITE, budget_sentences, carryover_
                                    projects_sentences, score_sentence, variance_sentence)
 
 from exporters.department.layout import share_text
+from exporters.properties import set_docx_properties
 
 TITLE_FONT, HEADING_FONT, SUB_FONT, BODY_FONT = "方正小标宋简体", "黑体", "楷体_GB2312", "仿宋_GB2312"
 BODY_PT, LINE_PT = 16, 28  # 三号 on a 28-point line: how the district's reports are set
@@ -76,7 +77,7 @@ def write_department_report(dept: Department, projects: list[Project] | None, ta
     """The draft report to a path or a binary stream."""
     fig = fig or figures(dept, projects)
     w = _Writer()
-    w.doc.core_properties.title = f"{dept.unit_name}部门整体绩效评价报告"
+    set_docx_properties(w.doc, f"{dept.unit_name}部门整体绩效评价报告", dept.unit_name)
     for line in (dept.unit_name or TO_WRITE.format("单位名称"), "部门整体绩效评价报告"):
         w.para(line, TITLE_FONT, 22, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
     w.para("", indent=False)
@@ -123,8 +124,22 @@ def write_department_report(dept: Department, projects: list[Project] | None, ta
     w.doc.save(target)
 
 
+def _table_frame(table) -> None:
+    """Cell padding of 1.5 mm each side and 0.8 mm above and below, so text never touches a rule."""
+    tbl_pr = table._tbl.tblPr
+    mar = tbl_pr.makeelement(qn("w:tblCellMar"), {})
+    for side, mm in (("top", 0.8), ("left", 1.5), ("bottom", 0.8), ("right", 1.5)):
+        mar.append(mar.makeelement(qn(f"w:{side}"), {qn("w:w"): str(round(mm * 1440 / 25.4)), qn("w:type"): "dxa"}))
+    look = tbl_pr.find(qn("w:tblLook"))  # the schema's order: tblCellMar comes before tblLook
+    if look is not None:
+        look.addprevious(mar)
+    else:
+        tbl_pr.append(mar)
+
+
 def _indicators(w: _Writer, dept: Department, fig: DepartmentFigures) -> None:
-    """表1 (指标名称 / 权重 / 得分 / 得分率) and one paragraph per indicator, as the 璧山区 report."""
+    """表1 (指标名称 / 分值 / 得分 / 得分率: the table's own words) and one paragraph per indicator,
+    as the 璧山区 report; its header row repeats on every page, rows never split."""
     w.para(score_sentence(dept, fig) + "具体得分情况如表1所示。")
     w.para("表1：指标得分情况", SUB_FONT, 14, indent=False, align=WD_ALIGN_PARAGRAPH.CENTER)
     rows = []
@@ -142,7 +157,8 @@ def _indicators(w: _Writer, dept: Department, fig: DepartmentFigures) -> None:
     widths = (70, 25, 25, 30)
     for c, mm in enumerate(widths):
         table.columns[c].width = Mm(mm)
-    cells = [("指标名称", "权重", "得分", "得分率")] + [
+    _table_frame(table)
+    cells = [("指标名称", "分值", "得分", "得分率")] + [
         (name, "" if wt is None else plain(wt), "" if v is None else plain(v), share_text(s))
         for name, wt, v, s, _ in rows]
     for r, values in enumerate(cells):
@@ -153,6 +169,10 @@ def _indicators(w: _Writer, dept: Department, fig: DepartmentFigures) -> None:
             p = cell.paragraphs[0]
             p.alignment = WD_ALIGN_PARAGRAPH.CENTER if c else WD_ALIGN_PARAGRAPH.LEFT
             _fonts(p.add_run(text), BODY_FONT, 12, bold=r == 0)
+        tr_pr = table.rows[r]._tr.get_or_add_trPr()
+        tr_pr.append(tr_pr.makeelement(qn("w:cantSplit"), {}))
+        if r == 0:
+            tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
     for i, (name, _, _, share, note) in enumerate(rows, 1):
         w.para(f"{i}. {name}", SUB_FONT)
         if note.strip():

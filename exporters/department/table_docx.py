@@ -7,6 +7,7 @@ from model.department import Department
 from model.department.evaluation import DepartmentFigures
 from model.profiles import profile_keywords
 
+from exporters.properties import set_docx_properties
 from exporters.department.layout import build_department_layout
 from exporters.docx_writer import add_form, new_document, set_page
 
@@ -16,7 +17,7 @@ def write_department_docx(dept: Department, target: str | BinaryIO, fig: Departm
     layout = build_department_layout(dept, fig)
     doc = new_document(layout.body_pt)
     set_page(doc.sections[0])
-    doc.core_properties.title = f"{dept.unit_name} {layout.title}"
+    set_docx_properties(doc, f"{dept.unit_name} {layout.title}".strip(), dept.unit_name)
     doc.core_properties.keywords = profile_keywords(dept.profile)
     add_form(doc, layout)
     doc.save(target)

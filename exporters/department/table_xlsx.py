@@ -11,6 +11,7 @@ from model.department import Department
 from model.department.evaluation import DepartmentFigures
 from model.profiles import profile_keywords
 
+from exporters.properties import set_xlsx_properties
 from exporters.department.layout import build_department_layout
 from exporters.layout import LayoutCell, Role
 from exporters.xlsx_writer import amount_format, fill_sheet
@@ -32,6 +33,7 @@ def write_department_xlsx(dept: Department, target: str | BinaryIO, fig: Departm
     """A4 portrait, fitted to one page wide, centred, print area set."""
     layout = build_department_layout(dept, fig)
     wb = Workbook()
+    set_xlsx_properties(wb, f"{dept.unit_name} {layout.title}".strip(), dept.unit_name)
     wb.properties.keywords = profile_keywords(dept.profile)
     ws = wb.active
     ws.title = "部门整体自评表"

@@ -14,11 +14,11 @@ from pathlib import Path
 
 from model.project import Project
 from model.unit.summary import Summary, build_summary
-from model.text import clean_text, cut
 from model.unit import Unit, UnitEntry
 
 from exporters.files import ExportError, write_output
 from exporters.layout import build_layout
+from exporters.properties import set_docx_properties, set_xlsx_properties
 
 # called before each project with (how many done, the project's name); False cancels
 Progress = Callable[[int, str], bool]
@@ -43,16 +43,18 @@ def combined_docx(entries: list[UnitEntry], summary: Summary | None = None,
     """The 汇总表 on A4 landscape, then each readable project's form on its own portrait page."""
     from docx.enum.section import WD_SECTION
 
-    from exporters.docx_writer import CORE_PROPERTY_LIMIT, add_form, new_document, set_page
+    from exporters.docx_writer import add_form, new_document, set_page
     from exporters.unit.summary_docx import add_summary
 
     summary = summary or build_summary(entries)
     doc = new_document(10.5)
-    doc.core_properties.title = cut(clean_text(summary.title), CORE_PROPERTY_LIMIT)
-    add_summary(doc, summary)
+    set_docx_properties(doc, summary.title + summary.year_line, summary.author)
+    add_summary(doc, summary, alone=False)
     for i, (entry, project) in enumerate(_readable(entries)):
         _step(progress, i, entry.name)
-        set_page(doc.add_section(WD_SECTION.NEW_PAGE))
+        section = doc.add_section(WD_SECTION.NEW_PAGE)
+        section.footer.is_linked_to_previous = False  # the 汇总表's page numbers are its own
+        set_page(section)
         add_form(doc, build_layout(project, entry.evaluation))
     buf = io.BytesIO()
     doc.save(buf)
@@ -83,13 +85,13 @@ def combined_xlsx(entries: list[UnitEntry], summary: Summary | None = None,
 
     summary = summary or build_summary(entries)
     wb = Workbook()
+    set_xlsx_properties(wb, summary.title + summary.year_line, summary.author)
     ranges = write_summary_sheet(wb.active, summary)
     add_chart(wb, wb[SHEET], ranges)
     taken = {t.lower() for t in wb.sheetnames}
-    numbers = {id(e): n for n, e in enumerate(entries, 1)}
-    for i, (entry, project) in enumerate(_readable(entries)):
+    for i, (entry, project) in enumerate(_readable(entries)):  # numbered as the 汇总表's rows
         _step(progress, i, entry.name)
-        ws = wb.create_sheet(sheet_title(numbers[id(entry)], entry.name, taken))
+        ws = wb.create_sheet(sheet_title(i + 1, entry.name, taken))
         write_form_sheet(ws, project, build_layout(project, entry.evaluation))
     buf = io.BytesIO()
     wb.save(buf)

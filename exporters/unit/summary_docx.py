@@ -5,18 +5,20 @@ from typing import BinaryIO
 
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
+from docx.oxml.ns import nsdecls, qn
 
-from model.unit.summary import COLUMNS, Summary
-from model.text import clean_text, cut
+from model.unit.summary import COLUMNS, NOTE, Summary
 
-from exporters.docx_writer import (BODY_FONT, CORE_PROPERTY_LIMIT, TITLE_FONT, _line, _paragraphs, _tw, new_document,
+from exporters.docx_writer import (BODY_FONT, TITLE_FONT, _fonts_xml, _line, _paragraphs, _tw, new_document,
                           set_page, table_frame_xml)
 from exporters.layout import PAGE_MARGINS_MM
+from exporters.properties import set_docx_properties
 
 # widths in mm across A4 landscape less the side margins (273 mm): names and problems get the room
-COLUMN_MM = (10.0, 58.0, 48.0, 24.0, 24.0, 17.0, 20.0, 10.0, 62.0)
+# (an amount like 2034.243804 and a rate like 100.00% stay on one line in the fallback fonts too)
+COLUMN_MM = (9.0, 46.0, 34.0, 27.0, 27.0, 27.0, 18.0, 14.0, 11.0, 60.0)
 BODY_PT = 9.0
-ALIGN = ("center", "left", "left", "center", "center", "center", "center", "center", "left")
+ALIGN = ("center", "left", "left", "center", "center", "center", "center", "center", "center", "left")
 SIGNATURE = "填报单位（盖章）：" + "　" * 10 + "填报人：" + "　" * 6 + "审核人：" + "　" * 6 + "填报日期：　　年　　月　　日"
 
 assert abs(sum(COLUMN_MM) - (297 - PAGE_MARGINS_MM["left"] - PAGE_MARGINS_MM["right"])) < 0.01
@@ -45,19 +47,49 @@ def summary_table_xml(summary: Summary) -> str:
     return table_frame_xml(COLUMN_MM, "".join(rows))
 
 
-def add_summary(doc, summary: Summary) -> None:
-    """The 汇总表 at the end of doc, whose last section is turned to landscape."""
+def add_summary(doc, summary: Summary, alone: bool = True) -> None:
+    """The 汇总表 at the end of doc, whose last section is turned to landscape; `alone`: the
+    document holds nothing else (its pages are counted 共 M 页)."""
     set_page(doc.sections[-1], landscape=True)
     _line(doc, summary.title, TITLE_FONT, 18)
     _line(doc, summary.year_line or " ", BODY_FONT, 12, after=3)
     doc.element.body.insert(len(doc.element.body) - 1, parse_xml(summary_table_xml(summary)))
-    grades = _line(doc, summary.grade_line(), BODY_FONT, 10.5, WD_ALIGN_PARAGRAPH.LEFT, before=6)
-    grades.paragraph_format.keep_with_next = True
+    for i, text in enumerate((summary.grade_line(), NOTE)):
+        line = _line(doc, text, BODY_FONT, 10.5 if i == 0 else 9, WD_ALIGN_PARAGRAPH.LEFT, before=6 if i == 0 else 2)
+        line.paragraph_format.keep_with_next = True
     _line(doc, SIGNATURE, BODY_FONT, 10.5, WD_ALIGN_PARAGRAPH.LEFT, before=12)
+    page_numbers(doc.sections[-1], of_all=alone)
+
+
+def page_numbers(section, of_all: bool = True) -> None:
+    """'第 N 页 共 M 页' centred in the section's footer ('第 N 页' in a combined file, where the
+    forms that follow are numbered on their own; LibreOffice does not count SECTIONPAGES)."""
+    section.footer.is_linked_to_previous = False
+    sect_pr = section._sectPr
+    if sect_pr.find(qn("w:pgNumType")) is None:
+        sect_pr.append(parse_xml(f'<w:pgNumType {nsdecls("w")} w:start="1"/>'))
+    p = section.footer.paragraphs[0]
+    p.alignment = WD_ALIGN_PARAGRAPH.CENTER
+    size = round(BODY_PT * 2)
+    run_pr = f'<w:rPr>{_fonts_xml(BODY_FONT)}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+
+    def text(t: str) -> str:
+        return f'<w:r {nsdecls("w")}>{run_pr}<w:t xml:space="preserve">{t}</w:t></w:r>'
+
+    def field(code: str) -> list[str]:
+        return [f'<w:r {nsdecls("w")}>{run_pr}<w:fldChar w:fldCharType="begin"/></w:r>',
+                f'<w:r {nsdecls("w")}>{run_pr}<w:instrText xml:space="preserve"> {code} </w:instrText></w:r>',
+                f'<w:r {nsdecls("w")}>{run_pr}<w:fldChar w:fldCharType="separate"/></w:r>',
+                text("1"), f'<w:r {nsdecls("w")}>{run_pr}<w:fldChar w:fldCharType="end"/></w:r>']
+    runs = [text("第 "), *field("PAGE"), text(" 页")]
+    if of_all:
+        runs += [text(" 共 "), *field("NUMPAGES"), text(" 页")]
+    for xml in runs:
+        p._p.append(parse_xml(xml))
 
 
 def write_summary_docx(summary: Summary, target: str | BinaryIO) -> None:
     doc = new_document(BODY_PT)
-    doc.core_properties.title = cut(clean_text(summary.title), CORE_PROPERTY_LIMIT)
+    set_docx_properties(doc, summary.title + summary.year_line, summary.author)
     add_summary(doc, summary)
     doc.save(target)

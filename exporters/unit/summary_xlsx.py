@@ -2,7 +2,7 @@
 
 Rates, 合计, the overall 执行率, the count per grade and the mean score are formulas, so a clerk who
 corrects a figure in Excel sees the totals follow; LibreOffice's recalculation is tested against
-model/unit/summary.py.
+model/summary.py.
 """
 from __future__ import annotations
 
@@ -10,20 +10,24 @@ from decimal import Decimal
 from typing import BinaryIO
 
 from openpyxl import Workbook
-from openpyxl.chart import BarChart, LineChart, Reference
+from openpyxl.chart import BarChart, Reference
+from openpyxl.chart.label import DataLabelList
 from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from model import plain
-from model.unit.summary import COLUMNS, Summary
+from model.profiles import load_profile
+from model.scoring import PENDING
+from model.unit.summary import COLUMNS, NOTE, Summary
 
-from exporters.unit.summary_docx import COLUMN_MM, SIGNATURE
+from exporters.unit.summary_docx import ALIGN, COLUMN_MM, SIGNATURE
 from exporters.layout import line_count
+from exporters.properties import set_xlsx_properties
 from exporters.xlsx_writer import BODY_FONT, GB2312, TITLE_FONT, Formula, a4_page_setup
 
 SHEET = "汇总表"
-CHART_SHEET = "执行率与得分"
+CHART_SHEET = "等级与执行率"
 HEADER_ROW = 3
 _MM_PER_WIDTH_UNIT = 2.05
 _THIN = Side(style="thin", color="000000")
@@ -32,7 +36,10 @@ _BODY = Font(name=BODY_FONT, size=10, charset=GB2312)
 _BOLD = Font(name=BODY_FONT, size=10, bold=True, charset=GB2312)
 _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 _LEFT = Alignment(horizontal="left", vertical="center", wrap_text=True)
-_ALIGNS = (_CENTER, _LEFT, _LEFT, _CENTER, _CENTER, _CENTER, _CENTER, _CENTER, _LEFT)
+_RIGHT = Alignment(horizontal="right", vertical="center", wrap_text=True)
+# as the Word table, but amounts to the right as Excel shows numbers
+_ALIGNS = tuple(_RIGHT if i in (3, 4, 5) else {"center": _CENTER, "left": _LEFT}[a] for i, a in enumerate(ALIGN))
+PAGE_FOOTER = "第 &P 页 共 &N 页"
 
 
 def _number(value: Decimal | None):
@@ -40,13 +47,14 @@ def _number(value: Decimal | None):
 
 
 def write_summary_sheet(ws, summary: Summary) -> dict[str, str]:
-    """Fill ws with the 汇总表; returns the ranges of 项目名称, 执行率 and 自评得分 (for a chart)."""
+    """Fill ws with the 汇总表; returns the ranges of 执行率, 等级 and the rows (for the charts)."""
     ws.title = SHEET
+    width = len(COLUMNS)
     for i, mm in enumerate(COLUMN_MM, 1):
         ws.column_dimensions[get_column_letter(i)].width = round(mm / _MM_PER_WIDTH_UNIT + 0.7, 2)
     for r, text, font, height in ((1, summary.title, Font(name=TITLE_FONT, size=18, charset=GB2312), 30),
                                   (2, summary.year_line, Font(name=BODY_FONT, size=12, charset=GB2312), 20)):
-        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=len(COLUMNS))
+        ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=width)
         c = ws.cell(r, 1, text or None)
         c.font, c.alignment = font, _CENTER
         ws.row_dimensions[r].height = height
@@ -57,33 +65,36 @@ def write_summary_sheet(ws, summary: Summary) -> dict[str, str]:
     first = HEADER_ROW + 1
     last = first + len(summary.rows) - 1
     for r, row in enumerate(summary.rows, first):
-        values = [row.number, row.name, row.implementer or None, _number(row.annual_budget),
-                  _number(row.executed),
-                  Formula(f'=IF(AND(ISNUMBER(D{r}),ISNUMBER(E{r})),IF(D{r}<>0,E{r}/D{r},""),"")'),
+        values = [row.number, row.name, row.implementer or None, _number(row.initial_budget),
+                  _number(row.annual_budget), _number(row.executed),
+                  Formula(f'=IF(AND(ISNUMBER(E{r}),ISNUMBER(F{r})),IF(E{r}<>0,F{r}/E{r},""),"")'),
                   _number(row.score), row.grade or None, row.main_problem or None]
         for col, value in enumerate(values, 1):
             c = ws.cell(r, col, value)
             if isinstance(value, str) and not isinstance(value, Formula) and value.startswith("="):
                 c.data_type = "s"  # a name typed as '=…' stays text
             c.font, c.alignment, c.border = _BODY, _ALIGNS[col - 1], _BORDER
-        ws.cell(r, 6).number_format = "0.00%"
+        ws.cell(r, 7).number_format = "0.00%"
         ws.row_dimensions[r].height = _height(row.texts())
     total = last + 1
-    span = f"{first}:{last}" if summary.rows else None
-    cells = ["", "合计", Formula(f'=COUNT(G{first}:G{last})&"个项目"') if span else "0个项目",
-             Formula(f"=SUM(D{first}:D{last})") if span else 0,
-             Formula(f"=SUM(E{first}:E{last})") if span else 0,
-             Formula(f'=IF(D{total}<>0,E{total}/D{total},"")'),
-             Formula(f'=IF(COUNT(G{first}:G{last})>0,ROUND(AVERAGE(G{first}:G{last}),2),"")') if span else "",
+    span = bool(summary.rows)
+    both = f"ISNUMBER(E{first}:E{last})*ISNUMBER(F{first}:F{last})"  # the rate's basis: RATE_BASIS
+    cells = ["", "合计", Formula(f'=COUNTA(B{first}:B{last})&"个项目"') if span else "0个项目",
+             *(Formula(f"=SUM({c}{first}:{c}{last})") if span else 0 for c in "DEF"),
+             Formula(f'=IFERROR(SUMPRODUCT({both}*F{first}:F{last})/SUMPRODUCT({both}*E{first}:E{last}),"")')
+             if span else "",
+             Formula(f'=IF(COUNT(H{first}:H{last})>0,ROUND(AVERAGE(H{first}:H{last}),2),"")') if span else "",
              "", ""]
     for col, value in enumerate(cells, 1):
         c = ws.cell(total, col, value if value != "" else None)
         c.font, c.alignment, c.border = _BOLD, _ALIGNS[col - 1] if col > 2 else _CENTER, _BORDER
-    ws.cell(total, 6).number_format = "0.00%"
-    ws.cell(total, 7).number_format = '"平均 "0.00'
-    _grade_rows(ws, summary, total + 1, first, last)
-    _page_setup(ws, total + 3)
-    return {"names": f"B{first}:B{last}", "rates": f"F{first}:F{last}", "scores": f"G{first}:G{last}",
+    ws.cell(total, 7).number_format = "0.00%"
+    ws.cell(total, 8).number_format = '"平均 "0.00'
+    ws.cell(total, 3).alignment = _CENTER
+    ws.row_dimensions[total].height = _height(summary.total_texts())
+    end = _grade_rows(ws, summary, total + 1, first, last)
+    _page_setup(ws, end)
+    return {"rates": f"G{first}:G{last}", "grades": f"I{first}:I{last}",
             "first": str(first), "last": str(last)}
 
 
@@ -93,57 +104,89 @@ def _height(texts: list[str]) -> float:
     return round(lines * _BODY.sz * 1.25 + 5, 1)
 
 
-def _grade_rows(ws, summary: Summary, r: int, first: int, last: int) -> None:
-    """等级分布 as COUNTIF formulas, two cells a grade, then the signature line."""
+def _grade_rows(ws, summary: Summary, r: int, first: int, last: int) -> int:
+    """等级分布 as COUNTIF formulas, two cells a grade, the unfinished ones apart, the note and the
+    signature line; returns the last row."""
     ws.cell(r, 1, "等级").font = _BOLD
     col = 2
-    for grade in summary.totals.grade_counts:
+    grades = list(summary.totals.grade_counts)
+    for grade in grades[:4]:
         ws.cell(r, col, grade).font = _BODY
         ws.cell(r, col).alignment = _CENTER
-        counted = ws.cell(r, col + 1, Formula(f'=COUNTIF(H{first}:H{last},"{grade}")') if summary.rows else 0)
+        counted = ws.cell(r, col + 1, Formula(f'=COUNTIF(I{first}:I{last},"{grade}")') if summary.rows else 0)
         counted.font, counted.number_format, counted.alignment = _BODY, '0"个"', _LEFT
         col += 2
-        if col > len(COLUMNS) - 1:
-            break
-    ws.merge_cells(start_row=r + 2, start_column=1, end_row=r + 2, end_column=len(COLUMNS))
-    sig = ws.cell(r + 2, 1, SIGNATURE)
+    pending = f'COUNTIF(I{first}:I{last},"{PENDING}")'
+    apart = ws.cell(r, len(COLUMNS), Formula(f'=IF({pending}>0,"另有 "&{pending}&" 个项目尚未完成评分","")')
+                    if summary.rows else None)
+    apart.font, apart.alignment = _BODY, _LEFT
+    ws.merge_cells(start_row=r + 1, start_column=1, end_row=r + 1, end_column=len(COLUMNS))
+    note = ws.cell(r + 1, 1, NOTE)
+    note.font, note.alignment = Font(name=BODY_FONT, size=9, charset=GB2312), _LEFT
+    ws.row_dimensions[r + 1].height = 16
+    ws.merge_cells(start_row=r + 3, start_column=1, end_row=r + 3, end_column=len(COLUMNS))
+    sig = ws.cell(r + 3, 1, SIGNATURE)
     sig.font, sig.alignment = _BODY, _LEFT
-    ws.row_dimensions[r + 2].height = 28
+    ws.row_dimensions[r + 3].height = 28
+    return r + 3
 
 
 def _page_setup(ws, last: int) -> None:
     a4_page_setup(ws, "landscape")
     ws.print_title_rows = f"{HEADER_ROW}:{HEADER_ROW}"  # the header row on every printed page
-    ws.print_area = f"A1:I{last}"
+    ws.print_area = f"A1:{get_column_letter(len(COLUMNS))}{last}"
     ws.freeze_panes = f"A{HEADER_ROW + 1}"
+    ws.oddFooter.center.text = PAGE_FOOTER
+    ws.oddFooter.center.size = 9
+    # the footer sits inside the bottom margin: LibreOffice drops one that does not fit there
+    ws.page_margins.bottom, ws.page_margins.footer = 16 / 25.4, 6 / 25.4
+
+
+# rate bands of the second chart: label, low (included), high (excluded)
+RATE_BANDS = (("100%及以上", 1, None), ("95%–100%", 0.95, 1), ("90%–95%", 0.9, 0.95),
+              ("80%–90%", 0.8, 0.9), ("80%以下", None, 0.8))
 
 
 def add_chart(wb, ws, ranges: dict[str, str]) -> None:
-    """A native chart of each project's 自评得分 (bars) and 执行率 (a line on its own axis)."""
+    """Two bar charts that read as well with 200 projects as with 5: projects per 等级 (the
+    unfinished ones as 待定) and projects per 执行率 band, from a small table of COUNTIF formulas."""
     first, last = int(ranges["first"]), int(ranges["last"])
     if last < first:
         return
-    names = Reference(ws, min_col=2, min_row=first, max_row=last)
-    bars = BarChart()
-    bars.title = "各项目自评得分与执行率"
-    bars.add_data(Reference(ws, min_col=7, min_row=HEADER_ROW, max_row=last), titles_from_data=True)
-    bars.set_categories(names)
-    bars.y_axis.title = "自评得分"
-    bars.y_axis.scaling.min, bars.y_axis.scaling.max = 0, 100
-    line = LineChart()
-    line.add_data(Reference(ws, min_col=6, min_row=HEADER_ROW, max_row=last), titles_from_data=True)
-    line.y_axis.axId = 200
-    line.y_axis.title = "执行率"
-    line.y_axis.number_format = "0%"
-    line.y_axis.scaling.min, line.y_axis.scaling.max = 0, 1.2
-    line.y_axis.crosses = "max"
-    for axis in (bars.x_axis, bars.y_axis, line.y_axis):
-        axis.delete = False  # openpyxl 3.1 hides axes unless told
-    bars += line
-    bars.width, bars.height = 25, 15  # cm: within an A4 landscape page
-    bars.legend.position = "b"
     sheet = wb.create_sheet(CHART_SHEET, wb.sheetnames.index(ws.title) + 1)
-    sheet.add_chart(bars, "A1")
+    src = f"'{ws.title}'!"
+    grades = [name for name, _ in load_profile().grade_bands] + [PENDING]
+    rows: list[tuple[str, str, str]] = [("等级", "项目数", "")]
+    rows += [(g, f'=COUNTIF({src}{ranges["grades"]},"{g}")', "") for g in grades]
+    rows += [("", "", ""), ("执行率", "项目数", "")]
+    rate = f"{src}{ranges['rates']}"
+    for label, low, high in RATE_BANDS:
+        crit = ([f'">={low}"'] if low is not None else []) + ([f'"<{high}"'] if high is not None else [])
+        rows.append((label, "=COUNTIFS(" + ",".join(f"{rate},{c}" for c in crit) + ")", ""))
+    for r, (a, b, _) in enumerate(rows, 1):
+        sheet.cell(r, 1, a or None).font = _BOLD if b == "项目数" else _BODY
+        cell = sheet.cell(r, 2, Formula(b) if b.startswith("=") else (b or None))
+        cell.font, cell.number_format = _BOLD if b == "项目数" else _BODY, "0"
+    sheet.column_dimensions["A"].width = 14
+    grade_rows = (2, 1 + len(grades))
+    band_rows = (grade_rows[1] + 3, grade_rows[1] + 2 + len(RATE_BANDS))
+    for (low, high), title, anchor in ((grade_rows, "各等级项目数", "D1"), (band_rows, "各执行率区间项目数", "D22")):
+        chart = BarChart()
+        chart.type = "col"
+        chart.title = title
+        chart.add_data(Reference(sheet, min_col=2, min_row=low, max_row=high), titles_from_data=False)
+        chart.set_categories(Reference(sheet, min_col=1, min_row=low, max_row=high))
+        chart.legend = None
+        chart.y_axis.title = "项目数"
+        chart.y_axis.scaling.min = 0
+        chart.y_axis.majorGridlines = None
+        chart.y_axis.number_format = "0"
+        chart.dataLabels = DataLabelList(showVal=True, showCatName=False, showSerName=False,
+                                         showLegendKey=False, showPercent=False)
+        for axis in (chart.x_axis, chart.y_axis):
+            axis.delete = False  # openpyxl 3.1 hides axes unless told
+        chart.width, chart.height = 16, 9.5  # cm: both fit an A4 landscape page beside the table
+        sheet.add_chart(chart, anchor)
     sheet.page_setup.paperSize = sheet.PAPERSIZE_A4
     sheet.page_setup.orientation = "landscape"
     sheet.page_setup.fitToWidth = sheet.page_setup.fitToHeight = 1
@@ -152,6 +195,7 @@ def add_chart(wb, ws, ranges: dict[str, str]) -> None:
 
 def write_summary_xlsx(summary: Summary, target: str | BinaryIO) -> None:
     wb = Workbook()
+    set_xlsx_properties(wb, summary.title + summary.year_line, summary.author)
     ranges = write_summary_sheet(wb.active, summary)
     add_chart(wb, wb[SHEET], ranges)
     wb.save(target)

@@ -10,10 +10,9 @@ from decimal import Decimal
 
 from model.department import BudgetKind, Department
 from model.numbers import round_half_up
-from model.problems import check
 from model.profiles import RuleProfile, load_profile
 from model.project import FundsKind, Project
-from model.scoring import Evaluation, Score, evaluate
+from model.scoring import Evaluation, Score, evaluate, grade_of
 
 ZERO, HUNDRED = Decimal(0), Decimal(100)
 BELOW = Decimal(90)  # projects below this are named in the report with their first problem
@@ -24,7 +23,7 @@ VARIANCE_BASE_LABELS = {"initial": "年初预算数", "annual": "全年预算数
 class LowProject:
     name: str
     total: Decimal
-    reason: str  # the first problem: a 偏差原因 the clerk wrote, or what check() says first
+    reason: str  # the 偏差原因 the clerk wrote; "" where none is written (the report leaves a place)
 
 
 @dataclass(frozen=True)
@@ -110,13 +109,14 @@ def figures(dept: Department, projects: list[Project] | None = None,
     values = ([ev.budget.value] if scored else []) + [s.value for s in ev.indicators]
     weights = ([dept.budget_weight] if scored else []) + [i.weight for i in dept.indicators]
     total = sum((v for v in values if v is not None), ZERO)
+    complete = bool(values) and all(v is not None for v in values)
     return DepartmentFigures(
         rates=rates, carryover_rate=ratio(dept.carryover, annual), variance_rate=variance,
         variance_base=profile.variance_base, variance_base_amount=base, evaluation=ev,
         budget_scored=scored, total=total,
         weight_sum=sum((w for w in weights if w is not None), ZERO),
-        complete=bool(values) and all(v is not None for v in values),
-        grade=profile.grade(total),
+        complete=complete,
+        grade=grade_of(total, complete, profile),
         folder=None if projects is None else summarize(projects))
 
 
@@ -140,7 +140,7 @@ def summarize(projects: list[Project]) -> FolderSummary:
         scored.append((name, ev.total))
         grades[ev.grade] = grades.get(ev.grade, 0) + 1
         if ev.total < BELOW:
-            low.append(LowProject(name, ev.total, first_problem(project, ev, profile)))
+            low.append(LowProject(name, ev.total, first_problem(project, ev)))
     order = [name for name, _ in load_profile().grade_bands]
     grades = {g: grades[g] for g in sorted(grades, key=lambda g: order.index(g) if g in order else 99)}
     mean = round_half_up(sum((s for _, s in scored), ZERO) / len(scored), 2) if scored else None
@@ -149,13 +149,12 @@ def summarize(projects: list[Project]) -> FolderSummary:
     return FolderSummary(len(projects), len(scored), grades, mean, lowest, budget_sum, missing, low)
 
 
-def first_problem(project: Project, ev: Evaluation, profile: RuleProfile) -> str:
-    """Why a project scored low: the first 偏差原因 of an indicator below full marks, else check()."""
+def first_problem(project: Project, ev: Evaluation) -> str:
+    """Why a project scored low, in the clerk's words: the first 偏差原因 of an indicator below full
+    marks (or short of its target); "" when none is written — never the checker's instructions,
+    which are for the window, not for a report that is handed in."""
     for ind, score in zip(project.indicators, ev.indicators):
-        if score.value is not None and ind.weight is not None and score.value < ind.weight:
+        if score.value is not None and ind.weight is not None and (score.value < ind.weight or score.shortfall):
             if ind.deviation.strip():
-                return ind.deviation.strip().rstrip("。；;")
-    problems = check(project, ev, profile)
-    if problems:
-        return f"{problems[0].place.label()}：{problems[0].message}"
-    return "未说明原因"
+                return " ".join(ind.deviation.split()).rstrip("。；;")
+    return ""

@@ -34,22 +34,40 @@ def _year(dept: Department) -> str:
 def budget_sentences(dept: Department, fig: DepartmentFigures) -> list[str]:
     """二、当年预算执行情况: budget by kind, spending by kind, 预算执行率 (as the 朝阳区 reports)."""
     a = lambda kind, f: dept.amount(kind, f)  # noqa: E731
-    parts = [BudgetKind.BASIC, BudgetKind.PROJECT, BudgetKind.OTHER]
-    budget = "，".join(f"{k.value}预算数{money(a(k, 'annual_budget'), k.value + '预算数')}" for k in parts)
-    spent = "，".join(f"{k.value}{money(a(k, 'executed'), k.value + '支出')}" for k in parts)
-    first = (f"{_year(dept)}全年预算数{money(a(BudgetKind.TOTAL, 'annual_budget'), '全年预算数')}，其中，"
-             f"{budget}。资金总体支出{money(a(BudgetKind.TOTAL, 'executed'), '全年执行数')}，其中，{spent}。"
-             f"预算执行率为{rate_words(fig.execution_rate)}。")
+    # a kind of spending the unit does not have (neither column given) is not named; a kind with
+    # 0 in one column and nothing in the other is 0 in both: nothing to write in by hand
+    parts = [k for k in (BudgetKind.BASIC, BudgetKind.PROJECT, BudgetKind.OTHER)
+             if any(a(k, f) is not None for f in ("annual_budget", "executed"))]
+
+    def figure(kind: BudgetKind, field: str, what: str) -> str:
+        other = a(kind, "executed" if field == "annual_budget" else "annual_budget")
+        value = a(kind, field)
+        return money(Decimal(0) if value is None and other == 0 else value, what)
+    budget = "，".join(f"{k.value}预算数{figure(k, 'annual_budget', k.value + '预算数')}" for k in parts)
+    spent = "，".join(f"{k.value}{figure(k, 'executed', k.value + '支出')}" for k in parts)
+    first = (f"{_year(dept)}全年预算数{money(a(BudgetKind.TOTAL, 'annual_budget'), '全年预算数')}"
+             f"{'，其中，' + budget if budget else ''}。资金总体支出{money(a(BudgetKind.TOTAL, 'executed'), '全年执行数')}"
+             f"{'，其中，' + spent if spent else ''}。预算执行率为{rate_words(fig.execution_rate)}。")
     out = [first]
     initial = a(BudgetKind.TOTAL, "initial_budget")
     if initial is not None or dept.final_accounts is not None or dept.carryover:
         out.append(f"{_year(dept)}年初预算数{money(initial, '年初预算数')}，全年预算数"
                    f"{money(a(BudgetKind.TOTAL, 'annual_budget'), '全年预算数')}；决算数"
                    f"{money(dept.final_accounts, '决算数')}，年末结转和结余{money(dept.carryover, '年末结转和结余')}。")
-    if dept.three_public_budget is not None or dept.three_public_final is not None:
-        out.append(f"“三公”经费预算数{money(dept.three_public_budget, '三公经费预算数')}，决算数"
-                   f"{money(dept.three_public_final, '三公经费决算数')}。")
+    out += three_public_sentences(dept)
     return out
+
+
+def three_public_sentences(dept: Department) -> list[str]:
+    """“三公”经费: none spent is said in words (无“三公”经费支出), never as a place to fill."""
+    budget, final = dept.three_public_budget, dept.three_public_final
+    if budget is None and final is None:
+        return []
+    if not final and not budget:  # 0, or 0 and not given
+        return ["无“三公”经费支出。"]
+    if final == 0:
+        return [f"“三公”经费预算数{money(budget, '三公经费预算数')}，全年无“三公”经费支出。"]
+    return [f"“三公”经费预算数{money(budget, '三公经费预算数')}，决算数{money(final, '三公经费决算数')}。"]
 
 
 def carryover_sentence(dept: Department, fig: DepartmentFigures) -> str:
@@ -76,7 +94,7 @@ def projects_sentences(fig: DepartmentFigures) -> list[str]:
         return [f"我单位共{folder.count}个预算项目，所有项目均按绩效目标完成，评价得分均为100分。"]
     text = f"我单位共{folder.count}个预算项目"
     if folder.scored < folder.count:
-        text += f"，已完成评分{folder.scored}个，另有{folder.count - folder.scored}个项目尚未评分完毕"
+        text += f"，已完成评分{folder.scored}个，另有{folder.count - folder.scored}个项目尚未完成评分"
     if folder.scored and folder.lowest is not None and folder.mean is not None:
         grades = "、".join(f"{g}{n}个" for g, n in folder.grades.items())
         name, low = folder.lowest
@@ -84,7 +102,8 @@ def projects_sentences(fig: DepartmentFigures) -> list[str]:
                  f"最低得分{score_words(low)}分（{name}）")
     out = [text + "。"]
     if folder.low:
-        items = "；".join(f"{p.name}自评{score_words(p.total)}分，原因是{p.reason}" for p in folder.low)
+        items = "；".join(f"{p.name}自评{score_words(p.total)}分，原因是"
+                         f"{p.reason or TO_WRITE.format(p.name + '得分较低的原因')}" for p in folder.low)
         out.append(f"有{len(folder.low)}个项目得分低于90分：{items}。")
     return out
 
@@ -93,13 +112,14 @@ def score_sentence(dept: Department, fig: DepartmentFigures) -> str:
     """The department's own 总分 and 等级 (as the 璧山区 report writes it)."""
     if not dept.indicators and not fig.budget_scored:
         return TO_WRITE.format("部门整体绩效自评得分（未录入部门整体绩效指标）")
-    unfinished = "" if fig.complete else "（尚有指标未计分）"
-    return (f"{dept.unit_name}{_year(dept)}度部门整体支出绩效自评总得分{score_words(fig.total)}分"
-            f"{unfinished}，等级为“{fig.grade}”。")
+    if not fig.complete:  # a partial sum is no 总分, and its grade is 待定, never 差
+        return f"{dept.unit_name}{_year(dept)}度部门整体支出绩效自评尚有指标未完成评分，总得分和等级{fig.grade}。"
+    return (f"{dept.unit_name}{_year(dept)}度部门整体支出绩效自评总得分{score_words(fig.total)}分，"
+            f"等级为“{fig.grade}”。")
 
 
 def indicator_verdict(share: Decimal | None) -> str:
     """The 璧山区 report's closing line for each indicator."""
     if share is None:
         return TO_WRITE.format("该指标的得分")
-    return f"根据评价标准，该指标得{rate_words(share)}权重分。"
+    return f"根据评价标准，该指标得分为分值的{rate_words(share)}。"

@@ -81,9 +81,18 @@ class UnitTotals:
     initial_budget: Decimal
     annual_budget: Decimal
     executed: Decimal
-    execution_rate: Decimal | None  # Σ全年执行数 ÷ Σ全年预算数; None when the budgets sum to 0
-    grade_counts: dict[str, int]  # every grade of the default profile, in its order, then others
-    mean_score: Decimal | None  # mean 总分 of the readable projects
+    # Σ全年执行数 ÷ Σ全年预算数 over the projects that give both (RATE_BASIS); None when none does
+    execution_rate: Decimal | None
+    grade_counts: dict[str, int]  # finished projects: every grade of the default profile, then others
+    mean_score: Decimal | None  # mean 总分 of the finished projects
+    unfinished: int = 0  # readable projects whose total is partial (等级 待定): counted apart
+
+    @property
+    def graded(self) -> int:
+        return sum(self.grade_counts.values())
+
+
+RATE_BASIS = "合计执行率按同时填有全年预算数和全年执行数的项目计算"
 
 
 @dataclass
@@ -110,7 +119,8 @@ def unit_totals(entries: Iterable[UnitEntry]) -> UnitTotals:
     sums = {"initial_budget": Decimal(0), "annual_budget": Decimal(0), "executed": Decimal(0)}
     grades = {name: 0 for name, _ in load_profile(DEFAULT_PROFILE).grade_bands}
     scores: list[Decimal] = []
-    with_errors = 0
+    with_errors = unfinished = 0
+    rate_budget = rate_executed = Decimal(0)
     for e in entries:
         if e.project is None or e.evaluation is None:
             continue
@@ -119,15 +129,20 @@ def unit_totals(entries: Iterable[UnitEntry]) -> UnitTotals:
             value = getattr(row, name)
             if value is not None:
                 sums[name] += value
-        grades[e.evaluation.grade] = grades.get(e.evaluation.grade, 0) + 1
-        scores.append(e.evaluation.total)
+        if row.annual_budget is not None and row.executed is not None:
+            rate_budget += row.annual_budget
+            rate_executed += row.executed
+        if e.evaluation.complete:
+            grades[e.evaluation.grade] = grades.get(e.evaluation.grade, 0) + 1
+            scores.append(e.evaluation.total)
+        else:
+            unfinished += 1
         with_errors += e.error_count > 0
-    budget = sums["annual_budget"]
     return UnitTotals(
         projects=len(entries), unreadable=sum(e.project is None for e in entries), with_errors=with_errors,
-        initial_budget=sums["initial_budget"], annual_budget=budget, executed=sums["executed"],
-        execution_rate=sums["executed"] / budget if budget else None, grade_counts=grades,
-        mean_score=sum(scores, Decimal(0)) / len(scores) if scores else None)
+        initial_budget=sums["initial_budget"], annual_budget=sums["annual_budget"], executed=sums["executed"],
+        execution_rate=rate_executed / rate_budget if rate_budget else None, grade_counts=grades,
+        mean_score=sum(scores, Decimal(0)) / len(scores) if scores else None, unfinished=unfinished)
 
 
 def is_project_file(path: str | os.PathLike) -> bool:

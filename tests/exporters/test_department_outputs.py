@@ -103,6 +103,6 @@ def test_report_asks_for_a_reason_only_where_an_indicator_lost_points():
     dept.indicators[3].deviation = ""
     text = _report_text(dept, [])
     assert "重庆市璧山区智慧城市管理中心2021年度部门整体支出绩效自评总得分98.5分，等级为“优”。具体得分情况如表1所示。" in text
-    assert text.count("根据评价标准，该指标得100%权重分。") == 7
+    assert text.count("根据评价标准，该指标得分为分值的100%。") == 7
     assert "【待填写：促进城市综合管理工作未得满分的原因和改进措施】" in text
     assert not [t for t in text if "受理城市管理问题结案率" in t and "待填写" in t]

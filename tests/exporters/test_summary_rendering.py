@@ -60,12 +60,13 @@ def test_recalculated_summary_shows_the_models_sums_and_rates(rendered):
     ws = load_workbook(rendered["recalc"], data_only=True)["汇总表"]
     first, total = 4, 4 + len(summary.rows)
     for r, row in enumerate(summary.rows, first):
-        assert round(Decimal(str(ws[f"F{r}"].value)), 10) == round(row.execution_rate, 10)
+        assert round(Decimal(str(ws[f"G{r}"].value)), 10) == round(row.execution_rate, 10)
     t = summary.totals
-    assert Decimal(str(ws[f"D{total}"].value)) == t.annual_budget
-    assert Decimal(str(ws[f"E{total}"].value)) == t.executed
-    assert round(Decimal(str(ws[f"F{total}"].value)), 10) == round(t.execution_rate, 10)
-    assert Decimal(str(ws[f"G{total}"].value)) == round(t.mean_score, 2)
+    assert Decimal(str(ws[f"D{total}"].value)) == t.initial_budget
+    assert Decimal(str(ws[f"E{total}"].value)) == t.annual_budget
+    assert Decimal(str(ws[f"F{total}"].value)) == t.executed
+    assert round(Decimal(str(ws[f"G{total}"].value)), 10) == round(t.execution_rate, 10)
+    assert Decimal(str(ws[f"H{total}"].value)) == round(t.mean_score, 2)
     assert ws[f"C{total}"].value == f"{len(summary.rows)}个项目"
     counts = {ws.cell(total + 1, c).value: ws.cell(total + 1, c + 1).value for c in (2, 4, 6, 8)}
     assert counts == t.grade_counts

@@ -72,7 +72,7 @@ def test_bishan_table_and_carryover_from_its_figures():
     shares = [rate_words(fig.share(i, D(w))) for i, (_, w, _) in enumerate(BISHAN_TABLE)]
     # the report's 表1 prints 10 for 16/16: it is 100
     assert shares == ["100%", "100%", "100%", "90%", "100%", "100%", "100%", "100%"]
-    assert indicator_verdict(fig.share(3, D(15))) == "根据评价标准，该指标得90%权重分。"
+    assert indicator_verdict(fig.share(3, D(15))) == "根据评价标准，该指标得分为分值的90%。"
     assert score_sentence(dept, fig) == "重庆市璧山区智慧城市管理中心2021年度部门整体支出绩效自评总得分98.5分，等级为“优”。"
     # 调整后预算 175.02141 − 决算 174.669079 = 结转和结余 0.352331: consistent, no warning
     assert D("175.02141") - D("174.669079") == dept.carryover

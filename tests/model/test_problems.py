@@ -136,3 +136,22 @@ def test_typed_text_goes_into_any_field_and_numbers_are_read():
     assert ind.weight is None and ind.unreadable == {"weight": "约10"} and ind.name == "指标1：x"
     p.set_typed("year", "明年")
     assert p.year is None
+
+
+def test_a_shortfall_rounded_to_full_marks_still_wants_its_reason():
+    """88% against ≥90% at 分值 10 scores 10 in the 朝阳区 profile, and an auditor asks why."""
+    p = reference_project("01")
+    ind = p.indicators[-1]
+    ind.target, ind.actual, ind.weight, ind.deviation = "≥90%", "88%", D(10), ""
+    errors = [x for x in problems(p, Severity.ERROR) if x.place.field == "deviation"]
+    assert len(errors) == 1 and "未达到年度指标值" in errors[0].message
+    ind.actual = "90%"  # met: nothing asked
+    assert not [x for x in problems(p, Severity.ERROR) if x.place.field == "deviation"]
+    ind.target, ind.actual = "≤1000元", "1004元"  # a cost just over its ceiling: 9.96 → 10
+    assert [x for x in problems(p, Severity.ERROR) if x.place.field == "deviation"]
+    ind.target, ind.actual = "优良中低差", "良"  # 80% of 1 point rounds to 1
+    ind.weight = D(1)
+    p.indicators[0].weight += 9
+    assert [x for x in problems(p, Severity.ERROR) if x.place.field == "deviation"]
+    ind.deviation = "个别街道回访不及时，下年度按月回访"
+    assert not [x for x in problems(p, Severity.ERROR) if x.place.field == "deviation"]

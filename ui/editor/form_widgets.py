@@ -111,7 +111,7 @@ class TotalBar(QFrame):
         ev = self.c.evaluation
         missing = "" if ev.complete else "（有未计分项）"
         # a grade of scores still missing would tell a new form's clerk 差 before a figure is in
-        grade = ev.grade if ev.complete else "待定"
+        grade = ev.grade  # 待定 while a score is missing: a new form's clerk is not told 差
         self.total.setText(f"总分 {score_text(ev.total)}{missing}　等级 {grade}")
         budget = "—" if ev.budget.value is None else score_text(ev.budget.value)
         self.detail.setText(f"预算执行率得分 {budget}　分值合计 {plain(ev.weight_sum)}")

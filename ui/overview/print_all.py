@@ -9,7 +9,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 from exporters.files import write_output
 from exporters.layout import PAGE_MARGINS_MM, line_count
 from exporters.unit.summary_docx import ALIGN, BODY_PT, COLUMN_MM
-from model.unit.summary import COLUMNS, Summary, build_summary
+from model.unit.summary import COLUMNS, NOTE, Summary, build_summary
 from model.unit import UnitEntry
 
 from ui.common.printing import BODY_FAMILIES, TITLE_FAMILIES, _font, _Page, a4_layout, paint_form
@@ -53,19 +53,37 @@ def paint_summary(painter: QPainter, summary: Summary, new_page: Callable[[], No
             x += mm
         return y + h
 
+    number = 1
+
+    def page_number() -> None:  # '第 N 页' under each page, as the Word and Excel 汇总表
+        painter.setFont(_font(BODY_FAMILIES, 9))
+        painter.drawText(page.rect(left, 210 - PAGE_MARGINS_MM["bottom"] + 2, width, 5),
+                         int(Qt.AlignmentFlag.AlignCenter), f"第 {number} 页")
+
+    def next_page() -> None:
+        nonlocal number
+        page_number()
+        new_page()
+        number += 1
+
     header = list(COLUMNS)
     centered = ("center",) * len(COLUMNS)
     y = draw(header, top + 19, bold, centered)
     for texts, font in [(r.texts(), body) for r in summary.rows] + [(summary.total_texts(), bold)]:
         if y + _row_mm(texts) > bottom:
-            new_page()
+            next_page()
             y = draw(header, top, bold, centered)
         y = draw(texts, y, font, ALIGN)
-    painter.setFont(_font(BODY_FAMILIES, 10.5))
-    if y + 8 > bottom:
-        new_page()
+    lines = [(summary.grade_line(), 10.5), (NOTE, 9)]
+    if y + 16 > bottom:
+        next_page()
         y = top
-    painter.drawText(page.rect(left, y + 2, width, 6), int(Qt.AlignmentFlag.AlignLeft), summary.grade_line())
+    for text, pt in lines:
+        painter.setFont(_font(BODY_FAMILIES, pt))
+        box = page.rect(left, y + 1.5, width, 9)
+        painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), text)
+        y += 1.5 + line_count(text, width, pt) * pt * 0.3528 * 1.3
+    page_number()
     painter.restore()
 
 

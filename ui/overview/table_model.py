@@ -103,7 +103,7 @@ class UnitTableModel(QAbstractTableModel):
         funds = p.total_funds
         return {Col.IMPLEMENTER: p.implementer, Col.BUDGET: amount_text(funds.annual_budget),
                 Col.EXECUTED: amount_text(funds.executed), Col.RATE: rate_text(ev.rates[funds.kind]),
-                Col.TOTAL: score_text(ev.total), Col.GRADE: ev.grade,
+                Col.TOTAL: score_text(ev.total) + ("" if ev.complete else "（未完）"), Col.GRADE: ev.grade,
                 Col.WARNINGS: str(e.warning_count) if e.warning_count else ""}[col]
 
     def _key(self, e: UnitEntry, col: Col):

@@ -14,7 +14,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
                                QMainWindow, QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from model import plain
-from model.unit.summary import build_summary, mean_text, rate_text
+from model.unit.summary import mean_text, rate_text
+from model.unit import unit_totals
 from model.unit import UnitEntry
 
 from ui.common.interaction import Interaction, guarded
@@ -119,7 +120,7 @@ class OverviewWindow(QMainWindow, OverviewWork):
         self.statusBar().showMessage(f"已读取 {len(self.folder.entries)} 个项目", 5000)
 
     def update_totals(self) -> None:
-        t = build_summary(self.folder.entries).totals if self.folder.entries else None
+        t = unit_totals(self.folder.entries) if self.folder.entries else None
         if t is None:
             self.totals.setText("文件夹中还没有项目文件（*.zpb.json）：可以“新建项目”或“导入表格”。")
             return
@@ -127,6 +128,8 @@ class OverviewWindow(QMainWindow, OverviewWork):
         parts = [f"共 {t.projects} 个项目", f"全年预算数合计 {plain(t.annual_budget)} 万元",
                  f"全年执行数合计 {plain(t.executed)} 万元", f"执行率 {rate_text(t.execution_rate) or '—'}",
                  f"平均得分 {mean_text(t.mean_score) if t.mean_score is not None else '—'}", f"等级：{grades}"]
+        if t.unfinished:
+            parts.append(f"另有 {t.unfinished} 个项目尚未完成评分")
         if t.with_errors:
             parts.append(f"{t.with_errors} 个有错误")
         if t.unreadable:

@@ -157,7 +157,17 @@ class OverviewWork:
             from exporters.unit.summary_xlsx import write_summary_xlsx
             write_summary_xlsx(summary, buf)
         write_output(buf.getvalue(), target)
-        self.statusBar().showMessage(f"已导出 {target}", 5000)
+        self._said_unreadable(target, summary.unreadable_lines())
+
+    def _said_unreadable(self, target, reasons: list[str]) -> None:
+        """Files that could not be read are not rows of what was written: the clerk is told which."""
+        if not reasons:
+            self.statusBar().showMessage(f"已导出 {target}", 5000)
+            return
+        self.statusBar().showMessage(f"已导出 {target}；{len(reasons)} 个文件无法读取，未列入", 10000)
+        self.interaction.info("部分文件未列入",
+                                f"已导出 {target}。\n以下 {len(reasons)} 个文件无法读取，未列入汇总表：\n"
+                                + "\n".join(reasons[:20]))
 
     @guarded("无法合并导出")
     def export_combined(self, fmt: str) -> None:
@@ -176,7 +186,7 @@ class OverviewWork:
         finally:
             dialog.close()
         write_output(data, target)
-        self.statusBar().showMessage(f"已导出 {target}", 5000)
+        self._said_unreadable(target, [e.error or e.path.name for e in entries if e.project is None])
 
     @guarded("无法导出")
     def export_each(self) -> None:
