@@ -20,7 +20,7 @@ from model.text import clean_text, cut
 
 from .properties import set_docx_properties
 from .layout import (LINE_SPACING, NUMBER_PADDING_MM, PAGE_MARGINS_MM, FormLayout, LayoutCell, Merge,
-                     build_layout, profile_keywords, row_height_mm)
+                     build_layout, cell_text, profile_keywords, row_height_mm)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"
 _TWIPS_PER_MM = 1440 / 25.4
@@ -46,7 +46,13 @@ def _paragraphs(text: str, align: str, run_pr: str, line_twips: int) -> str:
     return "".join(out)
 
 
-def _cell_xml(cell: LayoutCell, run_pr: str, line_twips: int, columns: tuple[float, ...]) -> str:
+def run_properties(pt: float) -> str:
+    size = round(pt * 2)
+    return f'<w:rPr>{_fonts_xml(BODY_FONT)}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
+
+
+def _cell_xml(cell: LayoutCell, layout: FormLayout) -> str:
+    columns = layout.columns_mm
     pr = [f'<w:tcW w:w="{_tw(sum(columns[cell.col:cell.col + cell.span]))}" w:type="dxa"/>']
     if cell.span > 1:
         pr.append(f'<w:gridSpan w:val="{cell.span}"/>')
@@ -57,18 +63,19 @@ def _cell_xml(cell: LayoutCell, run_pr: str, line_twips: int, columns: tuple[flo
     if cell.vertical:
         pr.append('<w:textDirection w:val="tbRlV"/>')
     pr.append('<w:vAlign w:val="center"/>')
-    text = "" if cell.merge == Merge.CONTINUE else cell.text
-    return f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr>{_paragraphs(text, cell.align, run_pr, line_twips)}</w:tc>"
+    pt, text = cell_text(layout, cell)  # the size and line breaks the layout chose
+    if cell.merge == Merge.CONTINUE:
+        text = ""
+    line = round(pt * LINE_SPACING * 20)
+    return (f"<w:tc><w:tcPr>{''.join(pr)}</w:tcPr>"
+            f"{_paragraphs(text, cell.align, run_properties(pt), line)}</w:tc>")
 
 
 def table_xml(layout: FormLayout) -> str:
-    size = round(layout.body_pt * 2)
-    run_pr = f'<w:rPr>{_fonts_xml(BODY_FONT)}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
-    line = round(layout.body_pt * LINE_SPACING * 20)
     rows = []
     for row in layout.rows:
         height = _tw(row_height_mm(layout, row))
-        cells = "".join(_cell_xml(c, run_pr, line, layout.columns_mm) for c in row.cells)
+        cells = "".join(_cell_xml(c, layout) for c in row.cells)
         rows.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="atLeast"/>'
                     f'<w:jc w:val="center"/></w:trPr>{cells}</w:tr>')
     return table_frame_xml(layout.columns_mm, "".join(rows))

@@ -14,12 +14,16 @@ from model import Evaluation, FundsKind, Project, evaluate, load_profile, plain,
 from model.profiles import profile_keywords as _profile_keywords
 from model.project import AMOUNT_FIELDS
 
+from .line_breaks import fit_cell
+
 COLUMNS = 9
 # column widths in mm on A4 portrait with 12 mm side margins (186 mm in all): the long texts
 # (三级指标 in D, goals across C–F, 偏差原因 in I) get the room, but first every number gets
 # one line at the largest font: '100' in 分值 (G), '100.00%' in 执行率 (H), amounts such as
-# '93.478382' in 全年预算数/全年执行数 (E, F); longer amounts make the font smaller (fit_font)
-COLUMN_MM = (6.0, 14.0, 16.0, 44.0, 23.0, 23.0, 10.0, 19.0, 31.0)
+# '93.478382' in 全年预算数/全年执行数 (E, F); longer amounts make the font smaller (fit_font).
+# The labels' words fit a line: '满意度' in 一级指标 (B), '当年财政' in the funds rows' labels
+# and 二级指标 (C); a target such as '≥121057.86' fits 年度指标值/实际完成值 (E, F) at 9 pt.
+COLUMN_MM = (6.0, 15.0, 18.0, 40.0, 25.0, 25.0, 10.0, 19.0, 28.0)
 PAGE_MARGINS_MM = {"left": 12.0, "right": 12.0, "top": 12.0, "bottom": 10.0}
 LINE_SPACING = 1.2  # line height as a multiple of the font size, set exactly
 EM_DASH = "—"
@@ -79,6 +83,12 @@ class LayoutCell:
     vertical: bool = False  # text set top to bottom (绩效指标)
     role: Role = Role.TEXT
     key: object = None  # the role's subject: (FundsKind, field), an indicator index …
+    # prose (a name, a goal, 偏差原因) wraps where the application likes, numbers kept whole;
+    # anything else (a label, 一级/二级指标, a target) breaks only between words (line_breaks)
+    prose: bool = False
+
+    def __post_init__(self) -> None:
+        self.prose = self.prose or self.align == "left"
 
 
 @dataclass
@@ -149,6 +159,14 @@ def numbers_fit(layout: FormLayout, pt: float | None = None) -> bool:
                for c in number_cells(layout))
 
 
+def cell_text(layout: FormLayout, cell: LayoutCell) -> tuple[float, str]:
+    """The cell as every writer sets it: its font size (the table's, or smaller down to 9 pt
+    where a word or number would not fit a line) and its text with the line breaks to write."""
+    if cell.merge == Merge.CONTINUE or cell.vertical:
+        return layout.body_pt, cell.text
+    return fit_cell(cell.text, layout.width_mm(cell.col, cell.span), layout.body_pt, cell.prose, FONT_SIZES_PT)
+
+
 def _number(value, unreadable: dict[str, str], name: str) -> str:
     if name in unreadable:
         return unreadable[name]
@@ -160,10 +178,10 @@ def build_layout(project: Project, evaluation: Evaluation | None = None) -> Form
     C = LayoutCell
     rows: list[LayoutRow] = [
         LayoutRow([C(0, 2, "项目名称"), C(2, 7, project.name, align="left")], RowKind.HEADER),
-        LayoutRow([C(0, 2, "主管部门"), C(2, 2, project.department), C(4, 2, "实施单位"),
-                   C(6, 3, project.implementer)], RowKind.HEADER),
-        LayoutRow([C(0, 2, "项目负责人"), C(2, 2, project.manager), C(4, 2, "联系电话"),
-                   C(6, 3, project.phone)], RowKind.HEADER),
+        LayoutRow([C(0, 2, "主管部门"), C(2, 2, project.department, prose=True), C(4, 2, "实施单位"),
+                   C(6, 3, project.implementer, prose=True)], RowKind.HEADER),
+        LayoutRow([C(0, 2, "项目负责人"), C(2, 2, project.manager, prose=True), C(4, 2, "联系电话"),
+                   C(6, 3, project.phone, prose=True)], RowKind.HEADER),
         LayoutRow([C(0, 2, "项目资金\n（万元）", Merge.RESTART), C(2, 1, ""), C(3, 1, "年初预算数"),
                    C(4, 1, "全年预算数"), C(5, 1, "全年执行数"), C(6, 1, "分值"), C(7, 1, "执行率"),
                    C(8, 1, "得分")], RowKind.FUNDS),
@@ -251,11 +269,11 @@ def line_count(text: str, width_mm: float, pt: float, padding_mm: float = 2.0) -
 
 
 def row_height_mm(layout: FormLayout, row: LayoutRow) -> float:
-    line_mm = layout.body_pt * 0.3528 * LINE_SPACING
     need = row.min_height_mm
     for cell in row.cells:
         if cell.merge == Merge.CONTINUE or cell.vertical or cell.merge == Merge.RESTART and row.kind != RowKind.INDICATOR:
             continue
-        lines = line_count(cell.text, layout.width_mm(cell.col, cell.span), layout.body_pt)
-        need = max(need, lines * line_mm + 1.6)
+        pt, text = cell_text(layout, cell)
+        lines = line_count(text, layout.width_mm(cell.col, cell.span), pt)
+        need = max(need, lines * pt * 0.3528 * LINE_SPACING + 1.6)
     return need

@@ -17,7 +17,7 @@ from model.text import clean_text
 from .formulas import Formula, budget_score_formula, rate_formula, sum_formula
 from .properties import set_xlsx_properties
 from .layout import (COLUMNS, PAGE_MARGINS_MM, BudgetRule, FormLayout, LayoutCell, Merge, Role,
-                     build_layout, profile_keywords, row_height_mm)
+                     build_layout, cell_text, profile_keywords, row_height_mm)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"
 GB2312 = 134  # the font's character set: Excel and WPS pick the Chinese face with it
@@ -63,12 +63,12 @@ def fill_sheet(ws, layout: FormLayout, value) -> None:
         ws.column_dimensions[get_column_letter(i)].width = round(mm / _MM_PER_WIDTH_UNIT, 2)
 
     body = Font(name=BODY_FONT, size=layout.body_pt, charset=GB2312)
-    styles = _cell_styles(ws.parent, layout.body_pt)
     _title_row(ws, 1, layout.title, Font(name=TITLE_FONT, size=18, charset=GB2312), 30, ncols)
     _title_row(ws, 2, layout.year_line, Font(name=BODY_FONT, size=12, charset=GB2312), 20, ncols)
     first = FIRST_ROW
     open_merges: dict[int, tuple[int, int]] = {}  # column -> (first row, span) of a merge down
     looks: dict[tuple[int, int], tuple[str, str | None]] = {}  # (row, column) -> style, number format
+    style_sets: dict[float, dict[str, str]] = {}  # font size -> the named styles at that size
     for r, row in enumerate(layout.rows, first):
         # Calc and Excel set lines looser than the exact spacing of the Word table
         ws.row_dimensions[r].height = round(row_height_mm(layout, row) * _PT_PER_MM * 1.12, 1)
@@ -78,8 +78,12 @@ def fill_sheet(ws, layout: FormLayout, value) -> None:
                 continue
             xc = ws.cell(r, cell.col + 1)
             got, fmt = value(cell)
+            pt, shown = cell_text(layout, cell)  # the size and line breaks the layout chose
             if isinstance(got, str) and not isinstance(got, Formula):
-                got = clean_text(got)
+                got = clean_text(shown if got == cell.text else got)
+            if pt not in style_sets:
+                style_sets[pt] = _cell_styles(ws.parent, pt)
+            styles = style_sets[pt]
             xc.value = got
             if isinstance(got, str) and not isinstance(got, Formula) and got.startswith("="):
                 xc.data_type = "s"  # typed text such as '=100%' stays text, never a formula
@@ -95,6 +99,7 @@ def fill_sheet(ws, layout: FormLayout, value) -> None:
         _finish(ws, open_merges.pop(col), col, last)
     # styles after merging: a merge copies its first cell's borders to its edges one object at a
     # time; the cells a merge covers get their borders here, by style, like every other cell
+    styles = _cell_styles(ws.parent, layout.body_pt)
     for row in ws.iter_rows(min_row=first, max_row=last, min_col=1, max_col=ncols):
         for c in row:
             if isinstance(c, MergedCell):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from model import FundsKind, FundsRow, Project
 from model.numbers import NotANumber, parse_amount
+from model.text import join_lines
 
 from . import labels as L
 from .cells import cell_at
@@ -44,11 +45,11 @@ def read_funds(p: Project, rows: list, h: int, end: int, yuan: bool) -> str:
         fr = p.funds_row(kind)
         if kind in seen:  # 其他资金, 财政专户管理资金, 单位资金 … add up
             if kind == FundsKind.OTHER:
-                _add_other(fr, row, cols, label.text.strip().removeprefix("其中："), yuan)
+                _add_other(fr, row, cols, join_lines(label.text).removeprefix("其中："), yuan)
             continue
         seen.add(kind)
-        if label.text.strip() != kind.value:
-            fr.label = label.text.strip()
+        if join_lines(label.text) != kind.value:  # '年度资金\n总额' as printed is the label itself
+            fr.label = join_lines(label.text)
         for field in ("initial_budget", "annual_budget", "executed"):
             set_amount(fr, field, cell_at(row, cols.get(field)), yuan)
         if kind == FundsKind.TOTAL:

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from model import Indicator
 from model.numbers import join_target
+from model.text import join_lines
 
 from .cells import cell_at
 from .labels import (HEADER_FRAGMENTS, bare, blank_score, indicator_column, is_placeholder,
@@ -57,6 +58,10 @@ def _row_ends_table(row, cols: dict[str, int]) -> bool:
     return any(is_total_row(c.key) or note_label(c.key) for c in firsts)
 
 
+# short cells an export breaks into lines between words (exporters/line_breaks.py)
+_SHORT_FIELDS = ("level1", "level2", "nature", "target", "target_adjusted", "unit", "actual")
+
+
 def read_indicators(rows: list, head: int, keep_all: bool = False) -> IndicatorTable:
     """The indicators under the header at head. keep_all: a form this program wrote holds only
     what a clerk typed, so no row of it is a template's placeholder."""
@@ -74,6 +79,8 @@ def read_indicators(rows: list, head: int, keep_all: bool = False) -> IndicatorT
             break
         i += 1
         cell = {name: cell_at(row, cols.get(name)).strip() for name in FIELDS}
+        for name in _SHORT_FIELDS:  # printed broken into lines between words: read as typed
+            cell[name] = join_lines(cell[name])
         if _is_header_row(row) and not cell["target"] and not cell["weight"]:
             continue  # a header repeated on the next page
         # a blank 一级/二级 is the merged cell above continuing

@@ -34,3 +34,18 @@ def one_line(text: str, tab: str = "\t") -> str:
     summary row cell by cell, tab by tab), so a name pasted with a line break (or a hostile
     "\\n总分：100") must not start a line of its own. tab: what a tab becomes."""
     return _BREAKS.sub(" ", text).replace("\t", tab)
+
+
+def is_wide(ch: str) -> bool:
+    """Set a full em wide and breakable on either side when printed: Chinese, full-width forms."""
+    return ord(ch) > 0x2E7F
+
+
+def join_lines(text: str) -> str:
+    """A short cell's text (a label, 一级/二级指标, a target) as typed, from its printed lines: a
+    break next to a Chinese character disappears (the exporters break only there, so our own
+    forms read back exactly), any other becomes a space."""
+    def join(m: re.Match) -> str:
+        a, b = m.string[m.start() - 1: m.start()], m.string[m.end(): m.end() + 1]
+        return "" if not a or not b or is_wide(a) or is_wide(b) else " "
+    return re.sub(r"\r\n|[\n\r\v\u2028\u2029]", join, text.strip())

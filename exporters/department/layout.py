@@ -15,8 +15,9 @@ from model.project import AMOUNT_FIELDS
 
 from exporters.layout import FONT_SIZES_PT, SIGNATURES, FormLayout, LayoutCell, LayoutRow, Merge, Role, RowKind, fit_font
 
-# A4 portrait, 186 mm between the margins: 三级指标 and 偏差原因 get the room, 得分率 its own column
-DEPARTMENT_COLUMNS_MM = (6.0, 17.0, 20.0, 36.0, 18.0, 18.0, 10.0, 11.0, 17.0, 33.0)
+# A4 portrait, 186 mm between the margins: 三级指标 and 偏差原因 get the room, 得分率 its own column,
+# a target such as '≥121057.86' one line at 9 pt
+DEPARTMENT_COLUMNS_MM = (6.0, 17.0, 20.0, 32.0, 22.0, 22.0, 10.0, 11.0, 17.0, 29.0)
 ROW_MM = 5.0  # the least row height: a department's table is long (26 indicators in 劲松's)
 BLANK_INDICATOR_ROWS = 3  # rows left to fill by hand when no indicator was entered
 
@@ -41,8 +42,9 @@ def build_department_layout(dept: Department, fig: DepartmentFigures | None = No
     C = LayoutCell
     rows = [
         LayoutRow([C(0, 2, "单位名称"), C(2, 8, dept.unit_name, align="left")], RowKind.HEADER),
-        LayoutRow([C(0, 2, "主管部门"), C(2, 2, dept.supervisor), C(4, 2, "联系人"), C(6, 2, dept.contact),
-                   C(8, 1, "联系电话"), C(9, 1, dept.phone)], RowKind.HEADER),
+        LayoutRow([C(0, 2, "主管部门"), C(2, 2, dept.supervisor, prose=True), C(4, 2, "联系人"),
+                   C(6, 2, dept.contact, prose=True), C(8, 1, "联系电话"), C(9, 1, dept.phone, prose=True)],
+                  RowKind.HEADER),
         LayoutRow([C(0, 2, "部门预算\n执行情况\n（万元）", Merge.RESTART), C(2, 1, ""), C(3, 1, "年初预算数"),
                    C(4, 2, "全年预算数"), C(6, 3, "全年执行数"), C(9, 1, "执行率")], RowKind.FUNDS),
     ]

@@ -13,6 +13,7 @@ from exporters.docx_writer import (BODY_FONT, TITLE_FONT, _fonts_xml, _line, _pa
                           set_page, table_frame_xml)
 from exporters.layout import PAGE_MARGINS_MM
 from exporters.properties import set_docx_properties
+from exporters.line_breaks import fit_cell, widen_for_words
 
 # widths in mm across A4 landscape less the side margins (273 mm): names and problems get the room
 # (an amount like 2034.243804 and a rate like 100.00% stay on one line in the fallback fonts too)
@@ -22,12 +23,27 @@ ALIGN = ("center", "left", "left", "center", "center", "center", "center", "cent
 SIGNATURE = "填报单位（盖章）：" + "　" * 10 + "填报人：" + "　" * 6 + "审核人：" + "　" * 6 + "填报日期：　　年　　月　　日"
 
 assert abs(sum(COLUMN_MM) - (297 - PAGE_MARGINS_MM["left"] - PAGE_MARGINS_MM["right"])) < 0.01
+WIDTHS_PT = 10.0  # the Excel copy's size, the larger: the columns fit both
 
 
-def _row(texts: list[str], run_pr: str, header: bool = False, aligns=ALIGN) -> str:
+def summary_columns(summary: Summary) -> tuple[float, ...]:
+    """COLUMN_MM with every amount, rate and score on one line (the 合计 row's in bold): a number
+    column widens as needed, the names and problems give the room."""
+    return widen_for_words(COLUMN_MM, tuple(a == "left" for a in ALIGN), [r.texts() for r in summary.rows],
+                           WIDTHS_PT, [summary.total_texts()])
+
+
+def summary_cell(text: str, col: int, columns: tuple[float, ...], header: bool = False) -> str:
+    """A cell's text as every output writes it: a heading or number broken only between words
+    (全年预算数/（万元）), names and problems left to wrap."""
+    return fit_cell(text, columns[col], BODY_PT, ALIGN[col] == "left" and not header)[1]
+
+
+def _row(texts: list[str], run_pr: str, columns: tuple[float, ...], header: bool = False, aligns=ALIGN) -> str:
     line = round(BODY_PT * 1.2 * 20)
     cells = []
-    for text, mm, align in zip(texts, COLUMN_MM, aligns):
+    for col, (text, mm, align) in enumerate(zip(texts, columns, aligns)):
+        text = summary_cell(text, col, columns, header)
         cells.append(f'<w:tc><w:tcPr><w:tcW w:w="{_tw(mm)}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>'
                      f"{_paragraphs(text, align, run_pr, line)}</w:tc>")
     repeat = "<w:tblHeader/>" if header else ""
@@ -40,11 +56,12 @@ def summary_table_xml(summary: Summary) -> str:
     fonts = f'<w:rFonts w:ascii="{BODY_FONT}" w:hAnsi="{BODY_FONT}" w:eastAsia="{BODY_FONT}" w:cs="{BODY_FONT}"/>'
     run_pr = f'<w:rPr>{fonts}<w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
     bold_pr = f'<w:rPr>{fonts}<w:b/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/></w:rPr>'
-    rows = [_row(list(COLUMNS), bold_pr, header=True, aligns=("center",) * len(COLUMNS))]
-    rows += [_row(r.texts(), run_pr) for r in summary.rows]
+    columns = summary_columns(summary)
+    rows = [_row(list(COLUMNS), bold_pr, columns, header=True, aligns=("center",) * len(COLUMNS))]
+    rows += [_row(r.texts(), run_pr, columns) for r in summary.rows]
     # the 合计 row keeps with the lines below it: the signature never stands alone on a page
-    rows.append(_row(summary.total_texts(), bold_pr).replace("<w:pPr>", "<w:pPr><w:keepNext/>"))
-    return table_frame_xml(COLUMN_MM, "".join(rows))
+    rows.append(_row(summary.total_texts(), bold_pr, columns).replace("<w:pPr>", "<w:pPr><w:keepNext/>"))
+    return table_frame_xml(columns, "".join(rows))
 
 
 def add_summary(doc, summary: Summary, alone: bool = True) -> None:

@@ -21,7 +21,7 @@ from model.profiles import load_profile
 from model.scoring import PENDING
 from model.unit.summary import COLUMNS, NOTE, Summary
 
-from exporters.unit.summary_docx import ALIGN, COLUMN_MM, SIGNATURE
+from exporters.unit.summary_docx import ALIGN, SIGNATURE, summary_cell, summary_columns
 from exporters.layout import line_count
 from exporters.properties import set_xlsx_properties
 from exporters.xlsx_writer import BODY_FONT, GB2312, TITLE_FONT, Formula, a4_page_setup
@@ -50,7 +50,8 @@ def write_summary_sheet(ws, summary: Summary) -> dict[str, str]:
     """Fill ws with the 汇总表; returns the ranges of 执行率, 等级 and the rows (for the charts)."""
     ws.title = SHEET
     width = len(COLUMNS)
-    for i, mm in enumerate(COLUMN_MM, 1):
+    columns = summary_columns(summary)
+    for i, mm in enumerate(columns, 1):
         ws.column_dimensions[get_column_letter(i)].width = round(mm / _MM_PER_WIDTH_UNIT + 0.7, 2)
     for r, text, font, height in ((1, summary.title, Font(name=TITLE_FONT, size=18, charset=GB2312), 30),
                                   (2, summary.year_line, Font(name=BODY_FONT, size=12, charset=GB2312), 20)):
@@ -59,7 +60,7 @@ def write_summary_sheet(ws, summary: Summary) -> dict[str, str]:
         c.font, c.alignment = font, _CENTER
         ws.row_dimensions[r].height = height
     for col, text in enumerate(COLUMNS, 1):
-        c = ws.cell(HEADER_ROW, col, text)
+        c = ws.cell(HEADER_ROW, col, summary_cell(text, col - 1, columns, header=True))
         c.font, c.alignment, c.border = _BOLD, _CENTER, _BORDER
     ws.row_dimensions[HEADER_ROW].height = 30
     first = HEADER_ROW + 1
@@ -75,7 +76,7 @@ def write_summary_sheet(ws, summary: Summary) -> dict[str, str]:
                 c.data_type = "s"  # a name typed as '=…' stays text
             c.font, c.alignment, c.border = _BODY, _ALIGNS[col - 1], _BORDER
         ws.cell(r, 7).number_format = "0.00%"
-        ws.row_dimensions[r].height = _height(row.texts())
+        ws.row_dimensions[r].height = _height(row.texts(), columns)
     total = last + 1
     span = bool(summary.rows)
     both = f"ISNUMBER(E{first}:E{last})*ISNUMBER(F{first}:F{last})"  # the rate's basis: RATE_BASIS
@@ -91,16 +92,16 @@ def write_summary_sheet(ws, summary: Summary) -> dict[str, str]:
     ws.cell(total, 7).number_format = "0.00%"
     ws.cell(total, 8).number_format = '"平均 "0.00'
     ws.cell(total, 3).alignment = _CENTER
-    ws.row_dimensions[total].height = _height(summary.total_texts())
+    ws.row_dimensions[total].height = _height(summary.total_texts(), columns)
     end = _grade_rows(ws, summary, total + 1, first, last)
     _page_setup(ws, end)
     return {"rates": f"G{first}:G{last}", "grades": f"I{first}:I{last}",
             "first": str(first), "last": str(last)}
 
 
-def _height(texts: list[str]) -> float:
+def _height(texts: list[str], columns: tuple[float, ...]) -> float:
     """Rows are given their height: LibreOffice and WPS do not grow a row for wrapped text."""
-    lines = max(line_count(t, mm, _BODY.sz) for t, mm in zip(texts, COLUMN_MM))
+    lines = max(line_count(t, mm, _BODY.sz) for t, mm in zip(texts, columns))
     return round(lines * _BODY.sz * 1.25 + 5, 1)
 
 

@@ -8,6 +8,7 @@ import pytest
 
 from exporters.xlsx_writer import write_xlsx
 from model import Project
+from model.text import join_lines
 from tests.conftest import REFERENCE_IDS, form_rows_tool
 from tests.helpers import reference_project
 
@@ -19,7 +20,9 @@ def sheet(project: Project):
 
 
 def find(ws, text: str):
-    return next(c for row in ws.iter_rows() for c in row if c.value == text)
+    """The cell holding text, printed on one line or broken between words."""
+    return next(c for row in ws.iter_rows() for c in row
+                if c.value == text or isinstance(c.value, str) and join_lines(c.value) == text)
 
 
 @pytest.mark.parametrize("form_id", REFERENCE_IDS)

@@ -5,7 +5,8 @@ from PySide6.QtCore import QMarginsF, QPointF, QRectF, Qt
 from PySide6.QtGui import (QFont, QPageLayout, QPageSize, QPainter, QPdfWriter, QPen, QTextLayout,
                            QTextOption)
 
-from exporters.layout import LINE_SPACING, PAGE_MARGINS_MM, FormLayout, build_layout, largest_fitting, numbers_fit
+from exporters.layout import (LINE_SPACING, PAGE_MARGINS_MM, FormLayout, build_layout, cell_text, largest_fitting,
+                              numbers_fit)
 from model import Project
 
 BODY_FAMILIES = ["SimSun", "宋体", "Noto Serif CJK SC", "Noto Sans CJK SC", "WenQuanYi Micro Hei"]
@@ -66,23 +67,30 @@ def _text_height_mm(page: _Page, layouts: list[QTextLayout], pt: float) -> float
     return lines * pt * LINE_SPACING * 25.4 / 72
 
 
-def _row_heights(page: _Page, layout: FormLayout, font: QFont, pt: float) -> list[float]:
+def _row_heights(page: _Page, layout: FormLayout, pt: float) -> list[float]:
+    """Each row's height at table size pt, every cell at the size and line breaks the layout
+    gives it (cell_text)."""
+    layout.body_pt = pt
     heights = []
     for row in layout.rows:
         need = row.min_height_mm * 0.85
         for cell in row.cells:
             if cell.merge == "continue" or cell.vertical or not cell.text:
                 continue
+            size, text = cell_text(layout, cell)
             width = layout.width_mm(cell.col, cell.span) - 2 * PAD_MM
-            lines = _lines(page, cell.text, font, width, pt)
-            need = max(need, _text_height_mm(page, lines, pt) + 2 * PAD_MM)
+            lines = _lines(page, text, _font(BODY_FAMILIES, size), width, size)
+            need = max(need, _text_height_mm(page, lines, size) + 2 * PAD_MM)
         heights.append(need)
     return heights
 
 
-def _draw_cell_text(page: _Page, cell, box: QRectF, font: QFont, pt: float) -> None:
+def _draw_cell_text(page: _Page, layout: FormLayout, cell, box: QRectF) -> None:
     painter = page.painter
-    text = "\n".join(cell.text) if cell.vertical else cell.text  # 绩效指标 top to bottom
+    pt, text = cell_text(layout, cell)
+    font = _font(BODY_FAMILIES, pt)
+    if cell.vertical:
+        text = "\n".join(cell.text)  # 绩效指标 top to bottom
     width = box.width() / page.px - 2 * PAD_MM
     layouts = _lines(page, text, font, width, pt)
     height = _text_height_mm(page, layouts, pt) * page.px
@@ -109,9 +117,8 @@ def paint_form(painter: QPainter, project: Project) -> None:
     width = 210 - left - PAGE_MARGINS_MM["right"]
     room = 297 - top - PAGE_MARGINS_MM["bottom"] - 36
     pt = largest_fitting(lambda size: numbers_fit(layout, size) and
-                         sum(_row_heights(page, layout, _font(BODY_FAMILIES, size), size)) <= room)
-    font = _font(BODY_FAMILIES, pt)
-    heights = _row_heights(page, layout, font, pt)
+                         sum(_row_heights(page, layout, size)) <= room)
+    heights = _row_heights(page, layout, pt)
     painter.save()
     painter.setFont(_font(TITLE_FAMILIES, 18))
     painter.drawText(page.rect(left, top, width, 10), int(Qt.AlignmentFlag.AlignCenter), layout.title)
@@ -122,7 +129,6 @@ def paint_form(painter: QPainter, project: Project) -> None:
     for h in heights:
         tops.append(tops[-1] + h)
     painter.setPen(QPen(Qt.GlobalColor.black, 0.25 * page.px))
-    painter.setFont(font)
     for r, row in enumerate(layout.rows):
         for cell in row.cells:
             if cell.merge == "continue":
@@ -136,7 +142,7 @@ def paint_form(painter: QPainter, project: Project) -> None:
             w = layout.width_mm(cell.col, cell.span)
             box = page.rect(x, tops[r], w, tops[last + 1] - tops[r])
             painter.drawRect(box)
-            _draw_cell_text(page, cell, box, font, pt)
+            _draw_cell_text(page, layout, cell, box)
     painter.setFont(_font(BODY_FAMILIES, 11))
     y = tops[-1] + 6
     for line in layout.signature_lines:

@@ -8,7 +8,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from exporters.files import write_output
 from exporters.layout import PAGE_MARGINS_MM, line_count
-from exporters.unit.summary_docx import ALIGN, BODY_PT, COLUMN_MM
+from exporters.unit.summary_docx import ALIGN, BODY_PT, summary_cell, summary_columns
 from model.unit.summary import COLUMNS, NOTE, Summary, build_summary
 from model.unit import UnitEntry
 
@@ -23,15 +23,16 @@ def landscape_layout() -> QPageLayout:
                        QMarginsF(0, 0, 0, 0), QPageLayout.Unit.Millimeter)
 
 
-def _row_mm(texts: list[str]) -> float:
-    return max(line_count(t, mm, BODY_PT) for t, mm in zip(texts, COLUMN_MM)) * LINE_MM + 2.4
+def _row_mm(texts: list[str], columns: tuple[float, ...]) -> float:
+    return max(line_count(t, mm, BODY_PT) for t, mm in zip(texts, columns)) * LINE_MM + 2.4
 
 
 def paint_summary(painter: QPainter, summary: Summary, new_page: Callable[[], None]) -> None:
     """The 汇总表 on as many landscape pages as it needs, its header row on each."""
     page = _Page(painter)
     left, top = PAGE_MARGINS_MM["left"], PAGE_MARGINS_MM["top"]
-    width, bottom = sum(COLUMN_MM), 210 - PAGE_MARGINS_MM["bottom"]
+    columns = summary_columns(summary)
+    width, bottom = sum(columns), 210 - PAGE_MARGINS_MM["bottom"]
     painter.save()
     painter.setPen(QPen(Qt.GlobalColor.black, 0.25 * page.px))
     painter.setFont(_font(TITLE_FAMILIES, 18))
@@ -41,10 +42,11 @@ def paint_summary(painter: QPainter, summary: Summary, new_page: Callable[[], No
     body, bold = _font(BODY_FAMILIES, BODY_PT), _font(BODY_FAMILIES, BODY_PT, bold=True)
 
     def draw(texts: list[str], y: float, font, aligns) -> float:
-        h = _row_mm(texts)
+        texts = [summary_cell(t, i, columns, header=texts is header) for i, t in enumerate(texts)]
+        h = _row_mm(texts, columns)
         painter.setFont(font)
         x = left
-        for text, mm, align in zip(texts, COLUMN_MM, aligns):
+        for text, mm, align in zip(texts, columns, aligns):
             box = page.rect(x, y, mm, h)
             painter.drawRect(box)
             flags = (Qt.AlignmentFlag.AlignLeft if align == "left" else Qt.AlignmentFlag.AlignHCenter)
@@ -70,7 +72,7 @@ def paint_summary(painter: QPainter, summary: Summary, new_page: Callable[[], No
     centered = ("center",) * len(COLUMNS)
     y = draw(header, top + 19, bold, centered)
     for texts, font in [(r.texts(), body) for r in summary.rows] + [(summary.total_texts(), bold)]:
-        if y + _row_mm(texts) > bottom:
+        if y + _row_mm(texts, columns) > bottom:
             next_page()
             y = draw(header, top, bold, centered)
         y = draw(texts, y, font, ALIGN)
