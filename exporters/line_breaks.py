@@ -263,9 +263,10 @@ def widest_word_mm(text: str, pt: float, bold: bool = False) -> float:
 
 
 def widen_for_words(columns_mm: tuple[float, ...], prose: tuple[bool, ...], rows: list[list[str]],
-                    pt: float, bold_rows: list[list[str]] = ()) -> tuple[float, ...]:
+                    pt: float, bold_rows: list[list[str]] | None = None) -> tuple[float, ...]:
     """Column widths where every word and number of the non-prose columns fits a line (a table's
     amounts: '130741.236400' in 全年预算数), the room taken from the prose columns, the total kept."""
+    bold_rows = bold_rows or []
     widths = list(columns_mm)
     for i, is_prose in enumerate(prose):
         if is_prose:
@@ -279,7 +280,7 @@ def widen_for_words(columns_mm: tuple[float, ...], prose: tuple[bool, ...], rows
     if extra <= 0:
         return tuple(widths)
     longest = [max([text_em(line) * pt * PT_MM + CELL_PADDING_MM + SAFETY_MM
-                    for r in rows + list(bold_rows) if i < len(r) for line in r[i].split("\n")], default=0.0)
+                    for r in rows + bold_rows if i < len(r) for line in r[i].split("\n")], default=0.0)
                for i in range(len(widths))]
     slack = [max(0.0, w - need) if p else 0.0 for w, need, p in zip(widths, longest, prose)]
     if sum(slack) >= extra:
