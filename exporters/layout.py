@@ -14,7 +14,7 @@ from model import Evaluation, FundsKind, Project, evaluate, load_profile, plain,
 from model.profiles import profile_keywords as _profile_keywords
 from model.project import AMOUNT_FIELDS
 
-from .line_breaks import fit_cell
+from .line_breaks import CELL_PADDING_MM, SAFETY_MM, fit_cell
 
 COLUMNS = 9
 # column widths in mm on A4 portrait with 12 mm side margins (186 mm in all): the long texts
@@ -274,6 +274,6 @@ def row_height_mm(layout: FormLayout, row: LayoutRow) -> float:
         if cell.merge == Merge.CONTINUE or cell.vertical or cell.merge == Merge.RESTART and row.kind != RowKind.INDICATOR:
             continue
         pt, text = cell_text(layout, cell)
-        lines = line_count(text, layout.width_mm(cell.col, cell.span), pt)
+        lines = line_count(text, layout.width_mm(cell.col, cell.span), pt, CELL_PADDING_MM + SAFETY_MM)
         need = max(need, lines * pt * 0.3528 * LINE_SPACING + 1.6)
     return need

@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from exporters.xlsx_writer import write_xlsx
 from model import FundsKind, Project, evaluate, profile_names
+from model.text import join_lines
 from tests.helpers import reference_project, soffice_convert
 
 pytestmark = pytest.mark.slow
@@ -36,7 +37,8 @@ def _project(budget, executed, weight, profile) -> Project:
 
 
 def _cell_right_of(ws, label: str, cols: int):
-    anchor = next(c for row in ws.iter_rows() for c in row if c.value == label)
+    anchor = next(c for row in ws.iter_rows() for c in row  # a label may be printed on two lines
+                  if isinstance(c.value, str) and join_lines(c.value) == label)
     return ws.cell(anchor.row, anchor.column + cols).value
 
 
