@@ -285,7 +285,12 @@ def widen_for_words(columns_mm: tuple[float, ...], prose: tuple[bool, ...], rows
     slack = [max(0.0, w - need) if p else 0.0 for w, need, p in zip(widths, longest, prose)]
     if sum(slack) >= extra:
         widths = [w - extra * s / sum(slack) for w, s in zip(widths, slack)]
-    else:
-        room = sum(w for w, p in zip(widths, prose) if p)
-        widths = [w - extra * w / room if p else w for w, p in zip(widths, prose)]
+    else:  # the widest prose column gives first (主要问题 before a unit's name)
+        for _ in range(1000):
+            if extra <= 0.01:
+                break
+            i = max((i for i, p in enumerate(prose) if p), key=lambda i: widths[i])
+            step = min(extra, 0.5)
+            widths[i] -= step
+            extra -= step
     return tuple(round(w, 2) for w in widths)
