@@ -98,6 +98,18 @@ def bench_edit(w) -> None:
           f"{by_itself:.2f} ms alone (ratio {in_folder / by_itself:.2f})")
 
 
+EMPTY_DOCUMENTS = """
+import sys
+from pathlib import Path
+from docx import Document
+from openpyxl import Workbook
+out = Path(sys.argv[1])
+for i in range(int(sys.argv[2])):
+    Document().save(out / f"{i}.docx")
+    Workbook().save(out / f"{i}.xlsx")
+"""
+
+
 def timed(cmd: list[str]) -> tuple[float, float]:
     """Wall seconds and the largest resident memory (MB) of any child process so far."""
     t0 = time.perf_counter()
@@ -119,10 +131,14 @@ def bench_cli(folder: Path, work: Path, export_n: int) -> None:
               "from cli.commands import run; sys.exit(run(sys.argv[1:]))" % str(ROOT))
     one, mem_one = timed([sys.executable, "-c", serial, "export", str(sub), "--outdir", str(work / "o1")])
     every, mem = timed([sys.executable, main, "export", str(sub), "--outdir", str(work / "o2")])
+    (work / "empty").mkdir()
+    empty, _ = timed([sys.executable, "-c", EMPTY_DOCUMENTS, str(work / "empty"), str(export_n)])
     scale = 1000 / export_n
     print(f"export {export_n} (docx + xlsx each): one core {one:.1f} s, every core {every:.1f} s "
           f"(speed-up {one / every:.2f}x); for 1,000 that is {every * scale:.0f} s (goal 30 s, "
           f"{every * scale / 30:.2f}x); peak memory of any process {mem:.0f} MB (goal < 300 MB)")
+    print(f"export on every core against {export_n} empty python-docx + openpyxl documents written "
+          f"in one process ({empty:.1f} s): {every / empty:.2f}x (goal at most 0.75x)")
 
 
 def bench_writers() -> None:

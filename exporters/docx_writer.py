@@ -5,6 +5,8 @@ is exact and about fifteen times faster for this form.
 """
 from __future__ import annotations
 
+import functools
+import io
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
@@ -120,12 +122,45 @@ def _line(doc, text: str, font: str, pt: float, align=WD_ALIGN_PARAGRAPH.CENTER,
     return p
 
 
-def new_document(body_pt: float):
-    """A document whose Normal style is the form's font, with no space after paragraphs."""
+# the styles a form, the 汇总表 and the department table use, the defaults Word falls back to,
+# and the list styles the template's numbering.xml names
+_KEPT_STYLES = {"Normal", "DefaultParagraphFont", "TableNormal", "NoList", "Header", "HeaderChar",
+                "Footer", "FooterChar", "TableGrid", "ListBullet", "ListBullet2", "ListBullet3",
+                "ListNumber", "ListNumber2", "ListNumber3"}
+_DROPPED_PARTS = ("stylesWithEffects", "thumbnail")
+
+
+def _trim(doc) -> None:
+    """Leave out what python-docx's default template carries and no form uses: 790 KB of styles
+    (164 styles and stylesWithEffects.xml) and a thumbnail, which every export parsed, wrote,
+    compressed and hashed again — most of a batch export's time."""
+    styles = doc.styles.element
+    for style in styles.findall(qn("w:style")):
+        if style.get(qn("w:styleId")) not in _KEPT_STYLES:
+            styles.remove(style)
+    latent = styles.find(qn("w:latentStyles"))
+    if latent is not None:
+        styles.remove(latent)
+    for rels in (doc.part.rels, doc.part.package.rels):
+        for r_id in [r.rId for r in rels.values() if r.reltype.rsplit("/", 1)[-1] in _DROPPED_PARTS]:
+            rels.pop(r_id)
+
+
+@functools.cache
+def _template(body_pt: float) -> bytes:
+    """The trimmed template with the form's font, made once per size for the whole process."""
     doc = Document()
+    _trim(doc)
     _set_fonts(doc.styles["Normal"], BODY_FONT, body_pt)
     doc.styles["Normal"].paragraph_format.space_after = Pt(0)
-    return doc
+    buf = io.BytesIO()
+    doc.save(buf)
+    return buf.getvalue()
+
+
+def new_document(body_pt: float):
+    """A document whose Normal style is the form's font, with no space after paragraphs."""
+    return Document(io.BytesIO(_template(body_pt)))
 
 
 def set_page(section, landscape: bool = False) -> None:

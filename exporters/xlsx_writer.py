@@ -9,6 +9,8 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import MergedCell
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
+from openpyxl.worksheet.cell_range import CellRange
+from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from model import Evaluation, FundsKind, Project
@@ -92,8 +94,7 @@ def fill_sheet(ws, layout: FormLayout, value) -> None:
             if cell.merge == Merge.RESTART:
                 open_merges[cell.col] = (r, cell.span)
             elif cell.span > 1:
-                ws.merge_cells(start_row=r, start_column=cell.col + 1, end_row=r,
-                               end_column=cell.col + cell.span)
+                merge(ws, r, cell.col + 1, r, cell.col + cell.span)
     last = first + len(layout.rows) - 1
     for col in list(open_merges):
         _finish(ws, open_merges.pop(col), col, last)
@@ -133,8 +134,26 @@ def _cell_styles(wb, pt: float) -> dict[str, str]:
     return names
 
 
+def merge(ws, first_row: int, first_col: int, last_row: int, last_col: int) -> None:
+    """ws.merge_cells without its border bookkeeping, which we redo by style anyway.
+
+    openpyxl's merge copies the first cell's borders and protection to every covered cell one
+    style object at a time: a third of the Excel writer's time. The covered cells get the
+    "border" named style after merging, as in fill_sheet; the sheet written is the same
+    (tests/exporters/test_xlsx_writer.py compares it with openpyxl's own merge).
+    """
+    mcr = MergedCellRange.__new__(MergedCellRange)
+    CellRange.__init__(mcr, min_col=first_col, min_row=first_row, max_col=last_col, max_row=last_row)
+    mcr.ws, mcr.start_cell = ws, ws.cell(first_row, first_col)
+    ws.merged_cells.add(mcr)
+    for r in range(first_row, last_row + 1):
+        for c in range(first_col, last_col + 1):
+            if (r, c) != (first_row, first_col):
+                ws._cells[r, c] = MergedCell(ws, r, c)
+
+
 def _title_row(ws, r: int, text: str, font: Font, height: float, ncols: int) -> None:
-    ws.merge_cells(start_row=r, start_column=1, end_row=r, end_column=ncols)
+    merge(ws, r, 1, r, ncols)
     cell = ws.cell(r, 1, clean_text(text))
     cell.font, cell.alignment = font, Alignment(horizontal="center", vertical="center")
     ws.row_dimensions[r].height = height
@@ -151,8 +170,7 @@ def _close_merge(ws, open_merges, cell: LayoutCell, r: int) -> None:
 def _finish(ws, start: tuple[int, int], col: int, end_row: int) -> None:
     first_row, span = start
     if end_row > first_row or span > 1:
-        ws.merge_cells(start_row=first_row, start_column=col + 1, end_row=end_row,
-                       end_column=col + span)
+        merge(ws, first_row, col + 1, end_row, col + span)
 
 
 def _refs(layout: FormLayout, first: int) -> dict:
@@ -200,7 +218,7 @@ def _value(cell: LayoutCell, refs: dict):
 
 def _signatures(ws, layout: FormLayout, r: int, font: Font, ncols: int) -> None:
     for i, line in enumerate(layout.signature_lines):
-        ws.merge_cells(start_row=r + i, start_column=1, end_row=r + i, end_column=ncols)
+        merge(ws, r + i, 1, r + i, ncols)
         cell = ws.cell(r + i, 1, clean_text(line))
         cell.font, cell.alignment = font, Alignment(horizontal="left", vertical="bottom")
         ws.row_dimensions[r + i].height = 26
