@@ -128,7 +128,7 @@ def _table_frame(table) -> None:
     """Cell padding of 1.5 mm each side and 0.8 mm above and below, so text never touches a rule."""
     tbl_pr = table._tbl.tblPr
     mar = tbl_pr.makeelement(qn("w:tblCellMar"), {})
-    for side, mm in (("top", 0.8), ("left", 1.5), ("bottom", 0.8), ("right", 1.5)):
+    for side, mm in (("top", 1.2), ("left", 1.8), ("bottom", 1.2), ("right", 1.8)):
         mar.append(mar.makeelement(qn(f"w:{side}"), {qn("w:w"): str(round(mm * 1440 / 25.4)), qn("w:type"): "dxa"}))
     look = tbl_pr.find(qn("w:tblLook"))  # the schema's order: tblCellMar comes before tblLook
     if look is not None:
@@ -173,10 +173,11 @@ def _indicators(w: _Writer, dept: Department, fig: DepartmentFigures) -> None:
         tr_pr.append(tr_pr.makeelement(qn("w:cantSplit"), {}))
         if r == 0:
             tr_pr.append(tr_pr.makeelement(qn("w:tblHeader"), {}))
+    w.para("", indent=False)  # a line between the table and the text under it
     for i, (name, _, _, share, note) in enumerate(rows, 1):
         w.para(f"{i}. {name}", SUB_FONT)
         if note.strip():
             w.para(note.strip())
-        elif share is None or share < 1:  # below full marks: the report must say why
+        elif share is not None and share < 1:  # below full marks: the report must say why
             w.para(TO_WRITE.format(f"{name}未得满分的原因和改进措施"))
         w.para(indicator_verdict(share))

@@ -8,7 +8,7 @@ from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
 
 from exporters.files import write_output
 from exporters.layout import PAGE_MARGINS_MM, line_count
-from exporters.unit.summary_docx import ALIGN, BODY_PT, summary_cell, summary_columns
+from exporters.unit.summary_docx import ALIGN, BODY_PT, SIGNATURE, summary_cell, summary_columns
 from model.unit.summary import COLUMNS, NOTE, Summary, build_summary
 from model.unit import UnitEntry
 
@@ -76,8 +76,8 @@ def paint_summary(painter: QPainter, summary: Summary, new_page: Callable[[], No
             next_page()
             y = draw(header, top, bold, centered)
         y = draw(texts, y, font, ALIGN)
-    lines = [(summary.grade_line(), 10.5), (NOTE, 9)]
-    if y + 16 > bottom:
+    lines = [(summary.grade_line(), 10.5), (NOTE, 9), ("", 6), (SIGNATURE, 10.5)]  # signed as the Word one
+    if y + 26 > bottom:
         next_page()
         y = top
     for text, pt in lines:

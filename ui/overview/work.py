@@ -161,13 +161,15 @@ class OverviewWork:
 
     def _said_unreadable(self, target, reasons: list[str]) -> None:
         """Files that could not be read are not rows of what was written: the clerk is told which."""
+        done = "已送出打印任务" if target == "打印任务" else f"已导出 {target}"
         if not reasons:
-            self.statusBar().showMessage(f"已导出 {target}", 5000)
+            self.statusBar().showMessage(done, 5000)
             return
-        self.statusBar().showMessage(f"已导出 {target}；{len(reasons)} 个文件无法读取，未列入", 10000)
+        self.statusBar().showMessage(f"{done}；{len(reasons)} 个文件无法读取，未列入", 10000)
+        more = f"\n……另有 {len(reasons) - 20} 个" if len(reasons) > 20 else ""
         self.interaction.info("部分文件未列入",
-                                f"已导出 {target}。\n以下 {len(reasons)} 个文件无法读取，未列入汇总表：\n"
-                                + "\n".join(reasons[:20]))
+                              f"{done}。\n以下 {len(reasons)} 个文件无法读取，未列入汇总表：\n"
+                              + "\n".join(reasons[:20]) + more)
 
     @guarded("无法合并导出")
     def export_combined(self, fmt: str) -> None:
@@ -224,9 +226,12 @@ class OverviewWork:
         entries = list(self.folder.entries)
         dialog, step = self.progress_step("打印", len(entries))
         try:
-            return paint_all(printer, entries, step)
+            ok = paint_all(printer, entries, step)
         finally:
             dialog.close()
+        if ok:
+            self._said_unreadable("打印任务", [e.error or e.path.name for e in entries if e.project is None])
+        return ok
 
     @guarded("无法导出 PDF")
     def export_pdf_all(self) -> None:
@@ -241,4 +246,7 @@ class OverviewWork:
             ok = pdf_all(entries, target, step)
         finally:
             dialog.close()
-        self.statusBar().showMessage(f"已导出 {target}" if ok else "已取消，没有写入任何文件", 5000)
+        if not ok:
+            self.statusBar().showMessage("已取消，没有写入任何文件", 5000)
+            return
+        self._said_unreadable(target, [e.error or e.path.name for e in entries if e.project is None])
