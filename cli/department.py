@@ -42,7 +42,8 @@ def report_lines(dept: Department, fig: DepartmentFigures, problems) -> list[str
         lines.append(f"  {kind.value}：{rate(fig.rates[kind])}")
     base = VARIANCE_BASE_LABELS[fig.variance_base]
     lines.append(f"结转结余率：{rate(fig.carryover_rate)}")
-    lines.append(f"部门预决算差异率：{rate(fig.variance_rate)}（以{base}为基数）")
+    chosen = "，部门整体文件指定" if dept.variance_base else ""  # else the profile's, as before
+    lines.append(f"部门预决算差异率：{rate(fig.variance_rate)}（以{base}为基数{chosen}）")
     lines.append("项目：" + "".join(projects_sentences(fig)))
     if dept.indicators or fig.budget_scored:
         lines.append("指标得分：")

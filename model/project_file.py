@@ -19,7 +19,9 @@ FORMAT = "zipingbiao-project"
 FORMAT_VERSION = 1
 SUFFIX = ".zpb.json"
 MAX_BYTES = 20 * 1024 * 1024
-OPTIONAL_FIELDS = ("notes",)  # fields added after format version 1: a file may leave them out
+# fields added after format version 1: a file may leave them out (a project's notes, a
+# department's variance_base)
+OPTIONAL_FIELDS = ("notes", "variance_base")
 
 
 class ProjectFileError(ClerkError):
@@ -106,9 +108,13 @@ def load_versioned(text: str, where: str, fmt: str, version_now: int, key: str, 
     except ValidationError as exc:
         first = exc.errors()[0]
         loc = ".".join(str(p) for p in first["loc"])
+        loc = _LOC_WORDS.get(loc, loc)
         msg = _PYDANTIC_WORDS.get(first["type"]) or str(first["msg"]).removeprefix("Value error, ")
         raise ProjectFileError(f"{where}内容有误（{loc[:80]}：{msg[:300]}）") from exc
 
+
+# a whole field's name as the clerk knows it (nested places stay as written: indicators.3.weight)
+_LOC_WORDS = {"profile": "评分规则", "variance_base": "部门预决算差异率的基数", "year": "年度"}
 
 # pydantic's messages by error type, as a clerk (or the colleague who edited the file) reads them
 _PYDANTIC_WORDS = {

@@ -50,3 +50,24 @@ def test_department_without_its_file_or_folder_exits_2(tmp_path):
     r = run("department", str(tmp_path))
     assert r.returncode == 2 and "部门整体" in r.stderr
     assert run("department", str(tmp_path / "none")).returncode == 2
+
+
+def test_department_prints_the_base_the_file_chose(tmp_path):
+    dept = jinsong()
+    dept.variance_base = "annual"
+    r = run("department", str(_folder(tmp_path, dept, [])))
+    assert "部门预决算差异率：0%（以全年预算数为基数，部门整体文件指定）" in r.stdout
+
+
+def test_an_unknown_profile_is_a_chinese_error_and_exit_2(tmp_path):
+    for profile in ("北京市", "../../../../etc/passwd"):
+        (tmp_path / profile.replace("/", "_")).mkdir()
+        folder = _folder(tmp_path / profile.replace("/", "_"), jinsong(), [])
+        path = department_path(folder)
+        path.write_text(path.read_text(encoding="utf-8").replace('"profile": "朝阳区"', f'"profile": "{profile}"'),
+                        encoding="utf-8")
+        r = run("department", str(folder), "--docx", str(tmp_path / "t.docx"))
+        assert r.returncode == 2, r.stderr
+        assert f"没有名为“{profile}”的评分规则，可选：朝阳区、财预〔2020〕10号" in r.stderr
+        assert "Traceback" not in r.stderr + r.stdout and "KeyError" not in r.stderr
+        assert not (tmp_path / "t.docx").exists()

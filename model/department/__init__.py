@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 from enum import Enum
-from typing import ClassVar
+from typing import ClassVar, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 
 from model.numbers import parse_amount, parse_plain
+from model.profiles import DEFAULT_PROFILE, profile_names
 from model.project import AMOUNT_FIELDS, Indicator, _Cells
 
 
@@ -62,7 +63,7 @@ class Department(_Cells):
     """部门整体支出绩效自评: one per unit's folder and year."""
 
     district: str = "朝阳区"
-    year: int | None = None
+    year: int | None = Field(default=None, ge=1000, le=9999)
     unit_name: str = ""  # 单位名称
     supervisor: str = ""  # 主管部门
     contact: str = ""  # 联系人
@@ -78,11 +79,22 @@ class Department(_Cells):
     achieved: str = ""  # 实际完成情况
     indicators: list[Indicator] = Field(default_factory=list)
     text: dict[ReportSection, str] = Field(default_factory=dict)  # the report's prose
-    profile: str = "朝阳区"
+    profile: str = DEFAULT_PROFILE
+    # 部门预决算差异率's base, where the district's rules differ from the profile's: 'initial'
+    # (年初预算数) or 'annual' (全年预算数); None follows the profile. Optional in files.
+    variance_base: Literal["initial", "annual"] | None = None
 
     _NUMBER_FIELDS: ClassVar[dict] = {
         **{f: parse_amount for f in MONEY_FIELDS},
         "budget_weight": parse_plain, "budget_hand_score": parse_plain}
+
+    @field_validator("profile")
+    @classmethod
+    def _known_profile(cls, name: str) -> str:
+        """An unknown profile (a newer program's, a typo, a path) is refused, never taken for 朝阳区."""
+        if name not in profile_names():
+            raise ValueError(f"本程序没有名为“{name[:50]}”的评分规则，可选：{'、'.join(profile_names())}")
+        return name
 
     @model_validator(mode="after")
     def _budget_in_order(self) -> Department:

@@ -99,7 +99,8 @@ def figures(dept: Department, projects: list[Project] | None = None,
     profile = profile or load_profile(dept.profile)
     rates = {k: ratio(dept.amount(k, "executed"), dept.amount(k, "annual_budget")) for k in BudgetKind}
     annual = dept.amount(BudgetKind.TOTAL, "annual_budget")
-    base_field = "initial_budget" if profile.variance_base == "initial" else "annual_budget"
+    variance_base = dept.variance_base or profile.variance_base
+    base_field = "initial_budget" if variance_base == "initial" else "annual_budget"
     base = dept.amount(BudgetKind.TOTAL, base_field)
     variance = None
     if dept.final_accounts is not None:
@@ -112,7 +113,7 @@ def figures(dept: Department, projects: list[Project] | None = None,
     complete = bool(values) and all(v is not None for v in values)
     return DepartmentFigures(
         rates=rates, carryover_rate=ratio(dept.carryover, annual), variance_rate=variance,
-        variance_base=profile.variance_base, variance_base_amount=base, evaluation=ev,
+        variance_base=variance_base, variance_base_amount=base, evaluation=ev,
         budget_scored=scored, total=total,
         weight_sum=sum((w for w in weights if w is not None), ZERO),
         complete=complete,

@@ -13,7 +13,10 @@ FORMAT_VERSION = 1
 
 
 def dumps(dept: Department) -> str:
-    data = {"format": FORMAT, "format_version": FORMAT_VERSION, "department": dept.model_dump(mode="json")}
+    body = dept.model_dump(mode="json")
+    if body.get("variance_base") is None:  # left out when the profile decides: older versions read the file
+        body.pop("variance_base", None)
+    data = {"format": FORMAT, "format_version": FORMAT_VERSION, "department": body}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
 
 

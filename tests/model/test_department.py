@@ -1,6 +1,7 @@
 """The department's figures and sentences against what the three seed reports print."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal as D
 
 import pytest
@@ -159,3 +160,31 @@ def test_whatever_is_typed_the_figures_sentences_and_file_hold(cells, year):
     if fig.execution_rate is not None:
         assert fig.execution_rate == dept.amount(BudgetKind.TOTAL, "executed") / dept.amount(BudgetKind.TOTAL, "annual_budget")
     assert loads(dumps(dept)) == dept
+
+
+def test_the_variance_base_is_the_department_files_choice_and_jinsong_gives_0(tmp_path):
+    """劲松 reports its 差异率 on the 全年预算数 while 朝阳区's profile says 年初: the file decides."""
+    dept = jinsong()
+    assert dept.variance_base is None and figures(dept).variance_base == "initial"
+    assert '"variance_base"' not in dumps(dept)  # left out: an older program reads the file
+    dept.variance_base = "annual"
+    fig = figures(dept, jinsong_folder())
+    assert fig.variance_base == "annual" and fig.variance_rate == 0
+    assert rate_words(fig.variance_rate) == "0%"
+    assert variance_sentence(dept, fig) == "2023年全年预算数31385.997668万元，决算数31385.997668万元，部门预决算差异率0%。"
+    save_department(dept, department_path(tmp_path))
+    assert load_department(department_path(tmp_path)).variance_base == "annual"
+    dept.variance_base = "initial"  # chosen against the profile: 年初 not filled, said so
+    assert figures(dept).variance_rate is None
+    assert any("年初预算数" in p.message and "部门预决算差异率" in p.message for p in check_department(dept))
+    with pytest.raises(ProjectFileError, match="部门预决算差异率的基数"):
+        loads(dumps(jinsong()).replace('"profile": "朝阳区"', '"profile": "朝阳区", "variance_base": "决算"'))
+
+
+@pytest.mark.parametrize("profile", ["北京市", "../../../../etc/passwd", ""])
+def test_an_unknown_profile_is_refused_with_its_name_never_read_as_chaoyang(profile):
+    text = dumps(jinsong()).replace('"profile": "朝阳区"', f'"profile": "{profile}"')
+    with pytest.raises(ProjectFileError, match=f"评分规则：本程序没有名为“{re.escape(profile)}”的评分规则"):
+        loads(text, "文件 部门整体.zpbdept.json ")
+    with pytest.raises(ValueError):
+        Department(profile=profile)
