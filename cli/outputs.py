@@ -49,6 +49,11 @@ class OutputRule:
         self._input_spellings = {_spelling(p) for p in inputs}
         self._claimed: set = set()
 
+    def is_input(self, target: str | os.PathLike) -> bool:
+        """True when target is (on disk) one of the inputs: a window words its own refusal."""
+        ident = _identity(target)
+        return (ident is not None and ident in self._inputs) or _spelling(target) in self._input_spellings
+
     def refuse_reason(self, target: str | os.PathLike, kind: str) -> str | None:
         """Why target must not be written (None: it may, and it is now claimed).
 

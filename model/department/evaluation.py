@@ -87,6 +87,15 @@ def as_project(dept: Department) -> Project:
     return project
 
 
+def folder_year(projects: list[Project]) -> int | None:
+    """The year most of the folder's projects report (the latest of equals): the department's."""
+    years: dict[int, int] = {}
+    for project in projects:
+        if project.year is not None:
+            years[project.year] = years.get(project.year, 0) + 1
+    return max(years, key=lambda y: (years[y], y)) if years else None
+
+
 def ratio(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
     if part is None or whole is None or whole == 0:
         return None

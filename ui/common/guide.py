@@ -5,6 +5,8 @@ import re
 
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
 
+from ui.common.geometry import place_dialog
+
 FIRST_START_HINT = ("从上往下填：基本信息 → 项目资金 → 年度总体目标 → 绩效指标；"
                     "右侧列出还要改的地方，按 F1 看使用说明。")
 
@@ -80,7 +82,6 @@ class GuideDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("使用说明")
-        self.resize(720, 640)
         layout = QVBoxLayout(self)
         self.text = QTextBrowser(self)
         self.text.setOpenExternalLinks(False)
@@ -89,3 +90,4 @@ class GuideDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
+        place_dialog(self, 760, 680)

@@ -5,6 +5,7 @@ from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout,
 
 from model import DEFAULT_PROFILE, load_profile, profile_names
 
+from ui.common.geometry import place_dialog
 from ui.common.settings import DEFAULT_FIELDS, settings
 
 LABELS = {"department": "默认主管部门", "implementer": "默认实施单位", "manager": "默认项目负责人",
@@ -34,6 +35,7 @@ class SettingsDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        place_dialog(self, 560, 0)  # as tall as its rows: centred on the screen
 
     def accept(self) -> None:
         s = settings()

@@ -1,124 +1,258 @@
 """部门整体: a dialog to type the department's figures for a unit's folder, with its figures live.
 
 The widgets only collect what is typed; every figure, sentence and problem comes from the
-model (model.department_eval / _checks / _text), recomputed on each edit.
+model (model.department_eval / _checks / _text), recomputed on each edit. It keeps the editor's
+promises: what the file holds and the dialog does not show is saved back as it was (a widget
+changes the file only when its text was changed), a file changed by someone else is not
+replaced without asking, exports follow the command line's output rule, and closing asks
+before unsaved figures are lost. The indicator table is the editor's own (undo, 上移/下移,
+得分 with the rule's score beside a hand score).
 """
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QSignalBlocker, Qt, QTimer
-from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout, QGridLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QListWidget, QPlainTextEdit, QPushButton,
-                               QScrollArea, QSplitter, QTableWidget, QTableWidgetItem, QTabWidget,
-                               QVBoxLayout, QWidget)
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (QAbstractScrollArea, QComboBox, QDialog, QDialogButtonBox, QFrame,
+                               QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
+                               QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableWidget,
+                               QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from model import Indicator, Project, profile_names, score_text
+from model import Project, Severity, plain, profile_names, score_text
 from model.department import MONEY_FIELDS, BudgetKind, Department, ReportSection
 from model.department.checks import check_department
-from model.department.evaluation import VARIANCE_BASE_LABELS, figures
+from model.department.evaluation import VARIANCE_BASE_LABELS, figures, folder_year
 from model.department.file import department_path, dumps, load_department, save_department
 from model.department.report_text import projects_sentences, rate_words, score_sentence
-from model.fields import AMOUNT_LABELS, DEPARTMENT_LABELS, INDICATOR_LABELS
+from model.fields import AMOUNT_LABELS, DEPARTMENT_LABELS
+from model.file_stamp import FileStamp
+from model.profiles import load_profile
 from model.project import AMOUNT_FIELDS
 from model.unit import load_unit
 
+from ui.common import geometry
+from ui.editor.controller import ProjectController
+from ui.editor.indicator_panel import IndicatorPanel
 from ui.common.interaction import describe_failure
 
 HEADER_FIELDS = ("unit_name", "year", "supervisor", "contact", "phone")
-INDICATOR_FIELDS = ("level1", "level2", "name", "target", "actual", "weight", "hand_score", "deviation")
-SHOWN = ("计分结果", "得分率")  # read-only columns: what the rules give, beside what was typed
+NUMBER_FIELDS = MONEY_FIELDS + ("budget_weight", "budget_hand_score")
+DEPARTMENT_FILTER = "部门整体文件 (*.zpbdept.json)"
+PREFERRED = (1100, 820)
 
 
 def _text(value) -> str:
     return "" if value is None else str(value)
 
 
+def _typed_year(text: str) -> tuple[int | None, str | None]:
+    """(year, problem): a year is four digits, 1000–9999."""
+    text = text.strip()
+    if not text:
+        return None, None
+    if text.isascii() and text.isdigit() and len(text) == 4 and int(text) >= 1000:
+        return int(text), None
+    return None, f"年度“{text[:20]}”不是四位年份（如 2023），未保存为年度"
+
+
 class DepartmentDialog(QDialog):
-    """One folder's 部门整体: three tabs to type, the figures and problems below, save and export."""
+    """One folder's 部门整体: the 总分 bar, three tabs to type, figures and problems, save and export."""
 
     def __init__(self, folder: Path, interaction, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.folder, self.interaction = Path(folder), interaction
         self.path = department_path(folder)
-        self.dept = load_department(self.path) if self.path.exists() else Department()
+        self.disk = FileStamp.of(self.path)  # stamped before reading: a change meanwhile is seen
+        exists = self.path.exists()
+        self.original = load_department(self.path) if exists else Department()
         unit = load_unit(folder)
+        self.entries = unit.entries
         self.projects: list[Project] = unit.projects
         self.unreadable = [e for e in unit.entries if e.error]
+        self.folder_year = folder_year(self.projects)
+        if not exists and self.original.year is None:
+            self.original.year = self.folder_year  # a new department: the year its projects report
+        self.dept = self.original.model_copy(deep=True)
+        self._shown: dict[object, str] = {}  # widget key -> the text first shown (unchanged: kept as read)
         self.setWindowTitle(f"部门整体绩效 — {self.folder.name}")
-        self.resize(1000, 760)
+        self.setSizeGripEnabled(True)
         self._timer = QTimer(self, singleShot=True, interval=150, timeout=self.recompute)
-        tabs = QTabWidget()
-        tabs.addTab(self._budget_tab(), "预算与决算")
-        tabs.addTab(self._indicator_tab(), "目标与指标")
-        tabs.addTab(self._text_tab(), "报告文字")
+        self.rows = ProjectController(Project(indicators=list(self.dept.indicators), profile=self.dept.profile,
+                                              budget_weight=None), self)
+        self.rows.evaluated.connect(self._timer.start)
+
+        self.bar = self._total_bar()
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self._scrolled(self._budget_tab()), "预算与决算")
+        self.tabs.addTab(self._indicator_tab(), "目标与指标")
+        self.tabs.addTab(self._scrolled(self._text_tab()), "报告文字")
         self.figures = QLabel(wordWrap=True, textFormat=Qt.TextFormat.RichText)
         self.figures.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems = QListWidget()
         self.problems.setWordWrap(True)  # long messages say by how much: show them whole
         below = QWidget()
         lay = QHBoxLayout(below)
-        lay.addWidget(self.figures, 1)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self._scrolled(self.figures), 1)
         lay.addWidget(self.problems, 1)
         split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(tabs)
+        split.addWidget(self.tabs)
         split.addWidget(below)
-        split.setSizes([520, 220])
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 1)
+        split.setChildrenCollapsible(False)
         buttons = QDialogButtonBox()
         self.buttons = {}
         for key, text in (("save", "保存"), ("docx", "导出自评表 Word…"), ("xlsx", "导出自评表 Excel…"),
                           ("report", "生成报告初稿…")):
             self.buttons[key] = b = QPushButton(text)
+            b.setAutoDefault(False)  # Enter in a field does not save or export
             buttons.addButton(b, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.buttons["close"] = buttons.addButton("关闭", QDialogButtonBox.ButtonRole.RejectRole)
+        self.buttons["close"].setAutoDefault(False)
         buttons.rejected.connect(self.reject)
         self.buttons["save"].clicked.connect(self.save)
         for kind in ("docx", "xlsx", "report"):
             self.buttons[kind].clicked.connect(lambda _=False, k=kind: self.export(k))
+        self._actions()
         root = QVBoxLayout(self)
-        root.addWidget(QLabel(f"文件夹：{self.folder}（{len(self.projects)} 个项目文件）；保存为 {self.path.name}"))
-        root.addWidget(split)
+        where = QLabel(f"文件夹：{self.folder}（{len(self.projects)} 个项目文件）；保存为 {self.path.name}")
+        where.setWordWrap(True)
+        root.addWidget(self.bar)
+        root.addWidget(where)
+        root.addWidget(split, 1)
         root.addWidget(buttons)
         self.recompute()
-        self._saved = dumps(self.dept) if self.path.exists() else dumps(Department())
+        self._saved = dumps(self.collect())
+        geometry.place_dialog(self, *PREFERRED)
 
-    # --- the three tabs -------------------------------------------------------------------
+    def _actions(self) -> None:
+        """Save, undo and the row moves by keyboard, as in the editor."""
+        stack = self.rows.undo_stack
+        for action, keys in ((stack.createUndoAction(self, "撤销"), [QKeySequence.StandardKey.Undo]),
+                             (stack.createRedoAction(self, "重做"), [QKeySequence("Ctrl+Y"),
+                                                                     QKeySequence.StandardKey.Redo])):
+            action.setShortcuts(keys)
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.addAction(action)
+        for text, keys, slot in (("保存", [QKeySequence.StandardKey.Save], self.save),
+                                 ("上移", [QKeySequence("Ctrl+Shift+Up")], lambda: self.indicators.move(-1)),
+                                 ("下移", [QKeySequence("Ctrl+Shift+Down")], lambda: self.indicators.move(1)),
+                                 ("在下方插入指标", [QKeySequence("Ctrl+Return"), QKeySequence("Ctrl+Enter")],
+                                  lambda: self.indicators.insert_below())):
+            action = QAction(text, self)
+            action.setShortcuts(keys)
+            action.triggered.connect(lambda _=False, s=slot: s())
+            self.addAction(action)
+
+    # --- the parts ---------------------------------------------------------------------------
+    @staticmethod
+    def _scrolled(widget: QWidget) -> QScrollArea:
+        """A part that scrolls on a small screen rather than pushing the buttons off it."""
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(widget)
+        return scroll
+
+    def _total_bar(self) -> QFrame:
+        """总分 and 等级 always in view, as in the editor; the three rates beside them."""
+        bar = QFrame()
+        bar.setFrameShape(QFrame.Shape.StyledPanel)
+        lay = QHBoxLayout(bar)
+        self.total = QLabel()
+        self.total.setObjectName("total")
+        self.total.setStyleSheet("font-size: 20px; font-weight: bold;")
+        self.detail = QLabel(wordWrap=True)
+        self.detail.setObjectName("detail")
+        self.state = QLabel()
+        self.state.setObjectName("state")
+        lay.addWidget(self.total)
+        lay.addSpacing(16)
+        lay.addWidget(self.detail, 1)
+        lay.addWidget(self.state, 0, Qt.AlignmentFlag.AlignRight)
+        return bar
+
     def _line(self, field: str, value) -> QLineEdit:
         edit = QLineEdit(self.dept.unreadable.get(field) or _text(value))
         edit.textChanged.connect(self._timer.start)
         self.lines[field] = edit
+        self._shown[field] = edit.text()
         return edit
 
     def _budget_tab(self) -> QWidget:
         d, self.lines = self.dept, {}
         page = QWidget()
-        form = QFormLayout(page)
-        for field in HEADER_FIELDS:
-            form.addRow(DEPARTMENT_LABELS[field], self._line(field, getattr(d, field)))
+        lay = QVBoxLayout(page)
+        head = QGridLayout()
+        for i, field in enumerate(HEADER_FIELDS):
+            head.addWidget(QLabel(DEPARTMENT_LABELS[field]), i // 2, (i % 2) * 2)
+            head.addWidget(self._line(field, getattr(d, field)), i // 2, (i % 2) * 2 + 1)
+        if d.year is None and self.folder_year is not None:
+            self.lines["year"].setPlaceholderText(f"项目文件为 {self.folder_year} 年度")
         self.profile = QComboBox()
         self.profile.addItems(profile_names())
         self.profile.setCurrentText(d.profile)
-        self.profile.currentTextChanged.connect(self._timer.start)
-        form.addRow("评分规则", self.profile)
+        self.profile.currentTextChanged.connect(self._profile_changed)
+        head.addWidget(QLabel("评分规则"), 2, 2)
+        head.addWidget(self.profile, 2, 3)
+        self.variance_base = QComboBox()
+        self.variance_base.setToolTip("部门预决算差异率 = |决算数 − 基数| ÷ 基数；各区规定不同，按本区的口径选择")
+        self._fill_bases()
+        self.variance_base.currentIndexChanged.connect(self._timer.start)
+        head.addWidget(QLabel("部门预决算差异率的基数"), 3, 0)
+        head.addWidget(self.variance_base, 3, 1)
+        lay.addLayout(head)
+        lay.addWidget(QLabel("部门预算（万元；合计留空则按三项之和）"))
         self.budget = QTableWidget(len(BudgetKind), len(AMOUNT_FIELDS))
-        self.budget.setHorizontalHeaderLabels([AMOUNT_LABELS[f] + "（万元）" for f in AMOUNT_FIELDS])
+        self.budget.setHorizontalHeaderLabels([AMOUNT_LABELS[f] for f in AMOUNT_FIELDS])
         self.budget.setVerticalHeaderLabels([k.value for k in BudgetKind])
         self.budget.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         for r, row in enumerate(d.budget):
             for c, f in enumerate(AMOUNT_FIELDS):
-                self.budget.setItem(r, c, QTableWidgetItem(row.unreadable.get(f) or _text(getattr(row, f))))
+                item = QTableWidgetItem(row.unreadable.get(f) or _text(getattr(row, f)))
+                self.budget.setItem(r, c, item)
+                self._shown[("budget", r, c)] = item.text()
+        # four rows, always whole: no scroll bar, the height of its rows
+        self.budget.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.budget.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.budget.setSizeAdjustPolicy(QAbstractScrollArea.SizeAdjustPolicy.AdjustToContents)
         self.budget.resizeRowsToContents()
-        self.budget.setFixedHeight(self.budget.horizontalHeader().height() + 4
-                                   + sum(self.budget.rowHeight(r) for r in range(len(BudgetKind))))
+        self.budget.setFixedHeight(self.budget.horizontalHeader().sizeHint().height()
+                                   + sum(self.budget.rowHeight(r) for r in range(len(BudgetKind)))
+                                   + 2 * self.budget.frameWidth())
         self.budget.itemChanged.connect(self._timer.start)
-        form.addRow("部门预算", self.budget)
+        lay.addWidget(self.budget)
         grid = QGridLayout()
-        for i, field in enumerate(MONEY_FIELDS + ("budget_weight",)):
-            grid.addWidget(QLabel(DEPARTMENT_LABELS[field] + ("" if field == "budget_weight" else "（万元）")),
-                           i // 2, (i % 2) * 2)
-            grid.addWidget(self._line(field, getattr(d, field)), i // 2, (i % 2) * 2 + 1)
-        form.addRow(grid)
+        for i, field in enumerate(NUMBER_FIELDS):
+            unit = "" if field.startswith("budget_") else "（万元）"
+            grid.addWidget(QLabel(DEPARTMENT_LABELS[field] + unit), i // 2, (i % 2) * 2)
+            edit = self._line(field, getattr(d, field))
+            if field == "budget_hand_score":
+                edit.setPlaceholderText("留空按规则计分")
+            grid.addWidget(edit, i // 2, (i % 2) * 2 + 1)
+        lay.addLayout(grid)
+        lay.addStretch(1)
         return page
+
+    def _fill_bases(self) -> None:
+        """The profile's base first (the default), then the two bases chosen outright."""
+        chosen = self.variance_base.currentData() if self.variance_base.count() else self.dept.variance_base
+        profile_base = load_profile(self.profile.currentText()).variance_base
+        self.variance_base.blockSignals(True)
+        self.variance_base.clear()
+        self.variance_base.addItem(f"按评分规则（{VARIANCE_BASE_LABELS[profile_base]}）", None)
+        for key, label in VARIANCE_BASE_LABELS.items():
+            self.variance_base.addItem(label, key)
+        self.variance_base.setCurrentIndex(max(0, self.variance_base.findData(chosen)) if chosen else 0)
+        self.variance_base.blockSignals(False)
+
+    def _profile_changed(self, name: str) -> None:
+        self._fill_bases()
+        self.rows.project.profile = name
+        self.rows.rescore()
 
     def _indicator_tab(self) -> QWidget:
         d = self.dept
@@ -126,132 +260,182 @@ class DepartmentDialog(QDialog):
         lay = QVBoxLayout(page)
         goals = QHBoxLayout()
         self.goal, self.achieved = QPlainTextEdit(d.goal), QPlainTextEdit(d.achieved)
-        for label, edit in (("预期目标", self.goal), ("实际完成情况", self.achieved)):
+        for key, label, edit in (("goal", "预期目标", self.goal), ("achieved", "实际完成情况", self.achieved)):
             box = QVBoxLayout()
             box.setSpacing(2)
             box.addWidget(QLabel(label))
-            edit.setFixedHeight(80)
+            edit.setFixedHeight(64)
             edit.textChanged.connect(self._timer.start)
+            self._shown[key] = edit.toPlainText()
             box.addWidget(edit)
             goals.addLayout(box)
         lay.addLayout(goals)
-        self.table = QTableWidget(0, len(INDICATOR_FIELDS) + len(SHOWN))
-        self.table.setHorizontalHeaderLabels([INDICATOR_LABELS[f] for f in INDICATOR_FIELDS] + list(SHOWN))
-        header = self.table.horizontalHeader()
-        for c in range(self.table.columnCount()):
-            wide = INDICATOR_FIELDS[c] in ("name", "deviation") if c < len(INDICATOR_FIELDS) else False
-            header.setSectionResizeMode(c, QHeaderView.ResizeMode.Stretch if wide
-                                        else QHeaderView.ResizeMode.ResizeToContents)
-        for ind in d.indicators:
-            self._add_row(ind)
-        self.table.itemChanged.connect(self._timer.start)
-        row_buttons = QHBoxLayout()
-        for text, slot in (("添加指标", lambda: self._add_row(Indicator())), ("删除所选指标", self._delete_rows)):
-            b = QPushButton(text)
-            b.clicked.connect(slot)
-            row_buttons.addWidget(b)
-        row_buttons.addStretch()
-        lay.addWidget(QLabel("部门整体绩效指标（得分留空按评分规则计分；填写即为手动得分）"))
-        lay.addWidget(self.table, 1)
-        lay.addLayout(row_buttons)
+        self.indicators = IndicatorPanel(self.rows, self.interaction, page)
+        self.indicators.setTitle("部门整体绩效指标（得分留空按评分规则计分；直接输入分数即为手动得分）")
+        self.table = self.indicators.view
+        lay.addWidget(self.indicators, 1)
         return page
-
-    def _add_row(self, ind: Indicator) -> None:
-        r = self.table.rowCount()
-        self.table.insertRow(r)
-        for c, f in enumerate(INDICATOR_FIELDS):
-            self.table.setItem(r, c, QTableWidgetItem(ind.unreadable.get(f) or _text(getattr(ind, f))))
-        self._timer.start()
-
-    def _delete_rows(self) -> None:
-        for r in sorted({i.row() for i in self.table.selectedIndexes()}, reverse=True):
-            self.table.removeRow(r)
-        self._timer.start()
 
     def _text_tab(self) -> QWidget:
         inner = QWidget()
-        lay = QFormLayout(inner)
+        lay = QGridLayout(inner)
         self.sections: dict[ReportSection, QPlainTextEdit] = {}
-        for section in ReportSection:
+        for i, section in enumerate(ReportSection):
             edit = QPlainTextEdit(self.dept.text.get(section, ""))
             edit.setPlaceholderText("留空则报告中留出【待填写】的位置")
             edit.setMinimumHeight(70)
             edit.textChanged.connect(self._timer.start)
             self.sections[section] = edit
-            lay.addRow(section.value, edit)
-        scroll = QScrollArea()
-        scroll.setWidgetResizable(True)
-        scroll.setWidget(inner)
-        return scroll
+            self._shown[section] = edit.toPlainText()
+            lay.addWidget(QLabel(section.value), i, 0, Qt.AlignmentFlag.AlignTop)
+            lay.addWidget(edit, i, 1)
+        return inner
 
     # --- what was typed, and what it gives --------------------------------------------------
+    def _changed(self, key, text: str) -> bool:
+        return text != self._shown.get(key)
+
     def collect(self) -> Department:
-        """A Department from the widgets; unreadable numbers are kept as typed and reported."""
-        d = Department(district=self.dept.district, profile=self.profile.currentText())
+        """The department as read, with what was typed since: a widget whose text is as first
+        shown leaves its field as the file had it (hidden fields and exact spellings included)."""
+        d = self.original.model_copy(deep=True)
+        self.year_problem = None
         for field, edit in self.lines.items():
-            d.set_typed(field, edit.text().strip())
+            if not self._changed(field, edit.text()):
+                continue
+            if field == "year":
+                d.year, self.year_problem = _typed_year(edit.text())
+            else:
+                d.set_typed(field, edit.text().strip())
         for r, row in enumerate(d.budget):
             for c, f in enumerate(AMOUNT_FIELDS):
                 item = self.budget.item(r, c)
-                row.set_typed(f, item.text().strip() if item else "")
-        d.goal, d.achieved = self.goal.toPlainText(), self.achieved.toPlainText()
-        indicators = []
-        for r in range(self.table.rowCount()):
-            ind = Indicator()
-            for c, f in enumerate(INDICATOR_FIELDS):
-                item = self.table.item(r, c)
-                ind.set_typed(f, item.text().strip() if item else "")
-            indicators.append(ind)
-        d.indicators = indicators
-        d.text = {s: e.toPlainText() for s, e in self.sections.items() if e.toPlainText().strip()}
+                text = item.text() if item else ""
+                if self._changed(("budget", r, c), text):
+                    row.set_typed(f, text.strip())
+        if self.profile.currentText() != d.profile:
+            d.profile = self.profile.currentText()
+        d.variance_base = self.variance_base.currentData()
+        for key, edit in (("goal", self.goal), ("achieved", self.achieved)):
+            if self._changed(key, edit.toPlainText()):
+                setattr(d, key, edit.toPlainText())
+        d.indicators = [ind.model_copy(deep=True) for ind in self.rows.project.indicators]
+        text = dict(d.text)
+        for section, edit in self.sections.items():
+            typed = edit.toPlainText()
+            if not self._changed(section, typed):
+                continue
+            if typed.strip():
+                text[section] = typed
+            else:
+                text.pop(section, None)
+        d.text = text
         return d
 
     def recompute(self) -> None:
         self.dept = d = self.collect()
         fig = figures(d, self.projects)
         rate = lambda r: "—" if r is None else rate_words(r)  # noqa: E731
+        base = VARIANCE_BASE_LABELS[fig.variance_base]
         lines = [f"预算执行率：<b>{rate(fig.execution_rate)}</b>　结转结余率：<b>{rate(fig.carryover_rate)}</b>　"
-                 f"部门预决算差异率：<b>{rate(fig.variance_rate)}</b>（以{VARIANCE_BASE_LABELS[fig.variance_base]}为基数）",
+                 f"部门预决算差异率：<b>{rate(fig.variance_rate)}</b>（以{base}为基数）",
                  "".join(projects_sentences(fig))]
         if d.indicators or fig.budget_scored:
             lines.append(score_sentence(d, fig))
         self.figures.setText("<br>".join(lines))
-        self._show_scores(fig)
+        problems = check_department(d, self.projects, fig)
+        texts = [str(p) for p in problems]
+        if self.year_problem:
+            texts.insert(0, f"[错误] {self.year_problem}")
+        texts += [f"[提醒] 项目文件夹：{e.path.name} 无法读取，未计入" for e in self.unreadable]
         self.problems.clear()
-        problems = [str(p) for p in check_department(d, self.projects, fig)]
-        problems += [f"[提醒] 项目文件夹：{e.path.name} 无法读取，未计入" for e in self.unreadable]
-        self.problems.addItems(problems or ["没有发现问题"])
+        self.problems.addItems(texts or ["没有发现问题"])
+        self._show_total(fig, problems)
 
-    def _show_scores(self, fig) -> None:
-        """The rule's score and 得分率 of each row, with the reason as a tooltip."""
-        with QSignalBlocker(self.table):
-            for r, (ind, score) in enumerate(zip(self.dept.indicators, fig.indicators)):
-                share = fig.share(r, ind.weight)
-                for c, text in enumerate(("—" if score.value is None else score_text(score.value),
-                                          "" if share is None else rate_words(share))):
-                    item = QTableWidgetItem(text)
-                    item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
-                    item.setToolTip(score.reason)
-                    self.table.setItem(r, len(INDICATOR_FIELDS) + c, item)
+    def _show_total(self, fig, problems) -> None:
+        grade = fig.grade if fig.complete else "待定"  # missing scores: no grade yet, as in the editor
+        missing = "" if fig.complete else "（有未计分项）"
+        self.total.setText(f"总分 {score_text(fig.total)}{missing}　等级 {grade}")
+        rate = lambda r: "—" if r is None else rate_words(r)  # noqa: E731
+        self.detail.setText(f"预算执行率 {rate(fig.execution_rate)}　部门预决算差异率 {rate(fig.variance_rate)}"
+                            f"（以{VARIANCE_BASE_LABELS[fig.variance_base]}为基数）　分值合计 {plain(fig.weight_sum)}")
+        errors = sum(p.severity == Severity.ERROR for p in problems) + bool(self.year_problem)
+        warnings = len(problems) + bool(self.year_problem) - errors
+        if errors:
+            self.state.setText(f"<span style='color:#b00020'>{errors} 个错误</span>，{warnings} 个提醒")
+        else:
+            self.state.setText("可以签章" + (f"（{warnings} 个提醒）" if warnings else ""))
 
+    def is_modified(self) -> bool:
+        return dumps(self.collect()) != self._saved
+
+    # --- save, export, close --------------------------------------------------------------------
     def save(self) -> bool:
+        """Save into the folder; a file someone else changed since it was read is not replaced
+        without the clerk's word (覆盖保存 / 另存为 / 取消), as the editor asks."""
         self.recompute()
         try:
+            if self._changed_on_disk():
+                answer = self.interaction.ask_file_changed(str(self.path))
+                if answer == "save_as":
+                    return self._save_copy()
+                if answer != "overwrite":
+                    return False
             save_department(self.dept, self.path)
-            self._saved = dumps(self.dept)
+            self.disk = FileStamp.of(self.path)
         except Exception as exc:  # noqa: BLE001 - every failure is shown, nothing is lost
             self.interaction.error("保存失败", describe_failure(exc))
             return False
+        self._saved = dumps(self.dept)
+        return True
+
+    def _changed_on_disk(self) -> bool:
+        if self.disk is None:
+            return self.path.exists()  # created by someone else since the dialog opened
+        return self.disk.changed(self.path)
+
+    def _save_copy(self) -> bool:
+        """另存为: the clerk's figures in another department file; the folder's stays as the other left it."""
+        target = self.interaction.save_file(str(self.folder / "部门整体（我的修改）.zpbdept.json"),
+                                            DEPARTMENT_FILTER, "另存为")
+        if not target:
+            return False
+        if not target.lower().endswith(".zpbdept.json"):
+            target = str(Path(target).with_suffix("")) + ".zpbdept.json"
+        from cli.outputs import OutputRule
+        if OutputRule([str(self.path)] + [str(e.path) for e in self.entries]).is_input(target):
+            self.interaction.error("无法另存", f"{target} 是本文件夹的部门整体文件或项目文件，另存不能覆盖它；请换一个文件名")
+            return False
+        save_department(self.dept, target)
+        self._saved = dumps(self.dept)
+        self.interaction.info("已另存", f"已另存为 {target}；文件夹中的 {self.path.name} 保留对方的修改。")
         return True
 
     def export(self, kind: str) -> None:
+        """Write through the command line's output rule: never over the department file or a
+        project file of the folder (or any .json), never Word under an Excel name."""
+        from cli.outputs import OutputRule
         from exporters.department.outputs import OUTPUTS, render_department
         from exporters.files import write_output
         self.recompute()
         what, name = OUTPUTS[kind]
+        fmt = "xlsx" if kind == "xlsx" else "docx"
         wanted = "Excel 文件 (*.xlsx)" if kind == "xlsx" else "Word 文件 (*.docx)"
         target = self.interaction.save_file(str(self.folder / name), wanted, f"导出{what}")
         if not target:
+            return
+        if not Path(target).suffix:
+            target += f".{fmt}"
+        # the file dialog asked before replacing an existing file: that is the clerk's --force
+        rule = OutputRule([str(self.path)] + [str(e.path) for e in self.entries], force=True)
+        if rule.is_input(target):
+            self.interaction.error("无法导出", f"{target} 是本文件夹的"
+                                   f"{'部门整体文件' if Path(target).name == self.path.name else '项目文件'}，"
+                                   "导出不能覆盖它；请换一个文件名")
+            return
+        refused = rule.refuse_reason(target, fmt)
+        if refused:
+            self.interaction.error("无法导出", refused)
             return
         try:
             write_output(render_department(kind, self.dept, self.projects), target)
@@ -259,9 +443,8 @@ class DepartmentDialog(QDialog):
             self.interaction.error("导出失败", describe_failure(exc))
 
     def reject(self) -> None:
-        """Closing asks before unsaved figures are lost."""
-        self.recompute()
-        if dumps(self.dept) != self._saved:
+        """Closing (关闭, Esc, the title bar's ×) asks before unsaved figures are lost."""
+        if self.is_modified():
             answer = self.interaction.ask_save_changes(f"部门整体（{self.folder.name}）")
             if answer == "cancel" or (answer == "save" and not self.save()):
                 return

@@ -266,6 +266,10 @@ class ProjectController(QObject):
         self.evaluated.emit()
         self.structureChanged.emit()
 
+    def rescore(self) -> None:
+        """Evaluate again after a change made outside the undo stack (a dialog's rule profile)."""
+        self._evaluate()
+
     def _evaluate(self, announce: bool = True, changed: Target | None = None) -> None:
         """Evaluate the project again. After an edit of one cell (changed), only that
         indicator's score is computed again: the others depend on their own row and the

@@ -182,6 +182,7 @@ class MainWindow(QMainWindow):
 
         from ui.common.printing import print_to
         dialog = QPrintPreviewDialog(self)
+        geometry.place_dialog(dialog, 1000, 1000)  # a whole A4 page where the screen allows
         dialog.paintRequested.connect(lambda printer: print_to(printer, self.controller.project))
         dialog.exec()
 

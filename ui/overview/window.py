@@ -9,7 +9,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMainWindow, QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
 
@@ -18,6 +18,7 @@ from model.unit.summary import mean_text, rate_text
 from model.unit import unit_totals
 from model.unit import UnitEntry
 
+from ui.common import geometry
 from ui.common.interaction import Interaction, guarded
 from ui.common.windows import windows
 from ui.overview.table_model import FILTER_LABELS, Col, Filter, OverviewProxy, UnitTableModel
@@ -37,9 +38,9 @@ class OverviewWindow(QMainWindow, OverviewWork):
         self.proxy = OverviewProxy(self.model)
         self.editors: dict[Path, QMainWindow] = {}
         self._shown_progress = 0.0
-        self.resize(1280, 800)
         self.setAcceptDrops(True)
         self._build()
+        geometry.place(self, QSize(1280, 800), QSize(760, 420), "overview")
         from ui.actions import build_overview_actions
         self.actions_ = build_overview_actions(self)
         self._totals_soon = QTimer(self)
@@ -204,6 +205,7 @@ class OverviewWindow(QMainWindow, OverviewWork):
                 event.ignore()
                 return
         self.folder.cancel()
+        geometry.remember(self, "overview")
         event.accept()
 
 
