@@ -45,7 +45,7 @@ def build_actions(w) -> dict[str, QAction]:
         "为本单位的项目文件夹填写部门整体绩效：预算、决算、指标，导出自评表和报告初稿")
     act("preview", "打印预览(&V)…", w.print_preview)
     act("print", "打印(&P)…", w.print_form, S.Print)
-    act("quit", "退出(&Q)", w.close, "Ctrl+Q")
+    _close_actions(act)(w)
     undo = w.controller.undo_stack.createUndoAction(w, "撤销")
     undo.setShortcut(QKeySequence(S.Undo))
     redo = w.controller.undo_stack.createRedoAction(w, "重做")
@@ -85,6 +85,7 @@ def build_actions(w) -> dict[str, QAction]:
     for key in ("preview", "print"):
         m.addAction(a[key])
     m.addSeparator()
+    m.addAction(a["close"])
     m.addAction(a["quit"])
     m = bar.addMenu("编辑(&E)")
     m.addAction(undo)
@@ -131,17 +132,19 @@ def build_overview_actions(w) -> dict[str, QAction]:
     act("each", "逐个导出到文件夹…", w.export_each)
     act("pdf_all", "全部导出 PDF…", w.export_pdf_all)
     act("print_all", "全部打印(&P)…", w.print_all, S.Print)
-    act("close", "关闭(&C)", w.close, S.Close)
+    _close_actions(act)(w)
+    act("guide", "使用说明(&G)", lambda: _guide(w), S.HelpContents,
+        "项目一览、汇总表、合并导出和打印、开始新一年、部门整体绩效怎样用")
     act("department", "部门整体绩效(&B)…", lambda: _department(w, w.folder.folder), None,
         "本单位的部门整体绩效：预算、决算、指标，导出部门整体自评表和评价报告初稿")
     filters = {"all": "全部项目", "errors": "只看有错误的"}
     from ui.overview.table_model import Filter  # the editor starts without the overview
     act("only_errors", filters["errors"], lambda: w.set_filter(Filter.ERRORS), "Ctrl+E")
-    act("show_all", filters["all"], lambda: w.set_filter(Filter.ALL), "Ctrl+Shift+E")
+    act("show_all", filters["all"], w.show_all, "Ctrl+Shift+E", "不筛选、不搜索，显示文件夹中的全部项目")
 
     bar = w.menuBar()
     m = bar.addMenu("文件(&F)")
-    for key in ("new", "open", "import", "rename", "trash", None, "open_folder", "next_year", None, "close"):
+    for key in ("new", "open", "import", "rename", "trash", None, "open_folder", "next_year", None, "close", "quit"):
         m.addSeparator() if key is None else m.addAction(a[key])
     m = bar.addMenu("汇总与导出(&X)")
     for key in ("summary_docx", "summary_xlsx", None, "combined_docx", "combined_xlsx", "each", "pdf_all",
@@ -150,11 +153,28 @@ def build_overview_actions(w) -> dict[str, QAction]:
     m = bar.addMenu("查看(&V)")
     m.addAction(a["show_all"])
     m.addAction(a["only_errors"])
+    bar.addMenu("帮助(&H)").addAction(a["guide"])
     tools = w.addToolBar("项目")
     tools.setObjectName("overview-tools")
     for key in ("new", "import", "open", "trash", "summary_docx", "combined_docx", "print_all"):
         tools.addAction(a[key])
     return a
+
+
+def _close_actions(act):
+    """关闭 (Ctrl+W) closes this window, 退出 (Ctrl+Q) every window of the program: the same two
+    words and keys in the editor and the overview; each window asks before unsaved work is lost."""
+    def make(w) -> None:
+        from PySide6.QtWidgets import QApplication
+        act("close", "关闭(&C)", w.close, "Ctrl+W", "关闭这个窗口（其他窗口保持打开）")
+        act("quit", "退出(&X)", QApplication.closeAllWindows, "Ctrl+Q", "关闭本程序的所有窗口")
+    return make
+
+
+def _guide(w) -> None:
+    from ui.common.guide import GuideDialog
+    w.guide_dialog = GuideDialog(w)
+    w.guide_dialog.show()
 
 
 def _department(w, folder=None) -> None:

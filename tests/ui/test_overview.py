@@ -67,9 +67,9 @@ def test_open_sort_and_filter(overview):
     w.set_filter(Filter.UNREADABLE)
     assert column(w, Col.FILE) == ["坏.zpb.json"]
     w.set_filter(Filter.ALL)
+    assert "共 9 个项目" in w.totals.text() and "1 个无法读取" in w.totals.text()
     w.search.setText("06")
     assert column(w, Col.FILE) == ["06.zpb.json"]
-    assert "共 9 个项目" in w.totals.text() and "1 个无法读取" in w.totals.text()
 
 
 def test_open_a_project_edit_and_come_back(overview, folder, qtbot):
@@ -239,3 +239,74 @@ def test_windows_open_one_another_through_the_application(window, folder, fake, 
     assert type(windows()).__name__ == "AppWindows"
     editor.close()
     overview.close()
+
+
+def test_totals_follow_the_filter_and_say_so(overview, qtbot):
+    w = overview
+    everything = w.totals.text()
+    assert everything.startswith("共 9 个项目")
+    w.set_filter(Filter.ERRORS)
+    qtbot.waitUntil(lambda: "筛选后" in w.totals.text())
+    assert w.totals.text().startswith("筛选后 2 / 9 个项目（显示“只看有错误的”）：")
+    assert "1 个无法读取" in w.totals.text() and "1 个有错误" in w.totals.text()
+    w.set_filter(Filter.ALL)
+    w.search.setText("06")
+    qtbot.waitUntil(lambda: "搜索" in w.totals.text())
+    budget = w.proxy.index(0, Col.BUDGET).data()
+    assert w.totals.text().startswith("筛选后 1 / 9 个项目（搜索“06”）：")
+    assert f"全年预算数合计 {budget} 万元" in w.totals.text()
+    assert not w.empty_note.isVisible()
+
+
+def test_a_filter_with_no_match_says_why_and_shows_all_again(overview, qtbot):
+    w = overview
+    w.set_filter(Filter.UNSAVED)
+    w.search.setText("没有这个项目")
+    qtbot.waitUntil(w.empty_note.isVisible)
+    assert w.proxy.rowCount() == 0
+    note = w.empty_note.text()
+    assert "没有符合条件的项目（显示“只看未保存的”，搜索“没有这个项目”）" in note and "9 个项目都不符合" in note
+    assert w.totals.text() == "显示 0 / 9 个项目（显示“只看未保存的”，搜索“没有这个项目”）"
+    w.empty_note.linkActivated.emit("all")
+    assert w.proxy.rowCount() == 9 and w.search.text() == "" and not w.empty_note.isVisible()
+    assert w.totals.text().startswith("共 9 个项目")
+
+
+def test_help_f1_and_one_word_and_key_for_closing(overview, fake, qtbot):
+    from PySide6.QtWidgets import QApplication, QMenu
+    w = overview
+    help_menu = next(m for m in w.menuBar().findChildren(QMenu) if m.title() == "帮助(&H)")
+    assert w.actions_["guide"] in help_menu.actions() and w.actions_["guide"].shortcut().toString() == "F1"
+    w.actions_["guide"].trigger()
+    guide = w.guide_dialog.text.toPlainText()
+    for part in ("项目一览", "汇总表", "全部导出为一个 Word 文件", "全部打印", "开始新一年", "部门整体绩效",
+                 "部门预决算差异率的基数", "筛选后"):
+        assert part in guide, part
+    w.guide_dialog.close()
+    editor = w.open_entry(w.folder.entries[0])
+    for window in (w, editor):  # the same word and key in both: 关闭 this window, 退出 them all
+        a = window.actions_
+        assert (a["close"].text(), a["close"].shortcut().toString()) == ("关闭(&C)", "Ctrl+W")
+        assert (a["quit"].text(), a["quit"].shortcut().toString()) == ("退出(&X)", "Ctrl+Q")
+    editor.actions_["close"].trigger()  # closes the editor only
+    qtbot.waitUntil(lambda: not w.editors)
+    assert w.isVisible()
+    editor = w.open_entry(w.folder.entries[1])
+    editor.controller.set_field(("project", None), "manager", "改过")
+    fake.save_answer = "cancel"
+    w.actions_["quit"].trigger()  # every window asks: the editor's cancel keeps both open
+    assert w.isVisible() and editor.isVisible()
+    fake.save_answer = "discard"
+    QApplication.closeAllWindows()
+    assert not w.isVisible() and not editor.isVisible()
+
+
+def test_the_file_column_is_readable(overview, qtbot):
+    w = overview
+    w.showNormal()
+    w.resize(1366, 700)
+    qtbot.wait(50)
+    name = "2022年第三批功能疏解点位专项资金.zpb.json"
+    assert w.view.columnWidth(Col.FILE) >= w.view.fontMetrics().horizontalAdvance(name) - 40
+    assert w.view.textElideMode() == Qt.TextElideMode.ElideMiddle  # a longer one keeps its end
+    assert w.proxy.index(0, Col.FILE).data(Qt.ItemDataRole.ToolTipRole).endswith("01.zpb.json")

@@ -82,6 +82,8 @@ class UnitTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and (e.project is None or col == Col.ERRORS and e.error_count):
             return _ERROR_BRUSH
         if role == Qt.ItemDataRole.ToolTipRole:
+            if col == Col.FILE:
+                return str(e.path)
             if e.project is None:
                 return e.error
             errors = [str(p) for p in e.problems][:8]

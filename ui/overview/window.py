@@ -21,7 +21,7 @@ from model.unit import UnitEntry
 from ui.common import geometry
 from ui.common.interaction import Interaction, guarded
 from ui.common.windows import windows
-from ui.overview.table_model import FILTER_LABELS, Col, Filter, OverviewProxy, UnitTableModel
+from ui.overview.table_model import FILTER_LABELS, HEADERS, Col, Filter, OverviewProxy, UnitTableModel
 from ui.overview.work import OverviewWork
 from ui.overview.folder import UnitFolder
 
@@ -39,14 +39,14 @@ class OverviewWindow(QMainWindow, OverviewWork):
         self.editors: dict[Path, QMainWindow] = {}
         self._shown_progress = 0.0
         self.setAcceptDrops(True)
-        self._build()
-        geometry.place(self, QSize(1280, 800), QSize(760, 420), "overview")
-        from ui.actions import build_overview_actions
-        self.actions_ = build_overview_actions(self)
         self._totals_soon = QTimer(self)
         self._totals_soon.setSingleShot(True)
         self._totals_soon.setInterval(150)  # many rows arriving: one sum after them
         self._totals_soon.timeout.connect(self.update_totals)
+        self._build()
+        geometry.place(self, QSize(1280, 800), QSize(760, 420), "overview")
+        from ui.actions import build_overview_actions
+        self.actions_ = build_overview_actions(self)
         f = self.folder
         for signal in (f.inserted, f.removed, f.changed):
             signal.connect(lambda *_: self._totals_soon.start())
@@ -68,10 +68,19 @@ class OverviewWindow(QMainWindow, OverviewWork):
         self.search.setPlaceholderText("搜索项目名称、实施单位或文件名")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self.proxy.set_search)
+        self.search.textChanged.connect(lambda *_: self._totals_soon.start())
         bar.addWidget(QLabel("显示：", central))
         bar.addWidget(self.filter_box)
         bar.addWidget(self.search, 1)
         v.addLayout(bar)
+        # a filter or search that leaves no row says so, and how to see them all again
+        self.empty_note = QLabel(central)
+        self.empty_note.setObjectName("empty_note")
+        self.empty_note.setStyleSheet("color: #b00020;")
+        self.empty_note.setWordWrap(True)
+        self.empty_note.linkActivated.connect(lambda *_: self.show_all())
+        self.empty_note.hide()
+        v.addWidget(self.empty_note)
         self.view = QTableView(central)
         self.view.setModel(self.proxy)
         self.view.setSortingEnabled(True)
@@ -80,13 +89,18 @@ class OverviewWindow(QMainWindow, OverviewWork):
         self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.view.setAlternatingRowColors(True)
         self.view.setWordWrap(False)
+        self.view.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # a cut name keeps its end (…（2）.zpb.json)
         self.view.verticalHeader().setDefaultSectionSize(self.view.fontMetrics().height() + 8)
         header = self.view.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        for col, width in ((Col.NAME, 330), (Col.IMPLEMENTER, 210), (Col.BUDGET, 100), (Col.EXECUTED, 100),
-                           (Col.RATE, 80), (Col.TOTAL, 60), (Col.GRADE, 50), (Col.ERRORS, 50),
-                           (Col.WARNINGS, 50), (Col.SAVED, 60)):
-            self.view.setColumnWidth(col, width)
+        # the short columns as wide as their heading (a large font: wider), the names and the
+        # file share the rest; 文件 is the last and takes what is left of the width
+        metrics = header.fontMetrics()
+        for col, width in ((Col.NAME, 300), (Col.IMPLEMENTER, 170), (Col.BUDGET, 96), (Col.EXECUTED, 96),
+                           (Col.RATE, 72), (Col.TOTAL, 52), (Col.GRADE, 44), (Col.ERRORS, 44),
+                           (Col.WARNINGS, 44), (Col.SAVED, 52)):
+            self.view.setColumnWidth(col, max(width, metrics.horizontalAdvance(HEADERS[col]) + 20))
+        self.view.setColumnWidth(Col.FILE, 200)
         header.setStretchLastSection(True)
         self.view.activated.connect(lambda index: self.open_row(index))  # double-click or Enter
         v.addWidget(self.view, 1)
@@ -104,6 +118,27 @@ class OverviewWindow(QMainWindow, OverviewWork):
     def set_filter(self, mode: Filter) -> None:
         self.proxy.set_mode(mode)
         self.filter_box.setCurrentIndex(self.filter_box.findData(int(mode)))
+        self._totals_soon.start()
+
+    def show_all(self) -> None:
+        """Every project again: no filter, no search."""
+        self.search.clear()
+        self.set_filter(Filter.ALL)
+        self.update_totals()
+
+    def filter_words(self) -> str:
+        """What limits the rows shown, as the clerk set it ('' when nothing does)."""
+        words = []
+        if self.proxy.mode != Filter.ALL:
+            words.append(f"显示“{FILTER_LABELS[self.proxy.mode]}”")
+        if self.proxy.search:
+            words.append(f"搜索“{self.search.text().strip()}”")
+        return "，".join(words)
+
+    def shown_entries(self) -> list[UnitEntry]:
+        """The rows the filter and search leave, in the folder's order."""
+        rows = sorted(self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in range(self.proxy.rowCount()))
+        return [self.folder.entries[r] for r in rows]
 
     def _progress(self, done: int, total: int) -> None:
         now = time.monotonic()
@@ -121,12 +156,24 @@ class OverviewWindow(QMainWindow, OverviewWork):
         self.statusBar().showMessage(f"已读取 {len(self.folder.entries)} 个项目", 5000)
 
     def update_totals(self) -> None:
-        t = unit_totals(self.folder.entries) if self.folder.entries else None
+        """The totals of the rows shown: with a filter or search, it says so and of how many."""
+        every = self.folder.entries
+        shown = self.shown_entries() if every else []
+        why = self.filter_words()
+        filtered = bool(why) and len(shown) != len(every)
+        self.empty_note.setVisible(bool(every) and not shown)
+        if every and not shown:
+            self.empty_note.setText(f"没有符合条件的项目（{why or '筛选'}）：文件夹中的 {len(every)} 个项目都不符合。"
+                                    "<a href='all'>显示全部项目</a>（Ctrl+Shift+E）")
+            self.totals.setText(f"显示 0 / {len(every)} 个项目（{why}）")
+            return
+        t = unit_totals(shown) if shown else None
         if t is None:
             self.totals.setText("文件夹中还没有项目文件（*.zpb.json）：可以“新建项目”或“导入表格”。")
             return
         grades = "，".join(f"{g} {n}" for g, n in t.grade_counts.items())
-        parts = [f"共 {t.projects} 个项目", f"全年预算数合计 {plain(t.annual_budget)} 万元",
+        head = f"筛选后 {len(shown)} / {len(every)} 个项目（{why}）：" if filtered else f"共 {t.projects} 个项目"
+        parts = [head, f"全年预算数合计 {plain(t.annual_budget)} 万元",
                  f"全年执行数合计 {plain(t.executed)} 万元", f"执行率 {rate_text(t.execution_rate) or '—'}",
                  f"平均得分 {mean_text(t.mean_score) if t.mean_score is not None else '—'}", f"等级：{grades}"]
         if t.unfinished:
