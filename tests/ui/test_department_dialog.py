@@ -318,3 +318,23 @@ def test_the_year_comes_from_the_folder_and_the_variance_base_is_chosen(qtbot, f
     dialog.lines["year"].setText("23")
     dialog.recompute()
     assert "年度“23”不是四位年份" in dialog.problems.item(0).text()
+
+
+def test_closing_the_window_behind_the_dialog_asks_about_its_figures_first(qtbot, fake, tmp_path):
+    from ui.app import make_app
+    from ui.overview.window import OverviewWindow
+    _jinsong_folder(tmp_path)
+    make_app()
+    w = OverviewWindow(tmp_path, fake)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: not w.folder.loading)
+    w.actions_["department"].trigger()
+    dialog = w.department_dialog
+    dialog.lines["contact"].setText("王某")
+    fake.save_answer = "cancel"
+    assert not w.close()  # the dialog's cancel keeps both open: nothing typed is lost
+    assert w.isVisible() and dialog.isVisible()
+    fake.save_answer = "save"
+    assert w.close() and not dialog.isVisible()
+    assert load_department(department_path(tmp_path)).contact == "王某"

@@ -55,6 +55,16 @@ def _log_failure(exc: BaseException) -> str | None:
     return str(log)
 
 
+def close_dialogs(window: QWidget) -> bool:
+    """Close the window's open dialogs (部门整体 asks about its unsaved figures first); False when
+    one stays open: the window must not close and take it down with it."""
+    from PySide6.QtWidgets import QDialog
+    for dialog in window.findChildren(QDialog):
+        if dialog.isVisible() and not dialog.close():
+            return False
+    return True
+
+
 class Interaction:
     def __init__(self, parent: QWidget | None = None) -> None:
         self.parent = parent

@@ -15,7 +15,7 @@ from ui.common import settings as app_settings
 from ui.actions import build_actions
 from ui.editor.controller import FileChangedOnDisk, ProjectController
 from ui.editor.form_page import FormPage
-from ui.common.interaction import Interaction, describe_failure, guarded
+from ui.common.interaction import Interaction, close_dialogs, describe_failure, guarded
 from ui.editor.problems_panel import ProblemsPanel
 from ui.editor.recovery import RecoveryStore
 
@@ -233,7 +233,7 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage("自动保存失败：无法写入恢复文件", 5000)
 
     def closeEvent(self, event) -> None:
-        if self.maybe_save():
+        if close_dialogs(self) and self.maybe_save():
             geometry.remember(self)
             if self.recovery:
                 self.recovery.close()

@@ -19,7 +19,7 @@ from model.unit import unit_totals
 from model.unit import UnitEntry
 
 from ui.common import geometry
-from ui.common.interaction import Interaction, guarded
+from ui.common.interaction import Interaction, close_dialogs, guarded
 from ui.common.windows import windows
 from ui.overview.table_model import FILTER_LABELS, HEADERS, Col, Filter, OverviewProxy, UnitTableModel
 from ui.overview.work import OverviewWork
@@ -247,6 +247,9 @@ class OverviewWindow(QMainWindow, OverviewWork):
         event.acceptProposedAction()
 
     def closeEvent(self, event) -> None:
+        if not close_dialogs(self):
+            event.ignore()
+            return
         for editor in list(self.editors.values()):
             if not editor.close():
                 event.ignore()
