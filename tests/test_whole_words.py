@@ -1,7 +1,8 @@
 """No label and no number broken badly, in any printed output: the example form (with targets such
 as '≥121057.86平方米' and '≤1200元/平方米'), the 汇总表 (six-decimal amounts in the hundred
 thousands) and the department table, each as Word and Excel (rendered by LibreOffice) and through
-the program's own print routine, read back from the PDFs with pdftotext.
+the program's own print routine, and the department's report draft, read back from the PDFs with
+pdftotext.
 
 A label may stand on one line or break where a reader would ('年度资金/总额', '其中：/当年财政/拨款'):
 the word boundaries below are written out here, independently of the program's vocabulary. A
@@ -23,6 +24,7 @@ from pathlib import Path
 import pytest
 
 from exporters.department.table_docx import write_department_docx
+from exporters.department.report import write_department_report
 from exporters.department.table_xlsx import write_department_xlsx
 from exporters.docx_writer import write_docx
 from exporters.unit.summary_docx import write_summary_docx
@@ -196,6 +198,7 @@ def pdfs(tmp_path_factory):
     dept = department_seeds.jinsong()
     write_department_docx(dept, base / "department.docx")
     write_department_xlsx(dept, base / "department-x.xlsx")
+    write_department_report(dept, department_seeds.jinsong_folder(), base / "report.docx")
     soffice_convert(sorted(base.glob("*.docx")) + sorted(base.glob("*.xlsx")), "pdf", base)
     return base, form, summary, dept
 
@@ -253,3 +256,21 @@ def test_the_department_table_prints_every_label_and_number_whole(pdfs, output):
     assert not {n: c for n, c in want.items() if got[n] < c}, f"numbers broken: {want - got}"
     lines = lines_of(blocks)
     assert sum(line.count("平方米") for line in lines) >= sum(c.count("平方米") for c in cells)
+
+
+REPORT_LABELS = "指标|名称 分值 得分 得分率".split()
+
+
+def test_the_report_draft_prints_its_table_and_figures_whole(pdfs):
+    """The report's 表1 labels, and the department's amounts in its sentences, each on one line."""
+    base, _, _, dept = pdfs
+    blocks = segments(base / "report.pdf")
+    missing = [lb for lb in REPORT_LABELS if not label_breaks(blocks, lb)]
+    assert not missing, f"labels not found as whole lines of a cell: {missing}"
+    bad = {lb: got for lb in REPORT_LABELS if (got := bad_label_lines(blocks, lb))}
+    assert not bad, f"labels broken where a reader would not: {bad}"
+    amounts = [f"{r.annual_budget.normalize():f}" for r in dept.budget if r.annual_budget]
+    want = numbers_in(amounts)
+    assert "31385.997668" in want
+    got = whole_numbers(blocks)
+    assert not {n for n in want if not got[n]}, f"numbers broken: {want - got}"
