@@ -121,7 +121,8 @@ _PYDANTIC_WORDS = {
     "string_type": "应为文字", "decimal_type": "应为数字", "decimal_parsing": "应为数字",
     "int_type": "应为整数", "int_parsing": "应为整数", "int_from_float": "应为整数", "list_type": "应为列表",
     "dict_type": "应为对象", "model_type": "应为对象", "missing": "缺少这一项", "extra_forbidden": "多余的一项",
-    "enum": "不是可选的值", "bool_type": "应为是或否", "too_long": "条目过多", "too_short": "条目过少",
+    "enum": "不是可选的值", "literal_error": "不是可选的值",
+    "bool_type": "应为是或否", "too_long": "条目过多", "too_short": "条目过少",
     "greater_than_equal": "数值过小", "less_than_equal": "数值过大", "finite_number": "应为有限的数字",
 }
 

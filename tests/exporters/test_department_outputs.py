@@ -106,3 +106,14 @@ def test_report_asks_for_a_reason_only_where_an_indicator_lost_points():
     assert text.count("根据评价标准，该指标得分为分值的100%。") == 7
     assert "【待填写：促进城市综合管理工作未得满分的原因和改进措施】" in text
     assert not [t for t in text if "受理城市管理问题结案率" in t and "待填写" in t]
+
+
+def test_the_variance_base_the_file_chose_is_the_tables_and_the_reports():
+    """劲松 reports its 差异率 on the 全年预算数: chosen in its department file, the table prints
+    0.00% and the report says on which base (the profile's 年初 leaves it to be filled)."""
+    dept = jinsong()
+    assert any("部门预决算差异率||结转结余率|0.00%" in "|".join(r) for r in _docx_cells(dept))
+    dept.variance_base = "annual"
+    assert any("部门预决算差异率|0.00%|结转结余率|0.00%" in "|".join(r) for r in _docx_cells(dept))
+    assert "2023年全年预算数31385.997668万元，决算数31385.997668万元，部门预决算差异率0%。" in _report_text(
+        dept, jinsong_folder())

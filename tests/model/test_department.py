@@ -177,7 +177,7 @@ def test_the_variance_base_is_the_department_files_choice_and_jinsong_gives_0(tm
     dept.variance_base = "initial"  # chosen against the profile: 年初 not filled, said so
     assert figures(dept).variance_rate is None
     assert any("年初预算数" in p.message and "部门预决算差异率" in p.message for p in check_department(dept))
-    with pytest.raises(ProjectFileError, match="部门预决算差异率的基数"):
+    with pytest.raises(ProjectFileError, match="部门预决算差异率的基数：不是可选的值"):
         loads(dumps(jinsong()).replace('"profile": "朝阳区"', '"profile": "朝阳区", "variance_base": "决算"'))
 
 
