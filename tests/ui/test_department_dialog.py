@@ -144,6 +144,8 @@ def departments(draw) -> Department:
             row.set_typed("executed", draw(st.sampled_from(["十万", "约5", "1/2"])))
     for name in MONEY_FIELDS:
         setattr(dept, name, draw(_amount))
+        if draw(st.integers(0, 5)) == 0:  # typed as no number can be read: kept as typed
+            dept.set_typed(name, draw(st.sampled_from(["约五万", "5-6", "见附表"])))
     dept.budget_weight = draw(st.one_of(st.none(), st.integers(0, 20).map(D)))
     dept.budget_hand_score = draw(st.one_of(st.none(), st.decimals(0, 20, places=2)))
     dept.indicators = [Indicator(level1=draw(_words), level2=draw(_words), name=draw(_words), target=draw(_words),
@@ -151,6 +153,9 @@ def departments(draw) -> Department:
                                  hand_score=draw(st.one_of(st.none(), st.decimals(0, 30, places=1))),
                                  hand_note=draw(_words), deviation=draw(_words))
                        for _ in range(draw(st.integers(0, 4)))]
+    for ind in dept.indicators:
+        if draw(st.integers(0, 4)) == 0:
+            ind.set_number(draw(st.sampled_from(["weight", "hand_score"])), draw(st.sampled_from(["十", "满分"])))
     dept.text = {s: draw(st.text(min_size=1, max_size=20)) for s in draw(st.sets(st.sampled_from(list(ReportSection))))}
     return loads(dumps(dept))  # as a file gives it back
 
