@@ -21,6 +21,7 @@ from model.department.report_text import (TO_WRITE, budget_sentences, carryover_
                                    projects_sentences, score_sentence, variance_sentence)
 
 from exporters.department.layout import share_text
+from exporters.docx_writer import _trim
 from exporters.properties import set_docx_properties
 
 TITLE_FONT, HEADING_FONT, SUB_FONT, BODY_FONT = "方正小标宋简体", "黑体", "楷体_GB2312", "仿宋_GB2312"
@@ -38,6 +39,7 @@ def _fonts(run, font: str, pt: float, bold: bool = False) -> None:
 class _Writer:
     def __init__(self) -> None:
         self.doc = Document()
+        _trim(self.doc)  # no template thumbnail (a blank page in Explorer's preview), no unused styles
         s = self.doc.sections[0]
         s.page_width, s.page_height = Mm(210), Mm(297)
         s.top_margin, s.bottom_margin, s.left_margin, s.right_margin = Mm(37), Mm(35), Mm(28), Mm(26)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import re
 import subprocess
+from decimal import Decimal as D
 
 import pytest
 from docx import Document
@@ -117,3 +118,26 @@ def test_the_variance_base_the_file_chose_is_the_tables_and_the_reports():
     assert any("部门预决算差异率|0.00%|结转结余率|0.00%" in "|".join(r) for r in _docx_cells(dept))
     assert "2023年全年预算数31385.997668万元，决算数31385.997668万元，部门预决算差异率0%。" in _report_text(
         dept, jinsong_folder())
+
+def test_report_table_1_repeats_its_header_on_every_page_in_the_forms_word(tmp_path):
+    """40 indicators run 表1 over pages: its header row repeats, no row splits, and it says 分值
+    (the department table's word), never 权重; LibreOffice prints the header on each page."""
+    from model import Indicator
+    dept = bishan()
+    dept.indicators = [Indicator(level1="产出指标", level2="数量指标", name=f"第{i}项工作完成数", target="≥1项",
+                                 actual="1项", weight=D(2) if i < 40 else D(22)) for i in range(1, 41)]
+    dept.budget_weight = None
+    path = tmp_path / "报告.docx"
+    write_department_report(dept, [], path)
+    table = Document(str(path)).tables[0]
+    w = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+    assert [c.text for c in table.rows[0].cells] == ["指标名称", "分值", "得分", "得分率"]
+    assert table.rows[0]._tr.trPr.find(f"{w}tblHeader") is not None
+    assert all(r._tr.trPr.find(f"{w}cantSplit") is not None for r in table.rows)
+    assert table._tbl.tblPr.find(f"{w}tblCellMar") is not None
+    soffice_convert([path], "pdf", tmp_path)
+    pages = subprocess.run(["pdftotext", "-layout", str(tmp_path / "报告.pdf"), "-"], capture_output=True,
+                           text=True, check=True).stdout.split("\f")
+    with_rows = [p for p in pages if re.search(r"第\s*\d+\s*项工作完成数\s+\d+\s+\d+\s+100%", p)]  # rows
+    assert len(with_rows) >= 2 and all(re.search(r"指标名称\s+分值\s+得分\s+得分率", p) for p in with_rows)
+    assert "权重" not in "".join(pages)

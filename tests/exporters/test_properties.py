@@ -58,6 +58,7 @@ def test_properties_name_the_form_and_its_unit_never_a_library(name, tmp_path):
     write_output(data, target)
     with zipfile.ZipFile(target) as z:
         core, app = z.read("docProps/core.xml").decode(), z.read("docProps/app.xml").decode()
+        assert not [n for n in z.namelist() if "thumbnail" in n]  # the template's blank page
     for word in ("python-docx", "openpyxl", "Openpyxl", "2013-12-23", "Microsoft", "Normal.dotm"):
         assert word not in core + app, (name, word)
     assert f"<Application>{APPLICATION}</Application>" in app and f"<Company>{author}</Company>" in app
