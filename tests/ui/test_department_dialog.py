@@ -343,3 +343,33 @@ def test_closing_the_window_behind_the_dialog_asks_about_its_figures_first(qtbot
     fake.save_answer = "save"
     assert w.close() and not dialog.isVisible()
     assert load_department(department_path(tmp_path)).contact == "王某"
+
+
+def test_a_problem_clicked_goes_to_its_cell_and_the_folder_has_one_dialog(qtbot, fake, tmp_path):
+    from ui.app import make_app
+    from ui.overview.window import OverviewWindow
+    dept = jinsong()
+    dept.indicators[2].hand_score = D(3)  # below 分值 without a 偏差原因: an error on row 3
+    dept.final_accounts = None
+    _jinsong_folder(tmp_path, dept)
+    make_app()
+    w = OverviewWindow(tmp_path, fake)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: not w.folder.loading)
+    w.actions_["department"].trigger()
+    dialog = w.department_dialog
+    items = [dialog.problems.item(i) for i in range(dialog.problems.count())]
+    row3 = next(i for i in items if "绩效指标第 3 行" in i.text())
+    dialog.problems.itemClicked.emit(row3)
+    assert dialog.tabs.currentIndex() == 1
+    current = dialog.table.currentIndex()
+    assert current.row() == 2 and dialog.table.model().headerData(current.column(), Qt.Orientation.Horizontal) \
+        == "偏差原因分析及改进措施"
+    final = next(i for i in items if "决算数" in i.text() and "未填写" in i.text())
+    dialog.problems.itemClicked.emit(final)
+    assert dialog.tabs.currentIndex() == 0 and dialog.focusWidget() is dialog.lines["final_accounts"]
+    w.actions_["department"].trigger()  # again: the same dialog, not a second one on the same file
+    assert w.department_dialog is dialog
+    dialog.reject()
+    w.close()

@@ -21,19 +21,21 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QComboBox, QDialog, QDialogB
 
 from model import Project, Severity, plain, profile_names, score_text
 from model.department import MONEY_FIELDS, BudgetKind, Department, ReportSection
-from model.department.checks import check_department
+from model.department.checks import DepartmentSection, check_department
 from model.department.evaluation import VARIANCE_BASE_LABELS, figures, folder_year
 from model.department.file import department_path, dumps, load_department, save_department
 from model.department.report_text import projects_sentences, rate_words, score_sentence
-from model.fields import AMOUNT_LABELS, DEPARTMENT_LABELS
+from model.fields import AMOUNT_LABELS, DEPARTMENT_LABELS, Section
 from model.file_stamp import FileStamp
 from model.profiles import load_profile
+from model.problems import Place
 from model.project import AMOUNT_FIELDS
 from model.unit import load_unit
 
 from ui.common import geometry
 from ui.editor.controller import ProjectController
 from ui.editor.indicator_panel import IndicatorPanel
+from ui.editor.indicator_table import FIELDS as INDICATOR_COLUMNS
 from ui.common.interaction import describe_failure
 
 HEADER_FIELDS = ("unit_name", "year", "supervisor", "contact", "phone")
@@ -92,6 +94,8 @@ class DepartmentDialog(QDialog):
         self.figures.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problems = QListWidget()
         self.problems.setWordWrap(True)  # long messages say by how much: show them whole
+        self.problems.itemClicked.connect(lambda item: self.goto(item.data(Qt.ItemDataRole.UserRole)))
+        self.problems.itemActivated.connect(lambda item: self.goto(item.data(Qt.ItemDataRole.UserRole)))
         below = QWidget()
         lay = QHBoxLayout(below)
         lay.setContentsMargins(0, 0, 0, 0)
@@ -350,7 +354,36 @@ class DepartmentDialog(QDialog):
         texts += [f"[提醒] 项目文件夹：{e.path.name} 无法读取，未计入" for e in self.unreadable]
         self.problems.clear()
         self.problems.addItems(texts or ["没有发现问题"])
+        first = 1 if self.year_problem else 0
+        if self.year_problem:
+            self.problems.item(0).setData(Qt.ItemDataRole.UserRole, Place(DepartmentSection.DEPARTMENT, None, "year"))
+        for i, problem in enumerate(problems):  # a click goes to the cell, as in the editor
+            self.problems.item(first + i).setData(Qt.ItemDataRole.UserRole, problem.place)
         self._show_total(fig, problems)
+
+    def goto(self, place) -> None:
+        """Show the tab and the field or cell a problem is about, ready to type."""
+        if place is None:
+            return
+        if place.section == Section.INDICATOR and place.row is not None:
+            self.tabs.setCurrentIndex(1)
+            col = INDICATOR_COLUMNS.index(place.field) if place.field in INDICATOR_COLUMNS else 0
+            index = self.table.model().index(min(place.row, self.table.model().rowCount() - 1), col)
+            self.table.setCurrentIndex(index)
+            self.table.scrollTo(index)
+            self.table.setFocus()
+        elif place.section == DepartmentSection.BUDGET and place.row is not None:
+            self.tabs.setCurrentIndex(0)
+            col = AMOUNT_FIELDS.index(place.field) if place.field in AMOUNT_FIELDS else 0
+            self.budget.setCurrentCell(place.row, col)
+            self.budget.setFocus()
+        elif place.field in ("goal", "achieved"):
+            self.tabs.setCurrentIndex(1)
+            (self.goal if place.field == "goal" else self.achieved).setFocus()
+        elif place.field in self.lines:
+            self.tabs.setCurrentIndex(0)
+            self.lines[place.field].setFocus()
+            self.lines[place.field].selectAll()
 
     def _show_total(self, fig, problems) -> None:
         grade = fig.grade if fig.complete else "待定"  # missing scores: no grade yet, as in the editor
@@ -456,6 +489,11 @@ def open_department(window, folder: Path | None = None) -> DepartmentDialog | No
     folder = folder or window.interaction.choose_folder(str(window._folder()))
     if not folder:
         return None
+    for open_one in window.findChildren(DepartmentDialog):  # one dialog per folder: two would
+        if open_one.isVisible() and _same_folder(open_one.folder, Path(folder)):  # save over each other
+            open_one.raise_()
+            open_one.activateWindow()
+            return open_one
     try:
         dialog = DepartmentDialog(Path(folder), window.interaction, window)
     except Exception as exc:  # noqa: BLE001 - a broken department file is shown, not a crash
@@ -463,3 +501,10 @@ def open_department(window, folder: Path | None = None) -> DepartmentDialog | No
         return None
     dialog.show()
     return dialog
+
+
+def _same_folder(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return a == b
