@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
-from enum import Enum, StrEnum
+from enum import StrEnum
 
 from .numbers import percent, plain
 from .profiles import RuleProfile, load_profile
@@ -14,7 +14,7 @@ from .scoring import Direction, Evaluation, ScoreKind, evaluate
 HUNDRED = Decimal(100)
 
 
-class Severity(str, Enum):
+class Severity(StrEnum):
     ERROR = "错误"
     WARNING = "提醒"
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
@@ -15,7 +15,7 @@ from .text import clean_text
 MAX_INDICATORS = 2000  # far beyond any real form (some 20 rows); the window's paste has the same bound
 
 
-class FundsKind(str, Enum):
+class FundsKind(StrEnum):
     TOTAL = "年度资金总额"
     FISCAL = "其中：当年财政拨款"
     CARRYOVER = "上年结转资金"

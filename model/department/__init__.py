@@ -7,7 +7,7 @@ over, its goal and indicators, and the prose of the report. The figures are comp
 from __future__ import annotations
 
 from decimal import Decimal
-from enum import Enum
+from enum import StrEnum
 from typing import ClassVar, Literal
 
 from pydantic import Field, field_validator, model_validator
@@ -17,7 +17,7 @@ from model.profiles import DEFAULT_PROFILE, profile_names
 from model.project import AMOUNT_FIELDS, Indicator, _Cells
 
 
-class BudgetKind(str, Enum):
+class BudgetKind(StrEnum):
     TOTAL = "合计"
     BASIC = "基本支出"
     PROJECT = "项目支出"
@@ -39,7 +39,7 @@ def default_budget() -> list[BudgetRow]:
     return [BudgetRow(kind=k) for k in BudgetKind]
 
 
-class ReportSection(str, Enum):
+class ReportSection(StrEnum):
     """The report's prose sections, in the seeds' order: what only the clerk can write."""
 
     ORGANISATION = "机构设置及职责工作任务情况"
