@@ -1,4 +1,5 @@
-"""The plain core stays plain: model/ never imports Qt or a file format; exporters/importers no Qt."""
+"""The plain core stays plain: model/ never imports Qt or a file format; exporters/importers no Qt;
+and inside each layer the three documents' rooms lean only on the project's form and what is shared."""
 from __future__ import annotations
 
 import ast
@@ -17,6 +18,54 @@ FORBIDDEN = {
     # benchmarks run with the program's dependencies only: no tests/, no test extras
     "bench": {"tests", "pytest", "hypothesis", "pytestqt"},
 }
+
+
+# inside a layer: a document's room never reaches into another document's room, and no window
+# imports another window (they open one another through ui.common.windows, installed by ui.app);
+# a widget may serve two windows (部门整体 uses the editor's indicator table)
+ROOMS = {
+    "model/*.py": {"model.unit", "model.department"},
+    "model/unit": {"model.department"},
+    "model/department": {"model.unit.summary"},
+    "exporters/*.py": {"exporters.unit", "exporters.department"},
+    "exporters/unit": {"exporters.department", "model.department"},
+    "exporters/department": {"exporters.unit", "model.unit"},
+    "ui/common": {"ui.editor", "ui.overview", "ui.department", "ui.app", "ui.actions"},
+    "ui/editor": {"ui.overview", "ui.department", "ui.app"},
+    "ui/overview": {"ui.editor.window", "ui.department", "ui.app"},
+    "ui/department": {"ui.editor.window", "ui.overview", "ui.app", "ui.actions"},
+    "ui/actions.py": {"ui.app", "ui.department", "ui.overview.window", "ui.editor.window"},
+}
+
+
+def _modules(path: Path) -> set[str]:
+    """Every module path imports, relative imports resolved, `from a import b` as a and a.b."""
+    package = list(path.relative_to(ROOT).parent.parts)
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if isinstance(node, ast.Import):
+            names |= {a.name for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            base = package[:len(package) - node.level + 1] if node.level else []
+            module = ".".join(base + ([node.module] if node.module else []))
+            names |= {module} | {f"{module}.{a.name}" for a in node.names}
+    return names
+
+
+@pytest.mark.parametrize("room", sorted(ROOMS))
+def test_each_document_keeps_to_its_room(room):
+    files = list(ROOT.glob(room)) if room.endswith(".py") else list((ROOT / room).rglob("*.py"))
+    assert files
+    for f in files:
+        bad = {m for m in _modules(f) for p in ROOMS[room] if m == p or m.startswith(p + ".")}
+        assert not bad, f"{f.relative_to(ROOT)} imports {sorted(bad)}"
+
+
+def test_every_module_says_why_it_exists():
+    for package in ("model", "exporters", "importers", "cli", "ui"):
+        for f in (ROOT / package).rglob("*.py"):
+            doc = ast.get_docstring(ast.parse(f.read_text(encoding="utf-8")))
+            assert doc and doc.strip(), f"{f.relative_to(ROOT)} has no first line saying why it exists"
 
 
 def _imports(path: Path) -> set[str]:
@@ -45,3 +94,14 @@ def test_importing_and_using_the_model_loads_no_qt_or_format_library():
             "{'PySide6','shiboken6','docx','openpyxl','lxml'}))")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_one_enum_style():
+    """Named values are StrEnum (IntEnum where Qt wants a column number), never `(str, Enum)`."""
+    for package in ("model", "exporters", "importers", "cli", "ui"):
+        for f in (ROOT / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+                if isinstance(node, ast.ClassDef):
+                    bases = {b.id if isinstance(b, ast.Name) else getattr(b, "attr", "") for b in node.bases}
+                    assert not bases & {"Enum", "IntFlag", "Flag"}, \
+                        f"{f.relative_to(ROOT)}: {node.name} derives from {sorted(bases)}, not StrEnum"
