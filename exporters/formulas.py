@@ -30,3 +30,10 @@ def budget_score_formula(rule: BudgetRule, budget: str, executed: str, weight: s
 
 def sum_formula(refs: list[str]) -> Formula:
     return Formula(f"=SUM({','.join(refs)})")
+
+
+def total_formula(refs: list[str], pending: str) -> Formula:
+    """总分 = the sum of the scores, or `pending` (待定) while any of them is blank or not a
+    number (model.scoring.evaluate: a partial sum is no 总分)."""
+    cells = ",".join(refs)
+    return Formula(f'=IF(COUNT({cells})<{len(refs)},"{pending}",SUM({cells}))')

@@ -240,7 +240,9 @@ def build_layout(project: Project, evaluation: Evaluation | None = None) -> Form
             C(8, 1, ind.deviation, align="left"),
         ], RowKind.INDICATOR))
     rows.append(LayoutRow([C(0, 6, "总分"), C(6, 1, plain(ev.weight_sum), role=Role.WEIGHT_TOTAL),
-                           C(7, 1, score_text(ev.total), role=Role.TOTAL), C(8, 1, "")], RowKind.TOTAL))
+                           # a partial sum is no 总分: 待定 until every row is scored (SCORING.md)
+                           C(7, 1, score_text(ev.total) if ev.complete else ev.grade, role=Role.TOTAL),
+                           C(8, 1, "")], RowKind.TOTAL))
     year = f"（{project.year}年度）" if project.year else "（　　年度）"
     layout = FormLayout(
         title=f"{project.district}项目支出绩效自评表", year_line=year, rows=rows,

@@ -14,9 +14,10 @@ from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from model import Evaluation, FundsKind, Project
+from model.scoring import PENDING
 from model.text import clean_text
 
-from .formulas import Formula, budget_score_formula, rate_formula, sum_formula
+from .formulas import Formula, budget_score_formula, rate_formula, sum_formula, total_formula
 from .properties import set_xlsx_properties
 from .layout import (COLUMNS, PAGE_MARGINS_MM, BudgetRule, FormLayout, LayoutCell, Merge, Role,
                      build_layout, cell_text, profile_keywords, row_height_mm)
@@ -210,7 +211,7 @@ def _value(cell: LayoutCell, refs: dict):
     if role == Role.WEIGHT_TOTAL:
         return sum_formula([refs["budget_weight"]] + refs["weights"]), "General"
     if role == Role.TOTAL:
-        return sum_formula([refs["budget_score"]] + refs["scores"]), "General"
+        return total_formula([refs["budget_score"]] + refs["scores"], PENDING), "General"
     if role in (Role.WEIGHT, Role.SCORE, Role.BUDGET_WEIGHT, Role.BUDGET_SCORE):
         return (_number_or_text(cell.text) if cell.text else None), "General"
     return (cell.text or None), None

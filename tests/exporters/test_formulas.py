@@ -65,4 +65,7 @@ def test_recalculated_sheet_equals_the_model(cases):
             if want is not None:
                 assert Decimal(repr(score)) == want, cases[i]
             total = _cell_right_of(ws, "总分", 7)
+            if not ev.complete:  # a partial sum is no 总分, in the sheet as in the model
+                assert total == ev.grade == "待定", cases[i]
+                continue
             assert abs(Decimal(repr(total)) - ev.total) < Decimal("1e-9"), cases[i]
