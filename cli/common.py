@@ -10,7 +10,7 @@ from model import Project
 from model.failures import describe
 from model.project_file import SUFFIX
 from model.text import one_line
-from model.unit import expand
+from model.unit import expand, skipped_files
 
 # the exit codes of README's command table, which clerks' batch scripts test
 EXIT_OK = 0
@@ -49,9 +49,18 @@ def make_folder(folder: str | os.PathLike | None) -> bool:
         return False
 
 
+def say_skipped(paths: list[str]) -> None:
+    """Each folder's files that look like project files but are not read, and why (stderr)."""
+    for folder in paths:
+        if os.path.isdir(folder):
+            for path, why in skipped_files(folder):
+                print(f"提醒：跳过 {one_line(str(path))}：{why}", file=sys.stderr)
+
+
 def input_files(paths: list[str]) -> list[str] | None:
     """The inputs with each folder as its project files and each file once; None (after saying
     which folder) when there is nothing to read, so a batch never succeeds on an empty folder."""
+    say_skipped(paths)
     files = [str(p) for p in expand(paths)]
     empty = [p for p in paths if os.path.isdir(p) and not expand([p])]
     if not files:

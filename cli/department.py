@@ -16,7 +16,7 @@ from model.project_file import ProjectFileError
 from model.text import one_line
 from model.unit import load_unit
 
-from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail
+from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail, say_skipped
 from .outputs import OutputRule
 
 
@@ -89,6 +89,7 @@ def cmd_department(args) -> int:
     for entry in unit.entries:
         if entry.error:
             fail(f"{entry.error}（未计入部门整体）")
+    say_skipped([str(folder)])  # files that look like projects but are not read: said, not silent
     code = EXIT_OK
     rule = OutputRule([str(department_path(folder))] + [str(e.path) for e in unit.entries], args.force)
     for kind, (what, _) in OUTPUTS.items():

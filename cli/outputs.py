@@ -15,6 +15,7 @@ from pathlib import Path
 from exporters.stamp import is_unchanged_export
 from importers import is_form_file
 from model.failures import os_words
+from model.file_names import safe_name
 from model.project_file import file_stem
 
 EXPORT_SUFFIX = "（导出）"  # default outputs of a form input: never the form itself or its twin
@@ -24,7 +25,7 @@ _KINDS = {".docx": "Word 文件", ".xlsx": "Excel 文件", ".xlsm": "Excel 文�
 
 def output_stem(path: str | os.PathLike) -> str:
     """What the default outputs of an input are named after: a form's own name gets a suffix."""
-    stem = file_stem(path)
+    stem = safe_name(file_stem(path))  # a name Windows holds, as every name the program makes
     return stem + EXPORT_SUFFIX if is_form_file(path) else stem
 
 

@@ -10,7 +10,8 @@ from importers.declaration import PROPOSED
 from model import Project, Severity, check, evaluate
 from model.failures import describe
 from model.files import clean_stale_temps, distinct_paths
-from model.project_file import SUFFIX, distinct_names, file_stem, safe_file_name, save_project
+from model.file_names import distinct_names, safe_name
+from model.project_file import SUFFIX, file_stem, save_project
 
 from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, each_project, fail, input_files, make_folder
 from .parallel import run_each
@@ -172,9 +173,9 @@ def _import_targets(args, path: str, forms: list[Project], written: set[str]) ->
     if args.output:
         return [Path(args.output)]
     if len(forms) == 1:
-        stems = [file_stem(path)]
+        stems = [safe_name(file_stem(path))]
     else:
-        stems = [safe_file_name(p.name, f"{file_stem(path)}-{k}") for k, p in enumerate(forms, 1)]
+        stems = [safe_name(p.name, f"{file_stem(path)}-{k}") for k, p in enumerate(forms, 1)]
     stems = distinct_names(stems, written)
     written.update(stems)
     return [Path(args.outdir) / f"{stem}{SUFFIX}" for stem in stems]

@@ -12,7 +12,7 @@ from model.text import one_line
 from model.unit.summary import COLUMNS, Summary, build_summary
 from model.unit import Unit, UnitEntry, iter_unit, next_year_name
 
-from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail, make_folder
+from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail, make_folder, say_skipped
 from .outputs import OutputRule
 
 
@@ -30,6 +30,7 @@ def add_parsers(sub, help_flag) -> None:
 
 def read_unit(paths: list[str], load) -> Unit:
     """Folders become their project files; every unreadable input is said on stderr."""
+    say_skipped(paths)
     entries = list(iter_unit(paths, load))
     for e in entries:
         if e.project is None:
@@ -125,6 +126,7 @@ def export_combined(args, load) -> int:
 def new_unit(args, load) -> int:
     """`new NEWDIR --from OLDDIR`: every project of last year's folder started as this year's."""
     old, new = Path(args.last), Path(args.file)
+    say_skipped([str(old)])
     entries: list[UnitEntry] = list(iter_unit([old], load))
     if not entries:
         fail(f"{old} 中没有项目文件（*{SUFFIX}）")

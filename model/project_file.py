@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
@@ -35,39 +34,6 @@ def file_stem(path: str | os.PathLike) -> str:
         if name.lower().endswith(suffix):
             return name[: -len(suffix)]
     return Path(path).stem
-
-
-_RESERVED = {"CON", "PRN", "AUX", "NUL", *(f"COM{i}" for i in range(1, 10)), *(f"LPT{i}" for i in range(1, 10))}
-
-
-# a name's UTF-8 bytes, leaving room for '（12）', '（导出）' and '.zpb.json' within 255
-NAME_BYTES = 200
-
-
-def safe_file_name(text: str, fallback: str = "未命名项目", limit: int = 80) -> str:
-    """A file name (no suffix) Windows accepts for any text: no \\/:*?"<>| or control
-    characters, no trailing dot or space, no reserved device name, not too long."""
-    name = re.sub(r'[\\/:*?"<>|\x00-\x1f\x7f]+', "_", text or "")
-    name = re.sub(r"\s+", " ", name).strip().rstrip(". ")[:limit].rstrip(". ")
-    if not name or name.split(".")[0].upper() in _RESERVED:
-        name = f"{fallback}_{name}" if name else fallback
-    while len(name.encode("utf-8")) > NAME_BYTES:  # Linux and macOS count bytes, 255 at most
-        name = name[:-1].rstrip(". ")
-    return name
-
-
-def distinct_names(names: list[str], taken: set[str] | None = None) -> list[str]:
-    """The names made distinct (compared as Windows does, ignoring case): '名称（2）', '名称（3）' …"""
-    seen = {n.lower() for n in (taken or set())}
-    out = []
-    for name in names:
-        candidate, k = name, 1
-        while candidate.lower() in seen:
-            k += 1
-            candidate = f"{name}（{k}）"
-        seen.add(candidate.lower())
-        out.append(candidate)
-    return out
 
 
 def dumps(project: Project) -> str:

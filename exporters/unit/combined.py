@@ -8,10 +8,10 @@ from __future__ import annotations
 
 import io
 import os
-import re
 from collections.abc import Callable
 from pathlib import Path
 
+from model.file_names import SHEET_UNITS, distinct_name, name_key, sheet_name
 from model.project import Project
 from model.unit.summary import Summary, build_summary
 from model.unit import Unit, UnitEntry
@@ -61,17 +61,10 @@ def combined_docx(entries: list[UnitEntry], summary: Summary | None = None,
     return buf.getvalue()
 
 
-_SHEET_BAD = re.compile(r"[\[\]:*?/\\']")
-
-
 def sheet_title(number: int, name: str, taken: set[str]) -> str:
-    """'3 政府热线经费': Excel allows 31 characters, none of []:*?/\\ , each title once."""
-    base = f"{number} {_SHEET_BAD.sub('', name).strip()}".strip()[:31]
-    title, n = base, 2
-    while title.lower() in taken:
-        suffix = f"（{n}）"
-        title, n = base[: 31 - len(suffix)] + suffix, n + 1
-    taken.add(title.lower())
+    """'3 政府热线经费': a title Excel accepts (model.file_names.sheet_name: 31 UTF-16 units,
+    none of []:*?/\\), each title once; taken holds name_key()s."""
+    title = distinct_name(sheet_name(f"{number} {name}"), taken, max_bytes=None, max_units=SHEET_UNITS)
     return title
 
 
@@ -88,7 +81,7 @@ def combined_xlsx(entries: list[UnitEntry], summary: Summary | None = None,
     set_xlsx_properties(wb, summary.title + summary.year_line, summary.author)
     ranges = write_summary_sheet(wb.active, summary)
     add_chart(wb, wb[SHEET], ranges)
-    taken = {t.lower() for t in wb.sheetnames}
+    taken = {name_key(t) for t in wb.sheetnames}
     for i, (entry, project) in enumerate(_readable(entries)):  # numbered as the 汇总表's rows
         _step(progress, i, entry.name)
         ws = wb.create_sheet(sheet_title(i + 1, entry.name, taken))

@@ -18,6 +18,7 @@ from model.problems import Problem, Severity, check
 from model.profiles import DEFAULT_PROFILE, load_profile
 from model.project import Project
 from model.failures import describe
+from model.file_names import FALLBACK, distinct_name, name_key, safe_name
 from model.files import distinct_paths
 from model.project_file import SUFFIX, file_stem, load_project
 from model.scoring import Evaluation, evaluate
@@ -160,6 +161,31 @@ def project_paths(folder: str | os.PathLike) -> list[Path]:
                   key=lambda p: p.name)
 
 
+DEPARTMENT_SUFFIX = ".zpbdept.json"  # the department's own file (model.department), not a project
+
+
+def skipped_files(folder: str | os.PathLike) -> list[tuple[Path, str]]:
+    """What a folder holds that looks like a project file but is not read as one, and why:
+    folder commands say it, so no project is left out in silence."""
+    try:
+        entries = sorted(os.scandir(os.fspath(folder)), key=lambda e: e.name)
+    except OSError:
+        return []
+    out = []
+    for e in entries:
+        lower = e.name.lower()
+        if not lower.endswith(".json") or lower.endswith(DEPARTMENT_SUFFIX):
+            continue
+        path = Path(e.path)
+        if not lower.endswith(SUFFIX):
+            out.append((path, f"文件名不以 {SUFFIX} 结尾；如是项目文件，请改名为“…{SUFFIX}”"))
+        elif e.name.startswith("."):
+            out.append((path, "文件名以“.”开头（隐藏文件）；如是项目文件，请去掉开头的“.”"))
+        elif not path.is_file():
+            out.append((path, "是文件夹" if path.is_dir() else "不是普通文件（或所指的文件已不存在）"))
+    return out
+
+
 def expand(paths: Iterable[str | os.PathLike]) -> list[Path]:
     """Folders become their project files; files stay as given, in the order given, each once
     (a folder and one of its files, or one file given twice, is one project, not two)."""
@@ -198,27 +224,32 @@ def load_unit(source: str | os.PathLike | Iterable[str | os.PathLike], read: Rea
     return Unit(folder, list(iter_unit(paths, read)))
 
 
-_NOT_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f]')
+def name_for_file(text: str, fallback: str = FALLBACK) -> str:
+    """A project's name as a file name (without suffix), the same on every platform (file_names)."""
+    return safe_name(text, fallback)
 
 
-def name_for_file(text: str, fallback: str = "未命名项目") -> str:
-    """A project's name as a file name on Windows: no \\ / : * ? " < > |, not too long."""
-    cleaned = _NOT_IN_NAMES.sub("", text).strip().strip(".")[:80].strip()
-    return cleaned or fallback
+def taken_names(folder: str | os.PathLike) -> set[str]:
+    """The keys (file_names.name_key) of the folder's names: a new name differs from each as
+    Windows compares them, so the folder can be copied there whole."""
+    try:
+        return {name_key(e.name) for e in os.scandir(os.fspath(folder))}
+    except OSError:
+        return set()
 
 
 def free_path(folder: str | os.PathLike, stem: str) -> Path:
-    """folder/stem.zpb.json, or stem（2）.zpb.json … when taken: a new file never replaces one."""
+    """folder/stem.zpb.json, or stem（2）.zpb.json … when taken (in any letter case): a new file
+    never replaces one; stem is made a safe name first, and the number still fits its length."""
     folder = Path(folder)
-    path, n = folder / f"{stem}{SUFFIX}", 2
-    while path.exists():
-        path, n = folder / f"{stem}（{n}）{SUFFIX}", n + 1
-    return path
+    taken = {k.removesuffix(SUFFIX) for k in taken_names(folder) if k.endswith(SUFFIX)}
+    return folder / f"{distinct_name(safe_name(stem), taken)}{SUFFIX}"
 
 
 def next_year_name(path: str | os.PathLike, last_year: int | None) -> str:
-    """'2023年热线经费.zpb.json' becomes '2024年热线经费.zpb.json'; names without the year stay."""
-    name = Path(path).name
-    if last_year is None:
-        return name
-    return re.sub(rf"(?<!\d){last_year}(?!\d)", str(last_year + 1), name)
+    """'2023年热线经费.zpb.json' becomes '2024年热线经费.zpb.json'; names without the year stay.
+    The name is made safe (file_names) like every name the program makes."""
+    stem = file_stem(path)
+    if last_year is not None:
+        stem = re.sub(rf"(?<!\d){last_year}(?!\d)", str(last_year + 1), stem)
+    return safe_name(stem) + SUFFIX

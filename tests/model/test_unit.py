@@ -94,7 +94,7 @@ def test_replace_recomputes_what_is_derived(tmp_path):
 
 def test_file_names_for_projects_never_take_an_existing_file(tmp_path):
     from model.unit import free_path, name_for_file
-    assert name_for_file('热线/经费: "2024"?') == "热线经费 2024"
+    assert name_for_file('热线/经费: "2024"?') == "热线_经费 2024"
     assert name_for_file(" .. ") == "未命名项目"
     first = free_path(tmp_path, "甲")
     assert first.name == "甲.zpb.json"

@@ -310,3 +310,31 @@ def test_the_file_column_is_readable(overview, qtbot):
     assert w.view.columnWidth(Col.FILE) >= w.view.fontMetrics().horizontalAdvance(name) - 40
     assert w.view.textElideMode() == Qt.TextElideMode.ElideMiddle  # a longer one keeps its end
     assert w.proxy.index(0, Col.FILE).data(Qt.ItemDataRole.ToolTipRole).endswith("01.zpb.json")
+
+
+def test_new_and_rename_make_names_every_platform_holds(overview, fake, qtbot):
+    """CON, nul.txt, .hidden, ../x and a 100-character name (added twice) in 新建/重命名."""
+    from model.file_names import is_device_name
+    w = overview
+    before = len(w.folder.entries)
+    for text in ("CON", "nul.txt", ".hidden", "../../x", "长" * 100, "长" * 100):
+        fake.next_text = text
+        w.actions_["new"].trigger()
+        assert not fake.errors, fake.errors
+    made = [e.path for e in w.folder.entries[before:]]
+    assert [p.name for p in made[:4]] == ["CON_.zpb.json", "nul_.txt.zpb.json", "hidden.zpb.json", "x.zpb.json"]
+    assert made[5].name.endswith("（2）.zpb.json") and all(len(p.name.encode()) <= 255 for p in made)
+    assert all(p.parent == w.folder.folder and p.exists() for p in made)
+    for editor in list(w.editors.values()):
+        editor.close()
+    qtbot.waitUntil(lambda: not w.editors)
+    row = next(i for i, e in enumerate(w.folder.entries) if e.path == made[2])
+    w.view.selectRow(w.proxy.mapFromSource(w.model.index(row, 0)).row())
+    fake.next_text = "AUX.old"
+    w.actions_["rename"].trigger()
+    assert not fake.errors, fake.errors
+    assert w.folder.entries[row].path.name == "AUX_.old.zpb.json" and not is_device_name(w.folder.entries[row].path.name)
+    fake.next_text = "con_"  # another project's name in another letter case: refused, not replaced
+    w.actions_["rename"].trigger()
+    assert fake.errors and "CON_.zpb.json" in fake.errors[-1][1]
+    assert made[0].exists() and w.folder.entries[row].path.name == "AUX_.old.zpb.json"

@@ -12,7 +12,8 @@ from pathlib import Path
 from PySide6.QtCore import QFile, QFileSystemWatcher, QObject, QTimer, Signal
 
 from model.project import Project
-from model.project_file import save_project
+from model.file_names import name_key
+from model.project_file import SUFFIX, save_project
 from model.unit import Unit, UnitEntry, free_path, name_for_file, project_paths, read_entries
 
 FIRST_SLICE_S = 0.02  # the first rows show at once
@@ -191,9 +192,13 @@ class UnitFolder(QObject):
 
     def rename(self, path: Path, new_stem: str) -> Path:
         """Rename a project's file; FileExistsError when the name is taken."""
-        target = self.folder / f"{name_for_file(new_stem)}.zpb.json"
-        if target.exists():
-            raise FileExistsError(f"文件夹中已有 {target.name}")
+        target = self.folder / f"{name_for_file(new_stem)}{SUFFIX}"
+        other = next((p for p in self.folder.iterdir() if name_key(p.name) == name_key(target.name)
+                      and name_key(p.name) != name_key(path.name)), None)
+        if other is not None:  # compared as Windows does: the folder must stay copyable there
+            raise FileExistsError(f"文件夹中已有 {other.name}，请换一个名称")
+        if target == path:
+            return path
         path.rename(target)
         row = self.row_of(path)
         if row is not None:
