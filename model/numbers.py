@@ -69,7 +69,7 @@ def parse_amount(text: str | None) -> Decimal | None:
         raise NotANumber(text) from exc
     if not in_bounds(value):
         raise NotANumber(text)
-    return value
+    return unsigned_zero(value)
 
 
 def parse_plain(text: str | None) -> Decimal | None:
@@ -84,11 +84,17 @@ def parse_plain(text: str | None) -> Decimal | None:
     value = to_decimal(s.rstrip("."))
     if not in_bounds(value):
         raise NotANumber(text)
-    return value
+    return unsigned_zero(value)
+
+
+def unsigned_zero(value: Decimal) -> Decimal:
+    """-0 (typed, read from a form, or a rounded tiny negative) is 0: a form never prints '-0'."""
+    return value.copy_abs() if value.is_zero() else value
 
 
 def plain(value: Decimal) -> str:
-    """A Decimal as written on the form: no exponent, no trailing zeros ('18', '53.808')."""
+    """A Decimal as written on the form: no exponent, no trailing zeros ('18', '53.808'), never '-0'."""
+    value = unsigned_zero(value)
     if value == value.to_integral_value():
         return str(value.quantize(Decimal(1)))
     text = format(value, "f")
@@ -96,9 +102,10 @@ def plain(value: Decimal) -> str:
 
 
 def round_half_up(value: Decimal, decimals: int) -> Decimal:
+    """Half up, as the district rounds; -0.004 rounds to 0.00, never to -0.00."""
     with localcontext() as ctx:  # bounded inputs give ratios of up to 10^27: room for them
         ctx.prec = 60
-        return value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+        return unsigned_zero(value.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP))
 
 
 def percent(rate: Decimal) -> str:

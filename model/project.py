@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .numbers import NotANumber, in_bounds, parse_amount, parse_plain
+from .numbers import NotANumber, in_bounds, parse_amount, parse_plain, unsigned_zero
 from .profiles import DEFAULT_PROFILE, profile_names
 from .text import clean_text
 
@@ -42,6 +42,12 @@ class _Cells(BaseModel):
         if isinstance(value, dict):
             return {k: clean_text(v) if isinstance(v, str) else v for k, v in value.items()}
         return value
+
+    @field_validator("*", mode="after")
+    @classmethod
+    def _no_negative_zero(cls, value):
+        """-0 in a file (hand-edited, or an older version's) is 0, as typed -0 is."""
+        return unsigned_zero(value) if isinstance(value, Decimal) else value
 
     @model_validator(mode="before")
     @classmethod

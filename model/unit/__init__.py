@@ -18,6 +18,7 @@ from model.problems import Problem, Severity, check
 from model.profiles import DEFAULT_PROFILE, load_profile
 from model.project import Project
 from model.failures import describe
+from model.department import DEPARTMENT_SUFFIX  # the department's own file: not a project
 from model.file_names import FALLBACK, distinct_name, name_key, safe_name
 from model.files import distinct_paths
 from model.project_file import SUFFIX, file_stem, load_project
@@ -159,9 +160,6 @@ def project_paths(folder: str | os.PathLike) -> list[Path]:
     folder = Path(folder)
     return sorted((p for p in folder.iterdir() if is_project_file(p) and p.is_file()),
                   key=lambda p: p.name)
-
-
-DEPARTMENT_SUFFIX = ".zpbdept.json"  # the department's own file (model.department), not a project
 
 
 def skipped_files(folder: str | os.PathLike) -> list[tuple[Path, str]]:
