@@ -15,7 +15,7 @@ from model.project_file import load_project, save_project
 from model.text import one_line
 
 from . import department, transfer, unit, version
-from .common import EXIT_FORM_ERRORS, EXIT_OK, EXIT_UNREADABLE, each_project, fail, input_files
+from .common import EXIT_FORM_ERRORS, EXIT_OK, EXIT_UNREADABLE, fail, input_files
 from .outputs import OutputRule
 
 
@@ -122,29 +122,45 @@ def report(project: Project) -> tuple[list[str], bool]:
     return lines, errors > 0
 
 
+def _every_form(path: str) -> list[Project]:
+    """Every project a file holds: a project file's one, or each form of a .docx/.xlsx."""
+    from importers import is_form_file, read_forms  # python-docx/openpyxl only when needed
+    return read_forms(path) if is_form_file(path) else [load_project(path)]
+
+
 def cmd_check(args) -> int:
     files = input_files(args.files)  # a folder: its project files; each file once
     if files is None:
         return EXIT_UNREADABLE
     code = EXIT_OK
     # a heading per file when there are several or a folder was given (compared as given: on
-    # Windows the expanded paths are spelled with backslashes)
+    # Windows the expanded paths are spelled with backslashes), and per form of a file of several
     headed = len(files) > 1 or any(os.path.isdir(p) for p in args.files)
-    for i, (path, project) in enumerate(each_project(files, _load_any)):
-        if headed:
-            print(("\n" if i else "") + f"== {path}")
-        if project is None:
-            code = EXIT_UNREADABLE
-            continue
+    first = True
+    for path in files:
         try:
-            lines, has_errors = report(project)
-        except Exception as exc:
-            fail(describe(exc, path, "计分"))
+            projects = _every_form(path)
+        except Exception as exc:  # every failure becomes a message naming the file
+            fail(describe(exc, path, "读取"))
+            projects = []
             code = EXIT_UNREADABLE
-            continue
-        print("\n".join(one_line(line) for line in lines))  # a name's line break starts no line
-        if has_errors and code == EXIT_OK:
-            code = EXIT_FORM_ERRORS
+            if headed:
+                print(("" if first else "\n") + f"== {path}")
+                first = False
+        for k, project in enumerate(projects, 1):
+            if headed or len(projects) > 1:
+                which = f"（第 {k} 张表，共 {len(projects)} 张）" if len(projects) > 1 else ""
+                print(("" if first else "\n") + f"== {path}{which}")
+            first = False
+            try:
+                lines, has_errors = report(project)
+            except Exception as exc:
+                fail(describe(exc, path, "计分"))
+                code = EXIT_UNREADABLE
+                continue
+            print("\n".join(one_line(line) for line in lines))  # a name's line break starts no line
+            if has_errors and code == EXIT_OK:
+                code = EXIT_FORM_ERRORS
     return code
 
 

@@ -14,11 +14,11 @@ from .errors import ManyForms, NotAForm, refuse_many
 
 
 def _check_suffix(path: str | os.PathLike) -> str:
+    """The form's suffix; NotAForm naming what the file is when it is another kind (model.file_kinds)."""
     suffix = Path(path).suffix.lower()
-    if suffix in (".doc", ".xls", ".wps", ".et"):
-        raise NotAForm(f"{Path(path).name} 是旧版格式，请先在 Word/Excel/WPS 中另存为 .docx 或 .xlsx")
     if suffix not in (".docx", ".xlsx", ".xlsm"):
-        raise NotAForm(f"{Path(path).name} 不是 .docx 或 .xlsx 文件")
+        from model.file_kinds import foreign_message
+        raise NotAForm(foreign_message(path) or f"{Path(path).name} 不是 .docx 或 .xlsx 文件")
     return suffix
 
 

@@ -8,6 +8,7 @@ import zlib
 from pathlib import Path
 
 from model.failures import ClerkError
+from model.file_kinds import HEAD_BYTES, foreign_message
 from model.files import regular_file_size
 
 from .grid import NotAForm
@@ -37,8 +38,9 @@ def open_package(path: str | os.PathLike, required_part: str) -> zipfile.ZipFile
         zf = zipfile.ZipFile(path)
     except PermissionError:
         raise NotAForm(f"无法读取 {name}：没有权限，或文件正被其他程序占用") from None
-    except ZIP_ERRORS:
-        raise NotAForm(f"{name} 已损坏或不是 Word/Excel 文件（无法解压；旧版 .doc/.xls 请先另存为 .docx/.xlsx）") from None
+    except ZIP_ERRORS:  # an old .xls renamed .xlsx, a system's web-page "xls", a PDF …: said as what it is
+        raise NotAForm(foreign_message(path, limit=HEAD_BYTES)
+                       or f"{name} 已损坏或不是 Word/Excel 文件（无法解压）") from None
     try:
         _check_members(zf, name, required_part)
         refuse_huge_tables(zf, name)
@@ -58,6 +60,9 @@ def _check_members(zf: zipfile.ZipFile, name: str, required_part: str) -> None:
             raise NotAForm(f"{name} 中的 {info.filename} 压缩比异常，可能是恶意压缩文件，已拒绝读取")
     names = {i.filename for i in infos}
     if required_part not in names:
+        foreign = foreign_message(zf.filename) if zf.filename else None  # an .ods, a .pptx, a zip …
+        if foreign:
+            raise NotAForm(foreign)
         raise NotAForm(f"{name} 不是{'Word' if 'word/' in required_part else 'Excel'}文档（缺少 {required_part}）")
     for info in infos:
         if info.filename.endswith((".xml", ".rels")):

@@ -8,6 +8,7 @@ from pathlib import Path
 from pydantic import BaseModel, ValidationError
 
 from .failures import ClerkError, os_words
+from .file_kinds import HEAD_BYTES, foreign_message
 from .files import atomic_write, read_checked
 from .project import Project
 
@@ -100,12 +101,21 @@ def load_project(path: str | os.PathLike) -> Project:
 
 
 def read_text(path: Path, kind: str) -> str:
-    """A family file's text, refused when too large, unreadable or not UTF-8."""
+    """A family file's text, refused when too large, unreadable, of another kind (an old .xls,
+    a PDF …: said as what it is, model.file_kinds) or not UTF-8 (UTF-16 with its mark is read)."""
     try:
         raw = read_checked(path, MAX_BYTES)
     except ClerkError as exc:
-        raise ProjectFileError(str(exc)) from exc
+        foreign = foreign_message(path, limit=HEAD_BYTES)
+        raise ProjectFileError(foreign or str(exc)) from exc
+    head = raw[:16].lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not head.startswith(b"{") or head.startswith(b"{\\rtf"):  # not JSON: maybe a form, a PDF …
+        foreign = foreign_message(path, raw)
+        if foreign:
+            raise ProjectFileError(foreign)
     try:
+        if raw.startswith((b"\xff\xfe", b"\xfe\xff")):  # Notepad's "Unicode"
+            return raw.decode("utf-16")
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise ProjectFileError(f"文件 {path.name} 不是 UTF-8 编码的{kind}文件") from exc

@@ -105,16 +105,20 @@ def test_a_fifo_a_device_and_a_folder_as_file_end_quickly(tmp_path):
         assert out.returncode in (1, 2) and "Traceback" not in out.stderr and "form.docx" in out.stderr
 
 
-def test_two_forms_in_one_file_say_how_many(capsys, tmp_path):
+def test_two_forms_in_one_file_are_each_checked_and_export_says_how_many(capsys, tmp_path):
+    """check reads every form of a file (README); export of one file to one output says how many
+    forms it holds and to import them first."""
     rows = reference_rows("01")
     table = [r for r in rows if len(r) != 1]
     path = clerk_docx(rows + table, tmp_path / "两张.docx")
-    code, _, err = cli(capsys, "check", path)
-    assert code == 2 and "2 张" in err and "两张.docx" in err
+    code, out, _ = cli(capsys, "check", path)
+    assert code == 0 and out.count("共 2 张）") == 2 and out.count("总分：") == 2
+    code, _, err = cli(capsys, "export", path, "--outdir", tmp_path / "e")
+    assert code == 2 and "2 张" in err and "两张.docx" in err and "--outdir" in err
     first = [r for r in table if "总分" not in "".join(r)]  # the first table lacks its 总分 row
     path = clerk_docx(rows[:2] + first + table, tmp_path / "缺总分.docx")
-    code, _, err = cli(capsys, "check", path)
-    assert code == 2 and "2 张" in err
+    code, out, _ = cli(capsys, "check", path)
+    assert out.count("共 2 张）") == 2
     wb = openpyxl.Workbook()
     for i in range(3):
         ws = wb.active if i == 0 else wb.create_sheet()
@@ -122,8 +126,8 @@ def test_two_forms_in_one_file_say_how_many(capsys, tmp_path):
             for c, text in enumerate(row, 1):
                 ws.cell(r, c).value = text or None
     wb.save(tmp_path / "三张.xlsx")
-    code, _, err = cli(capsys, "check", tmp_path / "三张.xlsx")
-    assert code == 2 and "3 张" in err
+    code, out, _ = cli(capsys, "check", tmp_path / "三张.xlsx")
+    assert code == 0 and out.count("共 3 张）") == 3
 
 
 def test_formulas_without_saved_results_say_open_and_save_first(capsys, tmp_path):

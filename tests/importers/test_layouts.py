@@ -211,8 +211,8 @@ def test_cli_import_writes_one_project_per_form_and_refuses_one_output(tmp_path,
     assert "有 4 张表" in capsys.readouterr().err and not (tmp_path / "one.zpb.json").exists()
     assert run(["import", str(path), "--outdir", str(tmp_path / "out")]) == 0
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
-    assert names == sorted(["基本事业费.zpb.json", "基本事业费（2）.zpb.json", "预算-3_CON.zpb.json",
-                            "绿化_保洁_2024_.zpb.json"])
+    assert names == sorted(["基本事业费.zpb.json", "基本事业费（2）.zpb.json", "CON_.zpb.json",
+                            "绿化_保洁2024.zpb.json"])  # model.file_names: a device name, a path
     assert load_project(tmp_path / "out" / "基本事业费（2）.zpb.json").name == "基本事业费"
 
 
@@ -299,9 +299,15 @@ def test_hebei_layout_with_empty_placeholder_rows(tmp_path):
     assert p.budget_hand_score is None and evaluate(p).budget.value == 9  # 86.20% → 9: the rule's
 
 
-def test_check_on_a_file_of_several_forms_says_how_many_and_what_to_do(tmp_path, capsys):
+def test_check_reads_and_checks_each_form_of_a_file_of_several(tmp_path, capsys):
+    """README: check reads several forms in one file — each is scored and checked on its own."""
     from cli.commands import run
-    path = B.write_xlsx(tmp_path / "预算.xlsx", {"甲": B.declaration_sheet("甲项目"), "乙": B.declaration_sheet("乙项目")})
-    assert run(["check", str(path)]) == 2
-    err = capsys.readouterr().err
-    assert "有 2 张自评表" in err and "--outdir" in err
+    sheets = {"甲": B.declaration_sheet("甲项目"), "乙": B.declaration_sheet("乙项目", weights=False)}
+    path = B.write_xlsx(tmp_path / "预算.xlsx", sheets)
+    code = run(["check", str(path)])
+    out = capsys.readouterr().out
+    assert f"== {path}（第 1 张表，共 2 张）" in out and f"== {path}（第 2 张表，共 2 张）" in out
+    first, second = out.split("（第 2 张表")
+    assert "项目：甲项目" in first and "项目：乙项目" in second and "乙项目" not in first
+    assert first.count("总分：") == 1 and second.count("总分：") == 1
+    assert code == 1  # a declaration starts a year: nothing achieved yet is an error of the form

@@ -1,0 +1,74 @@
+"""Foreign and old formats named as what they are, with what to do, in check, import and export:
+real files saved by LibreOffice (tests/data/foreign: the reference form 01 as .doc, .xls, .ods,
+.odt), the same under WPS's and wrong names, and the kinds a desk holds (PDF, a web-page "xls",
+RTF, CSV, a scan). Before: "不是 UTF-8 编码的项目文件" or "已损坏"."""
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from model.file_kinds import foreign_message
+from tests.conftest import FORMS, ROOT
+from tests.helpers import cli
+
+FOREIGN = ROOT / "tests" / "data" / "foreign"
+
+
+def _files(tmp: Path) -> dict[str, tuple[Path, str, str]]:
+    """name → (file, what the message must call it, what it must say to do)."""
+    def copy(src: Path, name: str) -> Path:
+        return Path(shutil.copy(src, tmp / name))
+
+    def write(name: str, data: bytes) -> Path:
+        (tmp / name).write_bytes(data)
+        return tmp / name
+    doc, xls = FOREIGN / "form01.doc", FOREIGN / "form01.xls"
+    return {
+        "doc": (copy(doc, "旧表.doc"), "旧版 Word 格式", "另存为” Word 文档（.docx）"),
+        "xls": (copy(xls, "旧表.xls"), "旧版 Excel 格式", "另存为” Excel 工作簿（.xlsx）"),
+        "et": (copy(xls, "wps.et"), "WPS 表格格式", "在 WPS 中打开，“另存为” Excel 工作簿（.xlsx）"),
+        "wps": (copy(doc, "wps.wps"), "WPS 文字格式", "在 WPS 中打开，“另存为” Word 文档（.docx）"),
+        "ods": (copy(FOREIGN / "form01.ods", "表.ods"), "OpenDocument 表格", ".xlsx"),
+        "odt": (copy(FOREIGN / "form01.odt", "表.odt"), "OpenDocument 文档", ".docx"),
+        "xls as xlsx": (copy(xls, "改名.xlsx"), "旧版 Excel 格式", ".xlsx"),
+        "doc as docx": (copy(doc, "改名.docx"), "旧版 Word 格式", ".docx"),
+        "doc as project": (copy(doc, "改名.zpb.json"), "旧版 Word 格式", ".docx"),
+        "docx as project": (copy(FORMS / "01.docx", "表格.zpb.json"), "Word 文档（.docx）", "改为以 .docx 结尾"),
+        "ods as xlsx": (copy(FOREIGN / "form01.ods", "ods.xlsx"), "OpenDocument 表格", ".xlsx"),
+        "pdf": (write("签章版.pdf", b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n"), "PDF 文件", "Word（.docx）或 Excel（.xlsx）"),
+        "web xls": (write("系统导出.xls", "<html><body><table><tr><td>项目名称</td></tr></table></body></html>"
+                          .encode("gb18030")), "网页格式（HTML）", ".xlsx"),
+        "rtf": (write("表.rtf", b"{\\rtf1\\ansi ...}"), "RTF 格式", ".docx"),
+        "csv": (write("表.csv", "项目名称,热线\n".encode("gb18030")), "CSV 文本表格", ".xlsx"),
+        "scan": (write("扫描.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF"), "图片", "Word（.docx）或 Excel（.xlsx）"),
+    }
+
+
+KINDS = ["doc", "xls", "et", "wps", "ods", "odt", "xls as xlsx", "doc as docx", "doc as project", "docx as project",
+         "ods as xlsx", "pdf", "web xls", "rtf", "csv", "scan"]
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_check_import_and_export_name_the_format_and_what_to_do(tmp_path, capsys, kind):
+    path, what, todo = _files(tmp_path)[kind]
+    for args, exit_code in ((["check", path], 2), (["import", path, "--outdir", tmp_path / "o"], 1),
+                            (["export", path, "--outdir", tmp_path / "e"], 2)):
+        code, _, err = cli(capsys, *args)
+        assert code == exit_code, (args, err)
+        assert what in err and todo in err, (args, err)
+        assert path.name in err and "UTF-8" not in err and "已损坏" not in err, err
+    assert not (tmp_path / "o").exists() or not list((tmp_path / "o").iterdir())
+
+
+def test_forms_and_project_files_are_not_called_foreign():
+    for path in [*FORMS.glob("*.docx"), *FORMS.glob("*.xlsx"), ROOT / "model" / "examples" / "example.zpb.json"]:
+        assert foreign_message(path) is None, path
+
+
+def test_a_project_file_saved_as_utf16_by_notepad_is_read(tmp_path, capsys):
+    text = (ROOT / "model" / "examples" / "example.zpb.json").read_text(encoding="utf-8")
+    (tmp_path / "记事本.zpb.json").write_bytes(text.encode("utf-16"))  # with its byte-order mark
+    code, out, err = cli(capsys, "check", tmp_path / "记事本.zpb.json")
+    assert code == 0 and "项目：" in out, err
