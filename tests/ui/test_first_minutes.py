@@ -5,12 +5,12 @@ from pathlib import Path
 
 from model import Project
 from tests.ui.test_window import type_into
-from ui import funds_table as F
+from ui.editor import funds_table as F
 
 
 def test_the_window_shows_typed_negative_zero_as_zero(qtbot, fake):
     from ui.app import make_app
-    from ui.main_window import MainWindow
+    from ui.editor.window import MainWindow
     make_app()
     w = MainWindow(interaction=fake)
     qtbot.addWidget(w)
