@@ -197,17 +197,22 @@ def _level1_name(name: str, known: list[str]) -> str:
 def _level1_weights(project: Project, profile: RuleProfile, warn) -> None:
     known = list(profile.level1_weights)
     sums: dict[str, Decimal] = {}
-    for ind in project.indicators:  # a 一级 成本指标 counts with 产出 (profile.level1_counts_with)
+    rows: dict[str, list[int]] = {}
+    for i, ind in enumerate(project.indicators):  # a 一级 成本指标 counts with 产出 (profile.level1_counts_with)
         key = _level1_name(ind.level1, known)
         key = next((into for name, into in profile.level1_counts_with.items()
                     if key.startswith(name) or (key and name.startswith(key))), key)
         sums[key] = sums.get(key, Decimal(0)) + (ind.weight or 0)
+        rows.setdefault(key, []).append(i)
     if not project.indicators:
         return
     for name, usual in profile.level1_weights.items():
         got = sums.get(name, Decimal(0))
         if abs(got - usual) >= profile.level1_tolerance:  # 10 points or more
-            warn(Place(Section.INDICATOR), f"{name}分值合计 {plain(got)}，与通常的 {plain(usual)} 相差较大")
+            where = rows.get(name)  # the group's rows, named; its first is where a click goes
+            place = Place(Section.INDICATOR, where[0], "weight") if where else Place(Section.INDICATOR)
+            which = f"（第 {row_list(where)} 行）" if where else "（表中没有这一组的行）"
+            warn(place, f"{name}分值合计 {plain(got)}{which}，与通常的 {plain(usual)} 相差较大")
 
 
 def _achieved(project: Project, ev: Evaluation, warn) -> None:
@@ -229,6 +234,28 @@ def _share_gap(project: Project, ev: Evaluation, profile: RuleProfile, warn) -> 
     share = sum((v for v, _ in pairs), Decimal(0)) / sum((w for _, w in pairs), Decimal(0))
     gap = (share - min(rate, Decimal(1))) * HUNDRED
     if gap > profile.share_gap_points:
-        warn(Place(Section.INDICATOR),
+        row = _explaining_row(project, ev)
+        warn(Place(Section.INDICATOR, row, "deviation"),
              f"指标得分率 {percent(share)} 比预算执行率 {percent(rate)} 高出 {plain(gap.quantize(Decimal('0.01')))} 个百分点，"
-             "建议在偏差原因中说明")
+             f"建议在第 {row + 1} 行的“偏差原因分析及改进措施”中说明")
+
+
+def _explaining_row(project: Project, ev: Evaluation) -> int:
+    """Where the gap is best explained: the first row scored in full whose 偏差原因 is empty,
+    else the first with an empty 偏差原因, else the first row."""
+    inds = list(zip(project.indicators, ev.indicators))
+    full = [i for i, (ind, s) in enumerate(inds) if not ind.deviation.strip()
+            and s.value is not None and ind.weight and s.value >= ind.weight]
+    empty = [i for i, (ind, _) in enumerate(inds) if not ind.deviation.strip()]
+    return (full or empty or [0])[0]
+
+
+def row_list(rows: list[int]) -> str:
+    """Rows as a clerk reads them: '1–4、7' (numbered from 1)."""
+    runs: list[list[int]] = []
+    for r in rows:
+        if runs and r == runs[-1][-1] + 1:
+            runs[-1].append(r)
+        else:
+            runs.append([r])
+    return "、".join(str(run[0] + 1) if len(run) == 1 else f"{run[0] + 1}–{run[-1] + 1}" for run in runs)

@@ -21,7 +21,7 @@ from ui.common.interaction import Interaction
 from ui.editor.window import MainWindow
 from ui.editor.recovery import RecoveryStore
 from ui.common.guide import FIRST_START_HINT
-from ui.common.settings import APP, ORG, data_dir, first_start
+from ui.common.settings import APP, ORG, data_dir, first_start, hint_wanted
 from ui.common.windows import install
 
 STARTED = time.perf_counter()  # close to process start: main.py imports this module first
@@ -103,11 +103,12 @@ def open_window(path: str | None = None, interaction: Interaction | None = None)
         target.recovery.adopt(item)
         filled = filled or target is window
     if not filled and path is None:  # the example is a template: Save asks for a file name
-        window.controller.set_project(load_project(EXAMPLE), None)
+        window.show_example(load_project(EXAMPLE))
     elif path is not None:
         window.open_path(path)
-    if first_start():
-        window.statusBar().showMessage(FIRST_START_HINT)  # stays until the next message
+    first_start()  # noted for the settings' sake; the hint itself stays until dismissed
+    if hint_wanted():
+        window.show_hint(FIRST_START_HINT)
     return window
 
 

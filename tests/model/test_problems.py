@@ -104,6 +104,23 @@ def test_indicator_share_far_above_execution_rate():
     assert "比预算执行率 75.75% 高出 24.25 个百分点" in messages(p, Severity.WARNING)
 
 
+def test_problems_about_several_rows_name_the_row():
+    """The gap names the row where it is best explained (clicking goes to its 偏差原因); a 一级
+    group's weights name the group's rows."""
+    p = reference_project("05")
+    gap = next(x for x in check(p) if "高出" in x.message)
+    assert gap.place.row is not None and gap.place.field == "deviation"
+    assert f"第 {gap.place.row + 1} 行的“偏差原因分析及改进措施”" in gap.message
+    assert not p.indicators[gap.place.row].deviation.strip()
+    q = reference_project("01")
+    q.indicators[4].weight, q.indicators[0].weight = D(10), D(30)
+    weights = next(x for x in check(q) if "效益指标分值合计" in x.message)
+    rows = [i for i, ind in enumerate(q.indicators) if "效益" in ind.level1]
+    assert weights.place.row == rows[0] and f"第 {rows[0] + 1}" in weights.message
+    assert not [x for x in check(q) + check(p) if x.severity == Severity.WARNING and x.place.section == "indicator"
+                and x.place.row is None]
+
+
 def test_level1_weights_far_from_usual():
     p = reference_project("01")
     p.indicators[4].weight, p.indicators[0].weight = D(10), D(30)  # 产出 70, 效益 10

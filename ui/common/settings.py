@@ -66,6 +66,15 @@ def first_start() -> bool:
     return True
 
 
+def hint_wanted() -> bool:
+    """The first-start hint is shown at every start until the clerk dismisses it (知道了)."""
+    return not settings().value("hint_dismissed", False, type=bool)
+
+
+def dismiss_hint() -> None:
+    settings().setValue("hint_dismissed", True)
+
+
 def recent_files() -> list[str]:
     value = settings().value("recent", [])
     if isinstance(value, str):

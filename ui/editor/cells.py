@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QStyledItemDelegate
 from model import score_text
 
 HAND_COLOR = QColor("#1f5fbf")  # a score set by hand: blue and bold
+TODO_BG = QColor("#fff6d6")  # a new form's skeleton row not reached yet: to fill, not an error
 ERROR_BG = QColor("#fde2e1")  # an unreadable number, or a row that cannot be scored
 COMPUTED_BG = QColor("#f3f6f9")  # computed by the program (执行率, 得分)
 ReasonRole = Qt.ItemDataRole.UserRole + 1  # the cell's model.Score, for tooltips and choices

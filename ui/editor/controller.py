@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from importers import is_form_file, read_forms
 from model import Evaluation, Indicator, Problem, Project, check, evaluate, load_profile
+from model.fields import Section
 from model.file_stamp import FileStamp
 from model.scoring import indicator_score
 from model.project_file import load_project, save_project
@@ -66,12 +67,18 @@ class ProjectController(QObject):
         self.evaluation: Evaluation = evaluate(self.project)
         self._scored_profile = ""  # the profile self.evaluation was computed under
         self.problems: list[Problem] = []
+        # a new project's skeleton rows the clerk has not reached yet (by id): their problems
+        # wait, and they are listed as 待填写 rather than as errors (pending: their rows now)
+        self.untouched: set[int] = _blank_rows(self.project) if project is not None else set()
+        self.pending: list[int] = []
         self._evaluate()
 
     # --- whole project -------------------------------------------------------------------------
     def set_project(self, project: Project, path: Path | None = None, clean: bool = True) -> None:
         self.project = project
         self.path = path
+        # a new project (no file, nothing to recover): its blank rows are the skeleton to fill
+        self.untouched = _blank_rows(project) if path is None and clean else set()
         self.stamp_disk()
         self.undo_stack.clear()
         self._evaluate()
@@ -284,9 +291,34 @@ class ProjectController(QObject):
                 scores[changed[1]] = indicator_score(self.project.indicators[changed[1]], profile)
         self.evaluation = evaluate(self.project, profile, scores)
         self._scored_profile = self.project.profile
-        self.problems = check(self.project, self.evaluation, profile)
+        problems = check(self.project, self.evaluation, profile)
+        self.pending = []
+        if self.untouched:
+            inds = self.project.indicators
+            self.pending = [i for i, ind in enumerate(inds) if id(ind) in self.untouched and _blank(ind)]
+            self.untouched = {id(inds[i]) for i in self.pending}
+            waiting = set(self.pending)
+            problems = [p for p in problems if not (p.place.section == Section.INDICATOR and p.place.row in waiting)]
+        self.problems = problems
         if announce:
             self.evaluated.emit()
+
+    def reach_indicator(self, row: int) -> None:
+        """The clerk reached a row: from now on its problems are shown as they are."""
+        inds = self.project.indicators
+        if 0 <= row < len(inds) and id(inds[row]) in self.untouched:
+            self.untouched.discard(id(inds[row]))
+            self._evaluate()
+
+
+def _blank(ind: Indicator) -> bool:
+    """A row nothing was typed in beyond the skeleton's groups and 分值."""
+    return not (ind.name.strip() or ind.target.strip() or ind.actual.strip() or ind.deviation.strip()
+                or ind.hand_score is not None or ind.unreadable)
+
+
+def _blank_rows(project: Project) -> set[int]:
+    return {id(ind) for ind in project.indicators if _blank(ind)}
 
 
 def _same_file(a: Path, b: Path) -> bool:

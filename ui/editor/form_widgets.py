@@ -117,7 +117,11 @@ class TotalBar(QFrame):
         self.detail.setText(f"预算执行率得分 {budget}　分值合计 {plain(ev.weight_sum)}")
         errors = sum(p.severity == Severity.ERROR for p in self.c.problems)
         warnings = len(self.c.problems) - errors
+        pending = len(self.c.pending)  # a new form's rows not reached yet: never 可以签章 with them
+        todo = f"，{pending} 行待填写" if pending else ""
         if errors:
-            self.state.setText(f"<span style='color:#b00020'>{errors} 个错误</span>，{warnings} 个提醒")
+            self.state.setText(f"<span style='color:#b00020'>{errors} 个错误</span>，{warnings} 个提醒{todo}")
+        elif pending:
+            self.state.setText(f"{pending} 行待填写" + (f"，{warnings} 个提醒" if warnings else ""))
         else:
             self.state.setText("可以签章" + (f"（{warnings} 个提醒）" if warnings else ""))

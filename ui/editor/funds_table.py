@@ -60,6 +60,15 @@ class FundsTableModel(QAbstractTableModel):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
+    def why_read_only(self, index) -> str:
+        """Why typing in this cell does nothing: said in the status bar."""
+        row, col = index.row(), index.column()
+        if col == RATE:
+            return "执行率由“全年执行数 ÷ 全年预算数”自动计算，不能输入；请填写这一行的全年预算数和全年执行数"
+        if row > 0 and col in (WEIGHT, SCORE):
+            return f"只有“年度资金总额”一行有分值和得分；“{self.c.project.funds[row].shown_label.strip()}”的这一格不用填写"
+        return ""
+
     def _target_field(self, row: int, col: int):
         if col in AMOUNTS:
             return ("funds", row), AMOUNTS[col]

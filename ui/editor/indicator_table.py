@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView
 from model import plain, score_text
 from model.fields import INDICATOR_LABELS
 
-from ui.editor.cells import (COMPUTED_BG, ERROR_BG, HAND_COLOR, LEVEL1_CHOICES, ChoiceDelegate, ReasonRole,
+from ui.editor.cells import (COMPUTED_BG, ERROR_BG, TODO_BG, HAND_COLOR, LEVEL1_CHOICES, ChoiceDelegate, ReasonRole,
                     level2_choices, score_choices, score_display)
 from ui.editor.controller import ProjectController
 from ui.editor.paste import PasteRefused, parse_block
@@ -47,6 +47,7 @@ class IndicatorTableModel(QAbstractTableModel):
         controller.fieldsChanged.connect(self._fields_changed)
         controller.indicatorsChanged.connect(self._rows_changed)
         controller.evaluated.connect(self._evaluated)
+        self._pending: set[int] = set(controller.pending)
 
     def _reset(self) -> None:
         self.beginResetModel()
@@ -73,11 +74,15 @@ class IndicatorTableModel(QAbstractTableModel):
         scores = self.c.evaluation.indicators
         shown = [(s.value, s.rule, s.hand) for s in scores]
         if len(shown) != len(self._shown):
-            self._shown = shown
+            self._shown, self._pending = shown, set(self.c.pending)
             return  # rows were inserted or removed: the view repaints them anyway
         for row, (old, new) in enumerate(zip(self._shown, shown)):
             if old != new:
                 self.dataChanged.emit(self.index(row, SCORE), self.index(row, SCORE))
+        pending = set(self.c.pending)
+        for row in self._pending - pending:  # reached: its cells show what is missing now
+            self.dataChanged.emit(self.index(row, 0), self.index(row, DEVIATION))
+        self._pending = pending
         self._shown = shown
 
     # --- Qt model API --------------------------------------------------------------------------
@@ -120,9 +125,12 @@ class IndicatorTableModel(QAbstractTableModel):
         ind = self.c.project.indicators[row]
         if role == ReasonRole:
             return self.c.evaluation.indicators[row]
+        pending = row in self.c.pending  # a new form's row not reached yet: to fill, not wrong
         if col != SCORE:
             if role == _BACKGROUND and FIELDS[col] in ind.unreadable:
                 return QBrush(ERROR_BG)
+            if role == _BACKGROUND and pending and col in (NAME, TARGET, ACTUAL):
+                return QBrush(TODO_BG)
             if role == _TOOLTIP:
                 return self.text(row, col) or None
             return None
@@ -145,7 +153,9 @@ class IndicatorTableModel(QAbstractTableModel):
             font.setBold(True)
             return font
         if role == _BACKGROUND:
-            return QBrush(ERROR_BG if "hand_score" in ind.unreadable or score.value is None else COMPUTED_BG)
+            if "hand_score" in ind.unreadable or (score.value is None and not pending):
+                return QBrush(ERROR_BG)
+            return QBrush(COMPUTED_BG)
         return None
 
     def setData(self, index, value, role=Qt.ItemDataRole.EditRole):

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QDockWidget, QMainWindow, QWidget
+from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QToolButton, QWidget
 
 from importers import start_from
 from model import load_profile
@@ -29,6 +29,8 @@ class MainWindow(QMainWindow):
         self.controller = controller or ProjectController(app_settings.new_project())
         self.interaction = interaction or Interaction(self)
         self.recovery = recovery
+        self.example = False  # showing the bundled example: its title says so until saved elsewhere
+        self.hint: QWidget | None = None
         self._build()
         geometry.place(self)
         self.actions_ = build_actions(self)
@@ -36,9 +38,9 @@ class MainWindow(QMainWindow):
         c = self.controller
         c.setParent(self)  # the project lives as long as its window
         c.undo_stack.cleanChanged.connect(self._clean_changed)
-        c.pathChanged.connect(self.update_title)
+        c.pathChanged.connect(self._path_changed)
         c.fieldsChanged.connect(self._fields_changed)
-        c.reset.connect(self.update_title)
+        c.reset.connect(self._project_replaced)
         c.structureChanged.connect(self.autosave)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -66,6 +68,48 @@ class MainWindow(QMainWindow):
         chain = [*form.tab_chain(), self.problems]
         for first, second in zip(chain, chain[1:]):
             QWidget.setTabOrder(first, second)
+        for view in (self.funds_view, self.indicator_view):
+            view.readOnlyTyped.connect(lambda why: self.statusBar().showMessage(why, 8000))
+        self.indicator_view.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: c.reach_indicator(current.row()))
+
+    def show_example(self, project) -> None:
+        """The bundled example, said in the title: a template, saved under a name of the clerk's."""
+        self.controller.set_project(project, None)
+        self.example = True
+        self.update_title()
+
+    def show_hint(self, text: str) -> None:
+        """The first-start hint in the status bar, kept (menus and messages come and go over it)
+        until the clerk clicks 知道了; then it is not shown at later starts either."""
+        hint = QWidget(self)
+        lay = QHBoxLayout(hint)
+        lay.setContentsMargins(4, 0, 4, 0)
+        label = QLabel("提示：" + text, hint)
+        done = QToolButton(hint)  # a tool button: the status bar stays one text line high
+        done.setText("知道了")
+        done.setAutoRaise(False)
+        done.setToolTip("不再显示这条提示（帮助 → 使用说明 里都有）")
+        lay.addWidget(label, 1)
+        lay.addWidget(done)
+        self.statusBar().addWidget(hint, 1)
+        self.hint = hint
+
+        def dismiss() -> None:
+            app_settings.dismiss_hint()
+            self.statusBar().removeWidget(hint)
+            hint.deleteLater()
+            self.hint = None
+        done.clicked.connect(dismiss)
+
+    def _project_replaced(self) -> None:
+        self.example = False  # new, opened or recovered: no longer the example
+        self.update_title()
+
+    def _path_changed(self) -> None:
+        if self.controller.path is not None:
+            self.example = False  # saved under the clerk's own name
+        self.update_title()
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
@@ -79,7 +123,8 @@ class MainWindow(QMainWindow):
     def update_title(self) -> None:
         name = self.controller.project.name.strip() or "未命名项目"
         where = f" — {self.controller.path.name}" if self.controller.path else ""
-        self.setWindowTitle(f"{name}[*]{where} — 项目支出绩效自评")
+        example = "【示例】" if self.example else ""
+        self.setWindowTitle(f"{example}{name}[*]{where} — 项目支出绩效自评")
 
     def display_name(self) -> str:
         return self.controller.path.name if self.controller.path else (self.controller.project.name or "未命名项目")
@@ -156,6 +201,7 @@ class MainWindow(QMainWindow):
         return True
 
     def _after_save(self) -> None:
+        self.statusBar().showMessage(f"已保存 {self.controller.path}", 6000)
         self._refresh_recent(app_settings.add_recent(str(self.controller.path.resolve())))
         if self.recovery:
             self.recovery.discard()
@@ -262,5 +308,14 @@ class MainWindow(QMainWindow):
     def about(self) -> None:
         from cli import version
         profile = load_profile(self.controller.project.profile)
-        self.interaction.info("关于", f"项目支出绩效自评表 {version()}\n评分规则：{profile.name}（{profile.description}）")
+        data = app_settings.data_dir()
+        self.interaction.info("关于", "\n".join([
+            f"项目支出绩效自评表 {version()}",
+            f"评分规则：{profile.name}（{profile.description}）",
+            "",
+            f"数据文件夹：{data}",
+            f"　自动保存的恢复文件：{data / 'recovery'}",
+            f"　错误记录：{data / 'error.log'}",
+            "",
+            "帮助：按 F1 或“帮助 → 使用说明”；批量处理见同一文件夹中的 zpb.exe（zpb --help）。"]))
 
