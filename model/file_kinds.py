@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import os
+import stat
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -145,10 +146,12 @@ def foreign_message(path: str | os.PathLike, data: bytes | None = None, limit: i
     its extension."""
     path = Path(path)
     if data is None:
+        data = b""
         try:
-            with open(path, "rb") as fh:
-                data = fh.read(limit)
+            if stat.S_ISREG(os.stat(path).st_mode):  # never open a pipe or a device: it may block
+                with open(path, "rb") as fh:
+                    data = fh.read(limit)
         except (OSError, ValueError):
-            data = b""
+            pass
     kind = identify(path.name, data)
     return None if kind is None else kind.message(path.name)

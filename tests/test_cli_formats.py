@@ -72,3 +72,15 @@ def test_a_project_file_saved_as_utf16_by_notepad_is_read(tmp_path, capsys):
     (tmp_path / "记事本.zpb.json").write_bytes(text.encode("utf-16"))  # with its byte-order mark
     code, out, err = cli(capsys, "check", tmp_path / "记事本.zpb.json")
     assert code == 0 and "项目：" in out, err
+
+
+def test_a_pipe_named_like_an_old_form_is_never_opened(tmp_path, capsys):
+    """Naming a pipe's kind must not read from it (a reader would wait forever): judged by its name."""
+    import os
+    if not hasattr(os, "mkfifo"):
+        pytest.skip("no named pipes here")
+    fifo = tmp_path / "旧表.xls"
+    os.mkfifo(fifo)
+    assert "旧版 Excel 格式" in (foreign_message(fifo) or "")
+    code, _, err = cli(capsys, "check", fifo)
+    assert code == 2 and "旧表.xls" in err

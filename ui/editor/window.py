@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QTo
 
 from importers import start_from
 from model import load_profile
+from model.file_names import safe_name
 from model.project_file import file_stem
 
 from ui.common import geometry
@@ -180,7 +181,7 @@ class MainWindow(QMainWindow):
 
     @guarded("无法保存")
     def save_as(self) -> bool:
-        suggested = self._folder() / f"{self.controller.project.name or '未命名项目'}.zpb.json"
+        suggested = self._folder() / f"{safe_name(self.controller.project.name)}.zpb.json"
         path = self._ask_save(suggested)
         if not path:
             return False
@@ -243,7 +244,7 @@ class MainWindow(QMainWindow):
     def _stem(self) -> str:
         if self.controller.path:
             return file_stem(self.controller.path)
-        return self.controller.project.name or "自评表"
+        return safe_name(self.controller.project.name, "自评表")  # '../x' or 'CON' names no other place
 
     def _folder(self) -> Path:
         """Save and export start beside the project's file, else where the clerk last chose one
