@@ -173,6 +173,8 @@ def test_rename_and_new_project(overview, fake):
     new = w.folder.entries[-1]
     assert new.path.name == "热线经费（2）.zpb.json" and load_project(new.path).name == "热线经费"
     assert new.path in w.editors
+    editor = w.editors[new.path]  # a new project's skeleton rows: to fill, not errors, as in the editor
+    assert editor.controller.pending == list(range(len(editor.controller.project.indicators)))
 
 
 def test_files_changed_on_disk_show_up(overview, folder, qtbot):

@@ -303,6 +303,12 @@ class ProjectController(QObject):
         if announce:
             self.evaluated.emit()
 
+    def await_skeleton(self) -> None:
+        """The project was just made from the skeleton (the overview's 新建 saves it at once): its
+        blank rows wait to be reached, as after the editor's 新建."""
+        self.untouched = _blank_rows(self.project)
+        self._evaluate()
+
     def reach_indicator(self, row: int) -> None:
         """The clerk reached a row: from now on its problems are shown as they are."""
         inds = self.project.indicators

@@ -64,7 +64,9 @@ class OverviewWork:
         project = app_settings.new_project()
         project.name = name.strip()
         entry = self.folder.add_project(project, name)
-        self.open_entry(entry)
+        editor = self.open_entry(entry)
+        if editor is not None:  # saved at once, yet as new as the editor's 新建: rows wait to be reached
+            editor.controller.await_skeleton()
 
     def import_forms(self) -> None:
         paths = self.interaction.open_files(str(self.folder.folder))
