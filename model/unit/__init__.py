@@ -18,7 +18,6 @@ from model.problems import Problem, Severity, check
 from model.profiles import DEFAULT_PROFILE, load_profile
 from model.project import Project
 from model.failures import describe
-from model.department import DEPARTMENT_SUFFIX  # the department's own file: not a project
 from model.file_names import FALLBACK, distinct_name, name_key, safe_name
 from model.files import distinct_paths
 from model.project_file import SUFFIX, file_stem, load_project
@@ -162,6 +161,10 @@ def project_paths(folder: str | os.PathLike) -> list[Path]:
                   key=lambda p: p.name)
 
 
+# the family's other files beside the projects (部门整体.zpbdept.json …): read by their own commands
+_OTHER_FAMILY_FILE = re.compile(r"\.zpb[a-z]+\.json$")
+
+
 def skipped_files(folder: str | os.PathLike) -> list[tuple[Path, str]]:
     """What a folder holds that looks like a project file but is not read as one, and why:
     folder commands say it, so no project is left out in silence."""
@@ -172,7 +175,7 @@ def skipped_files(folder: str | os.PathLike) -> list[tuple[Path, str]]:
     out = []
     for e in entries:
         lower = e.name.lower()
-        if not lower.endswith(".json") or lower.endswith(DEPARTMENT_SUFFIX):
+        if not lower.endswith(".json") or _OTHER_FAMILY_FILE.search(lower):
             continue
         path = Path(e.path)
         if not lower.endswith(SUFFIX):
