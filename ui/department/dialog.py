@@ -10,6 +10,7 @@ before unsaved figures are lost. The indicator table is the editor's own (undo, 
 """
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QComboBox, QDialog, QDialogB
 from model import Project, Severity, plain, profile_names, score_text
 from model.department import MONEY_FIELDS, BudgetKind, Department, ReportSection
 from model.department.checks import DepartmentSection, check_department
-from model.department.evaluation import VARIANCE_BASE_LABELS, figures, folder_year
+from model.department.evaluation import VARIANCE_BASE_LABELS, figures, folder_year, summarize
 from model.department.file import department_path, dumps, load_department, save_department
 from model.department.report_text import projects_sentences, rate_words, score_sentence
 from model.fields import AMOUNT_LABELS, DEPARTMENT_LABELS, Section
@@ -73,6 +74,7 @@ class DepartmentDialog(QDialog):
         self.projects: list[Project] = unit.projects
         self.unreadable = [e for e in unit.entries if e.error]
         self.folder_year = folder_year(self.projects)
+        self.folder_summary = summarize(self.projects)
         if not exists and self.original.year is None:
             self.original.year = self.folder_year  # a new department: the year its projects report
         self.dept = self.original.model_copy(deep=True)
@@ -338,7 +340,8 @@ class DepartmentDialog(QDialog):
 
     def recompute(self) -> None:
         self.dept = d = self.collect()
-        fig = figures(d, self.projects)
+        # the folder's projects do not change while the dialog is open: summed once, not per keystroke
+        fig = dataclasses.replace(figures(d), folder=self.folder_summary)
         rate = lambda r: "—" if r is None else rate_words(r)  # noqa: E731
         base = VARIANCE_BASE_LABELS[fig.variance_base]
         lines = [f"预算执行率：<b>{rate(fig.execution_rate)}</b>　结转结余率：<b>{rate(fig.carryover_rate)}</b>　"
