@@ -177,6 +177,19 @@ def test_rename_and_new_project(overview, fake):
     assert editor.controller.pending == list(range(len(editor.controller.project.indicators)))
 
 
+def test_refusals_are_said_in_chinese_not_as_unexpected_errors(overview, fake):
+    w = overview
+    entry = w.folder.entries[0]
+    w.view.selectRow(0)
+    w.actions_["open"].trigger()
+    assert entry.path in w.editors
+    fake.next_text = "别的名字"
+    w.actions_["rename"].trigger()
+    assert entry.path.exists()
+    title, message = fake.errors[-1]
+    assert "正在编辑" in message and "意外" not in message and "ValueError" not in message
+
+
 def test_files_changed_on_disk_show_up(overview, folder, qtbot):
     w = overview
     p = reference_project("05")

@@ -16,6 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from importers import is_form_file, read_forms
 from model import Evaluation, Indicator, Problem, Project, check, evaluate, load_profile
+from model.failures import ClerkError
 from model.fields import Section
 from model.file_stamp import FileStamp
 from model.scoring import indicator_score
@@ -120,7 +121,7 @@ class ProjectController(QObject):
         """Save to path (or the project's own file); FileChangedOnDisk unless overwrite."""
         target = Path(path) if path else self.path
         if target is None:
-            raise ValueError("没有文件名")
+            raise ClerkError("没有文件名")
         if not overwrite and self.changed_on_disk(target):
             raise FileChangedOnDisk(target)
         save_project(self.project, target)

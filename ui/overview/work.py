@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog
 from exporters.unit.combined import Cancelled
 from exporters.files import write_output
 from model.carry_over import next_year
+from model.failures import ClerkError
 from model.project_file import file_stem, save_project
 from model.unit.summary import build_summary
 from model.unit import free_path, next_year_name
@@ -52,7 +53,7 @@ class OverviewWork:
 
     def _refuse_input(self, target: str) -> None:
         if Path(target).resolve() in {e.path.resolve() for e in self.folder.entries}:
-            raise ValueError(f"{Path(target).name} 是本文件夹的项目文件，不能被导出文件覆盖")
+            raise ClerkError(f"{Path(target).name} 是本文件夹的项目文件，不能被导出文件覆盖")
 
     # --- files of the folder ---------------------------------------------------------------------
     @guarded("无法新建项目")
@@ -116,7 +117,7 @@ class OverviewWork:
             return
         entry = entries[0]
         if entry.path in self.editors:
-            raise ValueError("这个项目正在编辑，请先关闭它的窗口再重命名")
+            raise ClerkError("这个项目正在编辑，请先关闭它的窗口再重命名")
         name = self.interaction.ask_text("重命名", "新的文件名：", file_stem(entry.path))
         if name and name.strip() and name.strip() != file_stem(entry.path):
             self.folder.rename(entry.path, name.strip())
@@ -135,7 +136,7 @@ class OverviewWork:
             return
         target = Path(target)
         if target.resolve() == self.folder.folder.resolve():
-            raise ValueError("请选择另一个文件夹存放新一年的项目")
+            raise ClerkError("请选择另一个文件夹存放新一年的项目")
         written = 0
         for e in self.folder.entries:
             if e.project is not None:
