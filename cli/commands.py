@@ -14,9 +14,9 @@ from model.failures import describe
 from model.project_file import load_project, save_project
 from model.text import one_line
 
-from . import department, transfer, unit, version
-from .common import EXIT_FORM_ERRORS, EXIT_OK, EXIT_UNREADABLE, fail, input_files
-from .outputs import OutputRule
+from cli import department, transfer, unit, version
+from cli.common import EXIT_FORM_ERRORS, EXIT_OK, EXIT_UNREADABLE, fail, input_files
+from cli.outputs import OutputRule
 
 
 _ARGPARSE_WORDS = (("unrecognized arguments", "不认识的参数"), ("the following arguments are required", "缺少参数"),

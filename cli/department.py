@@ -16,8 +16,8 @@ from model.project_file import ProjectFileError
 from model.text import one_line
 from model.unit import load_unit
 
-from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail, say_skipped
-from .outputs import OutputRule
+from cli.common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail, say_skipped
+from cli.outputs import OutputRule
 
 
 def add_parser(sub, help_flag) -> None:

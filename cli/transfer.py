@@ -13,9 +13,9 @@ from model.files import clean_stale_temps, distinct_paths
 from model.file_names import distinct_names, safe_name
 from model.project_file import SUFFIX, file_stem, save_project
 
-from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, each_project, fail, input_files, make_folder
-from .parallel import run_each
-from .outputs import OutputRule, output_stem
+from cli.common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, each_project, fail, input_files, make_folder
+from cli.parallel import run_each
+from cli.outputs import OutputRule, output_stem
 
 
 
@@ -61,7 +61,7 @@ def cmd_export(args, load) -> int:
         if ignored:  # said, not silently dropped: the script meant something by them
             fail(f"--combined 只写一个文件，不能与 {'、'.join(ignored)} 同时使用")
             return EXIT_UNREADABLE
-        from .unit import export_combined
+        from cli.unit import export_combined
         return export_combined(args, load)
     formats = [f.strip().lower().lstrip(".") for f in args.format.split(",") if f.strip()]
     bad = [f for f in formats if f not in FORMATS]

@@ -12,8 +12,8 @@ from model.text import one_line
 from model.unit.summary import COLUMNS, Summary, build_summary
 from model.unit import Unit, UnitEntry, iter_unit, next_year_name
 
-from .common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail, make_folder, say_skipped
-from .outputs import OutputRule
+from cli.common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail, make_folder, say_skipped
+from cli.outputs import OutputRule
 
 
 

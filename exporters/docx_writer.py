@@ -20,8 +20,8 @@ from docx.shared import Mm, Pt
 from model import Evaluation, Project
 from model.text import clean_text, cut
 
-from .properties import set_docx_properties
-from .layout import (LINE_SPACING, NUMBER_PADDING_MM, PAGE_MARGINS_MM, FormLayout, LayoutCell, Merge,
+from exporters.properties import set_docx_properties
+from exporters.layout import (LINE_SPACING, NUMBER_PADDING_MM, PAGE_MARGINS_MM, FormLayout, LayoutCell, Merge,
                      build_layout, cell_text, profile_keywords, row_height_mm)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"

@@ -9,8 +9,8 @@ from model import Evaluation, Project
 from model.failures import ClerkError, describe, os_words
 from model.files import atomic_write
 
-from .properties import finish_package
-from .stamp import stamp
+from exporters.properties import finish_package
+from exporters.stamp import stamp
 
 FORMATS = ("docx", "xlsx")
 _NAMES = {"docx": "Word", "xlsx": "Excel"}
@@ -30,10 +30,10 @@ def render(project: Project, fmt: str, evaluation: Evaluation | None = None) -> 
     buf = io.BytesIO()
     try:
         if fmt == "docx":
-            from .docx_writer import write_docx
+            from exporters.docx_writer import write_docx
             write_docx(project, buf, evaluation)
         else:
-            from .xlsx_writer import write_xlsx
+            from exporters.xlsx_writer import write_xlsx
             write_xlsx(project, buf, evaluation)
         return buf.getvalue()
     except ClerkError:

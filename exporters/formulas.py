@@ -3,7 +3,7 @@ model/scoring.py's 执行率 and 预算执行率 rule are written again (tests/e
 test_formulas.py checks a recalculated sheet against the model on random amounts)."""
 from __future__ import annotations
 
-from .layout import BudgetRule
+from exporters.layout import BudgetRule
 
 
 class Formula(str):

@@ -14,7 +14,7 @@ from model import Evaluation, FundsKind, Project, evaluate, load_profile, plain,
 from model.profiles import profile_keywords as _profile_keywords
 from model.project import AMOUNT_FIELDS
 
-from .line_breaks import CELL_PADDING_MM, SAFETY_MM, fit_cell
+from exporters.line_breaks import CELL_PADDING_MM, SAFETY_MM, fit_cell
 
 COLUMNS = 9
 # column widths in mm on A4 portrait with 12 mm side margins (186 mm in all): the long texts

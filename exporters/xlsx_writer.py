@@ -17,9 +17,9 @@ from model import Evaluation, FundsKind, Project
 from model.scoring import PENDING
 from model.text import clean_text
 
-from .formulas import Formula, budget_score_formula, rate_formula, sum_formula, total_formula
-from .properties import set_xlsx_properties
-from .layout import (COLUMNS, PAGE_MARGINS_MM, BudgetRule, FormLayout, LayoutCell, Merge, Role,
+from exporters.formulas import Formula, budget_score_formula, rate_formula, sum_formula, total_formula
+from exporters.properties import set_xlsx_properties
+from exporters.layout import (COLUMNS, PAGE_MARGINS_MM, BudgetRule, FormLayout, LayoutCell, Merge, Role,
                      build_layout, cell_text, profile_keywords, row_height_mm)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from model import Project
 
-from .errors import ManyForms, NotAForm, refuse_many
+from importers.errors import ManyForms, NotAForm, refuse_many
 
 
 def _check_suffix(path: str | os.PathLike) -> str:
@@ -26,9 +26,9 @@ def read_forms(path: str | os.PathLike) -> list[Project]:
     """Every form in a .docx (several tables) or .xlsx (a form a sheet), in order; never empty.
     NotAForm says in Chinese why the file holds none (and what was missing)."""
     if _check_suffix(path) == ".docx":
-        from .docx_reader import read_docx_forms
+        from importers.docx_reader import read_docx_forms
         return read_docx_forms(path)
-    from .xlsx_reader import read_xlsx_forms
+    from importers.xlsx_reader import read_xlsx_forms
     return read_xlsx_forms(path)
 
 
@@ -44,12 +44,12 @@ def read_form(path: str | os.PathLike) -> Project:
 def count_forms(path: str | os.PathLike) -> int:
     """How many forms a .docx/.xlsx holds (0 when none), found by their labels without reading
     them: one detection for `check`, the window and `import`."""
-    from .grid import count_forms as count_rows
+    from importers.grid import count_forms as count_rows
     try:
         if _check_suffix(path) == ".docx":
-            from .docx_reader import docx_grid
+            from importers.docx_reader import docx_grid
             return count_rows(docx_grid(path)[0])
-        from .xlsx_reader import xlsx_grids
+        from importers.xlsx_reader import xlsx_grids
         return sum(count_rows(rows) for rows, _, _ in xlsx_grids(path))
     except NotAForm:
         return 0
@@ -78,7 +78,7 @@ def start_from(path: str | os.PathLike) -> Project:
 
 
 def _declared(project: Project) -> bool:
-    from .declaration import DECLARED
+    from importers.declaration import DECLARED
     return any(n.title == DECLARED for n in project.notes)
 
 

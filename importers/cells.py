@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .labels import label_key
+from importers.labels import label_key
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from defusedxml.ElementTree import ParseError, fromstring
 from model import Project
 from model.profiles import profile_from_keywords
 
-from .grid import Cell, NotAForm, Row, form_spans, parse_forms, refuse_many, text_row, written_by_us
-from .safety import ZIP_ERRORS, open_package
+from importers.grid import Cell, NotAForm, Row, form_spans, parse_forms, refuse_many, text_row, written_by_us
+from importers.safety import ZIP_ERRORS, open_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _WRAPPERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}

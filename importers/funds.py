@@ -7,8 +7,8 @@ from model import FundsKind, FundsRow, Project
 from model.numbers import NotANumber, parse_amount
 from model.text import join_lines
 
-from . import labels as L
-from .cells import cell_at
+from importers import labels as L
+from importers.cells import cell_at
 
 
 def set_amount(row, field: str, text: str, yuan: bool) -> None:

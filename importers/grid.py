@@ -13,12 +13,12 @@ from model import FundsKind, Note, Project, evaluate, load_profile
 from model.numbers import NotANumber, parse_plain
 from model.profiles import DEFAULT_PROFILE
 
-from . import labels as L
-from .errors import ManyForms, NotAForm, refuse_many  # noqa: F401  (their home was here)
-from .funds import read_funds, set_amount
-from .indicators import read_indicators
-from .cells import Cell, Row, cell_at
-from .labels import label_key
+from importers import labels as L
+from importers.errors import ManyForms, NotAForm, refuse_many  # noqa: F401  (their home was here)
+from importers.funds import read_funds, set_amount
+from importers.indicators import read_indicators
+from importers.cells import Cell, Row, cell_at
+from importers.labels import label_key
 
 
 
@@ -129,7 +129,7 @@ def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str
     p.indicators = table.indicators
     _hand_scores(p, written_budget, table.written_scores)
     if _is_declaration(lines, table.columns):
-        from .declaration import start_from_declaration
+        from importers.declaration import start_from_declaration
         start_from_declaration(p)
     return p, table.end
 

@@ -8,8 +8,8 @@ from model import Indicator
 from model.numbers import join_target
 from model.text import join_lines
 
-from .cells import cell_at
-from .labels import (HEADER_FRAGMENTS, bare, blank_score, indicator_column, is_placeholder,
+from importers.cells import cell_at
+from importers.labels import (HEADER_FRAGMENTS, bare, blank_score, indicator_column, is_placeholder,
                      is_total_row, label_key, not_applicable, note_label)
 
 FIELDS = ("level1", "level2", "name", "nature", "target", "target_adjusted", "unit", "actual",

@@ -11,7 +11,7 @@ from model.failures import ClerkError
 from model.file_kinds import HEAD_BYTES, foreign_message
 from model.files import regular_file_size
 
-from .grid import NotAForm
+from importers.grid import NotAForm
 
 MAX_FILE_BYTES = 20 * 1024 * 1024
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024

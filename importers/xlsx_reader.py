@@ -13,8 +13,8 @@ from exporters.stamp import mark_of
 from model import Project
 from model.profiles import profile_from_keywords, profile_keywords
 
-from .grid import Cell, NotAForm, Row, form_spans, parse_forms, refuse_many, written_by_us
-from .safety import MAX_COLS, MAX_ROWS, ZIP_ERRORS, open_package
+from importers.grid import Cell, NotAForm, Row, form_spans, parse_forms, refuse_many, written_by_us
+from importers.safety import MAX_COLS, MAX_ROWS, ZIP_ERRORS, open_package
 
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
 _REF = re.compile(rb'\sr="([A-Z]+\d+)"')

@@ -2,11 +2,11 @@
 
 Nothing here imports Qt, python-docx or openpyxl (tests/test_layers.py checks it).
 """
-from .numbers import NotANumber, parse_amount, percent, plain, score_text
-from .problems import Place, Problem, Severity, check
-from .profiles import DEFAULT_PROFILE, RuleProfile, load_profile, profile_names
-from .project import AMOUNT_FIELDS, FundsKind, FundsRow, Indicator, Note, Project
-from .scoring import Evaluation, Score, evaluate, execution_rate
+from model.numbers import NotANumber, parse_amount, percent, plain, score_text
+from model.problems import Place, Problem, Severity, check
+from model.profiles import DEFAULT_PROFILE, RuleProfile, load_profile, profile_names
+from model.project import AMOUNT_FIELDS, FundsKind, FundsRow, Indicator, Note, Project
+from model.scoring import Evaluation, Score, evaluate, execution_rate
 
 __all__ = [
     "AMOUNT_FIELDS", "DEFAULT_PROFILE", "Evaluation", "FundsKind", "FundsRow", "Indicator",

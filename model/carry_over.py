@@ -1,7 +1,7 @@
 """Start this year's table from last year's: same header and indicators, figures cleared."""
 from __future__ import annotations
 
-from .project import FundsRow, Project
+from model.project import FundsRow, Project
 
 
 def next_year(last: Project) -> Project:

@@ -15,7 +15,7 @@ import stat
 import time
 from pathlib import Path
 
-from .failures import ClerkError, os_words
+from model.failures import ClerkError, os_words
 
 TEMP_PREFIX = ".~zpb-"
 TEMP_SUFFIX = ".tmp"

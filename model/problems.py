@@ -5,11 +5,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from .numbers import percent, plain
-from .profiles import RuleProfile, load_profile
-from .fields import SECTION_LABELS, Section, field_label
-from .project import AMOUNT_FIELDS, FundsKind, Project
-from .scoring import Direction, Evaluation, ScoreKind, evaluate
+from model.numbers import percent, plain
+from model.profiles import RuleProfile, load_profile
+from model.fields import SECTION_LABELS, Section, field_label
+from model.project import AMOUNT_FIELDS, FundsKind, Project
+from model.scoring import Direction, Evaluation, ScoreKind, evaluate
 
 HUNDRED = Decimal(100)
 

@@ -7,9 +7,9 @@ from typing import ClassVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
-from .numbers import NotANumber, in_bounds, parse_amount, parse_plain, unsigned_zero
-from .profiles import DEFAULT_PROFILE, profile_names
-from .text import clean_text
+from model.numbers import NotANumber, in_bounds, parse_amount, parse_plain, unsigned_zero
+from model.profiles import DEFAULT_PROFILE, profile_names
+from model.text import clean_text
 
 
 MAX_INDICATORS = 2000  # far beyond any real form (some 20 rows); the window's paste has the same bound

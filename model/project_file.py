@@ -7,10 +7,10 @@ from pathlib import Path
 
 from pydantic import BaseModel, ValidationError
 
-from .failures import ClerkError, os_words
-from .file_kinds import HEAD_BYTES, foreign_message
-from .files import atomic_write, read_checked
-from .project import Project
+from model.failures import ClerkError, os_words
+from model.file_kinds import HEAD_BYTES, foreign_message
+from model.files import atomic_write, read_checked
+from model.project import Project
 
 __all__ = ["FORMAT", "FORMAT_VERSION", "MAX_BYTES", "SUFFIX", "ProjectFileError", "atomic_write", "dumps",
            "file_stem", "load_project", "loads", "save_project"]

@@ -8,9 +8,9 @@ from functools import lru_cache
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Callable
 
-from .numbers import MAX_QUANTITY, Quantity, in_bounds, normalize, parse_quantity, percent, plain, round_half_up
-from .profiles import RuleProfile, Scale, load_profile
-from .project import FundsKind, FundsRow, Indicator, Project
+from model.numbers import MAX_QUANTITY, Quantity, in_bounds, normalize, parse_quantity, percent, plain, round_half_up
+from model.profiles import RuleProfile, Scale, load_profile
+from model.project import FundsKind, FundsRow, Indicator, Project
 
 ZERO, ONE, HUNDRED = Decimal(0), Decimal(1), Decimal(100)
 PENDING = "待定"  # the 等级 of a total that is not complete: never a grade of a partial sum

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from .project import Indicator, Project
+from model.project import Indicator, Project
 
 # (一级指标, 二级指标, proposed 分值)
 STANDARD_ROWS: list[tuple[str, str, int]] = [

@@ -105,3 +105,13 @@ def test_one_enum_style():
                     bases = {b.id if isinstance(b, ast.Name) else getattr(b, "attr", "") for b in node.bases}
                     assert not bases & {"Enum", "IntFlag", "Flag"}, \
                         f"{f.relative_to(ROOT)}: {node.name} derives from {sorted(bases)}, not StrEnum"
+
+
+def test_one_import_style():
+    """Absolute imports everywhere (`from model.scoring import …`): a line means the same module
+    wherever it is read or moved to."""
+    for package in ("model", "exporters", "importers", "cli", "ui", "bench"):
+        for f in (ROOT / package).rglob("*.py"):
+            for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
+                assert not (isinstance(node, ast.ImportFrom) and node.level), \
+                    f"{f.relative_to(ROOT)}:{node.lineno} imports relatively"

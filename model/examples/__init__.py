@@ -1,6 +1,6 @@
 """The bundled example project: reference form 01, a complete real table."""
 from pathlib import Path
 
-from ..project_file import SUFFIX
+from model.project_file import SUFFIX
 
 EXAMPLE = Path(__file__).with_name("example" + SUFFIX)
