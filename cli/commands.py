@@ -114,7 +114,8 @@ def report(project: Project) -> tuple[list[str], bool]:
         shown = plain(s.value) if s.value is not None else "—"
         note = f"；说明：{ind.hand_note}" if s.hand and ind.hand_note else ""
         lines.append(f"  {i}. [{where}] {ind.name}：{shown}（{s.reason}{note}）")
-    lines.append(f"总分：{plain(ev.total)}{'' if ev.complete else '（有未计分项）'}  等级：{ev.grade}")
+    total = plain(ev.total) if ev.complete else f"{ev.total_text()}（{ev.partial_text()}）"  # never a partial sum as 总分
+    lines.append(f"总分：{total}  等级：{ev.grade}")
     problems = check(project, ev, profile)
     errors = sum(p.severity == Severity.ERROR for p in problems)
     lines.append(f"问题：{errors} 个错误，{len(problems) - errors} 个提醒" if problems else "问题：无")

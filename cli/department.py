@@ -54,7 +54,8 @@ def report_lines(dept: Department, fig: DepartmentFigures, problems) -> list[str
             shown = "—" if s.value is None else plain(s.value)
             share = fig.share(i - 1, ind.weight)
             lines.append(f"  {i}. {ind.name or ind.level2}：{shown}，得分率 {rate(share)}（{s.reason}）")
-        lines.append(f"总分：{plain(fig.total)}{'' if fig.complete else '（有未计分项）'}  等级：{fig.grade}")
+        total = plain(fig.total) if fig.complete else f"{fig.total_text()}（{fig.partial_text()}）"
+        lines.append(f"总分：{total}  等级：{fig.grade}")
     errors = sum(p.severity == Severity.ERROR for p in problems)
     lines.append(f"问题：{errors} 个错误，{len(problems) - errors} 个提醒" if problems else "问题：无")
     lines += [f"  {p}" for p in problems]

@@ -8,7 +8,8 @@ from functools import lru_cache
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Callable
 
-from model.numbers import MAX_QUANTITY, Quantity, in_bounds, normalize, parse_quantity, percent, plain, round_half_up
+from model.numbers import (MAX_QUANTITY, Quantity, in_bounds, normalize, parse_quantity, percent, plain,
+                           round_half_up, score_text)
 from model.profiles import RuleProfile, Scale, load_profile
 from model.project import FundsKind, FundsRow, Indicator, Project
 
@@ -103,6 +104,29 @@ class Evaluation:
     def rate_text(self, kind: FundsKind) -> str:
         rate = self.rates[kind]
         return "" if rate is None else percent(rate)
+
+    @property
+    def unscored(self) -> int:
+        """How many scores (预算执行率 and indicators) are still missing."""
+        return sum(s.value is None for s in [self.budget, *self.indicators])
+
+    def total_text(self) -> str:
+        """The 总分 as every window and output says it: 待定 while anything is unscored."""
+        return total_text(self.total, self.complete)
+
+    def partial_text(self) -> str:
+        """What an unfinished total has so far, said as partial (a tooltip, a note): never a 总分."""
+        return partial_text(self.total, self.unscored)
+
+
+def total_text(total: Decimal, complete: bool) -> str:
+    """The one wording of a 总分: the score when complete, 待定 otherwise (SCORING.md)."""
+    return score_text(total) if complete else PENDING
+
+
+def partial_text(total: Decimal, unscored: int) -> str:
+    rest = f"，另有 {unscored} 项未计分" if unscored else "，尚无可计分的项"
+    return f"已计分部分合计 {score_text(total)}{rest}"
 
 
 def grade_of(total: Decimal, complete: bool, profile: RuleProfile) -> str:

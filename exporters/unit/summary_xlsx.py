@@ -69,7 +69,7 @@ def write_summary_sheet(ws, summary: Summary) -> dict[str, str]:
         values = [row.number, row.name, row.implementer or None, _number(row.initial_budget),
                   _number(row.annual_budget), _number(row.executed),
                   Formula(f'=IF(AND(ISNUMBER(E{r}),ISNUMBER(F{r})),IF(E{r}<>0,F{r}/E{r},""),"")'),
-                  _number(row.score), row.grade or None, row.main_problem or None]
+                  PENDING if row.score is None else _number(row.score), row.grade or None, row.main_problem or None]
         for col, value in enumerate(values, 1):
             c = ws.cell(r, col, value)
             if isinstance(value, str) and not isinstance(value, Formula) and value.startswith("="):

@@ -12,7 +12,7 @@ from model.department import BudgetKind, Department
 from model.numbers import round_half_up
 from model.profiles import RuleProfile, load_profile
 from model.project import FundsKind, Project
-from model.scoring import Evaluation, Score, evaluate, grade_of
+from model.scoring import Evaluation, Score, evaluate, grade_of, partial_text, total_text
 
 ZERO, HUNDRED = Decimal(0), Decimal(100)
 BELOW = Decimal(90)  # projects below this are named in the report with their first problem
@@ -67,6 +67,18 @@ class DepartmentFigures:
     @property
     def indicators(self) -> list[Score]:
         return self.evaluation.indicators
+
+    @property
+    def unscored(self) -> int:
+        """How many of the department's scores (预算执行率 where it has a 分值, indicators) are missing."""
+        budget = [self.evaluation.budget] if self.budget_scored else []
+        return sum(s.value is None for s in [*budget, *self.indicators])
+
+    def total_text(self) -> str:
+        return total_text(self.total, self.complete)
+
+    def partial_text(self) -> str:
+        return partial_text(self.total, self.unscored)
 
     def share(self, i: int, weight: Decimal | None) -> Decimal | None:
         """得分率 of indicator i: 得分 ÷ 权重."""

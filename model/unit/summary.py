@@ -43,7 +43,7 @@ class SummaryRow:
         """The row as printed, column for column with COLUMNS."""
         return [str(self.number), self.name, self.implementer, amount_text(self.initial_budget),
                 amount_text(self.annual_budget), amount_text(self.executed), rate_text(self.execution_rate),
-                "" if self.score is None else score_text(self.score), self.grade, self.main_problem]
+                PENDING if self.score is None else score_text(self.score), self.grade, self.main_problem]
 
 
 @dataclass(frozen=True)

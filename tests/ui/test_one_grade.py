@@ -90,7 +90,7 @@ def test_one_grade_and_no_instruction_in_any_output(folder, tmp_path, capsys, qt
     rows = [line.split("\t") for line in out.splitlines()[2:2 + n]]
     assert [r[1] for r in rows][1:3] == [UNFINISHED, SHORT]
     by_name = {r[1]: r for r in rows}
-    assert by_name[UNFINISHED][6:9] == ["", "待定", "未完成评分"]  # no partial score, no grade
+    assert by_name[UNFINISHED][6:9] == ["待定", "待定", "未完成评分"]  # no partial score, no grade
     assert by_name[SHORT][7:9] == ["优", "未填偏差原因"]
     assert f"共 {n} 个项目：优 {n - 1} 个，良 0 个，中 0 个，差 0 个，另有 1 个项目尚未完成评分" in out
     assert f"\t{n}个项目\t" in out and "损坏" not in out

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QComboBox, QDialog, QDialogB
                                QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from model import Project, Severity, plain, profile_names, score_text
+from model import Project, Severity, plain, profile_names
 from model.department import MONEY_FIELDS, BudgetKind, Department, ReportSection
 from model.department.checks import DepartmentSection, check_department
 from model.department.evaluation import VARIANCE_BASE_LABELS, figures, folder_year, summarize
@@ -389,9 +389,9 @@ class DepartmentDialog(QDialog):
             self.lines[place.field].selectAll()
 
     def _show_total(self, fig, problems) -> None:
-        grade = fig.grade if fig.complete else "待定"  # missing scores: no grade yet, as in the editor
-        missing = "" if fig.complete else "（有未计分项）"
-        self.total.setText(f"总分 {score_text(fig.total)}{missing}　等级 {grade}")
+        # missing scores: 总分 and 等级 待定, as in the editor; what there is so far said as partial
+        partial = "" if fig.complete else f"（{fig.partial_text()}）"
+        self.total.setText(f"总分 {fig.total_text()}{partial}　等级 {fig.grade}")
         rate = lambda r: "—" if r is None else rate_words(r)  # noqa: E731
         self.detail.setText(f"预算执行率 {rate(fig.execution_rate)}　部门预决算差异率 {rate(fig.variance_rate)}"
                             f"（以{VARIANCE_BASE_LABELS[fig.variance_base]}为基数）　分值合计 {plain(fig.weight_sum)}")

@@ -109,10 +109,9 @@ class TotalBar(QFrame):
 
     def refresh(self) -> None:
         ev = self.c.evaluation
-        missing = "" if ev.complete else "（有未计分项）"
-        # a grade of scores still missing would tell a new form's clerk 差 before a figure is in
-        grade = ev.grade  # 待定 while a score is missing: a new form's clerk is not told 差
-        self.total.setText(f"总分 {score_text(ev.total)}{missing}　等级 {grade}")
+        # 总分 and 等级 待定 while a score is missing (the model decides); the sum so far said as partial
+        partial = "" if ev.complete else f"（{ev.partial_text()}）"
+        self.total.setText(f"总分 {ev.total_text()}{partial}　等级 {ev.grade}")
         budget = "—" if ev.budget.value is None else score_text(ev.budget.value)
         self.detail.setText(f"预算执行率得分 {budget}　分值合计 {plain(ev.weight_sum)}")
         errors = sum(p.severity == Severity.ERROR for p in self.c.problems)

@@ -9,7 +9,6 @@ from PySide6.QtGui import QBrush, QColor
 
 from model.fields import AMOUNT_LABELS, HEADER_LABELS
 from model.unit.summary import amount_text, rate_text
-from model.numbers import score_text
 from model.unit import UnitEntry
 
 from ui.overview.folder import UnitFolder
@@ -86,6 +85,8 @@ class UnitTableModel(QAbstractTableModel):
                 return str(e.path)
             if e.project is None:
                 return e.error
+            if col == Col.TOTAL and e.evaluation is not None and not e.evaluation.complete:
+                return e.evaluation.partial_text()  # the 总分 is 待定; what there is so far, said as partial
             errors = [str(p) for p in e.problems][:8]
             return "\n".join(errors) or "没有问题"
         return None
@@ -105,7 +106,7 @@ class UnitTableModel(QAbstractTableModel):
         funds = p.total_funds
         return {Col.IMPLEMENTER: p.implementer, Col.BUDGET: amount_text(funds.annual_budget),
                 Col.EXECUTED: amount_text(funds.executed), Col.RATE: rate_text(ev.rates[funds.kind]),
-                Col.TOTAL: score_text(ev.total) + ("" if ev.complete else "（未完）"), Col.GRADE: ev.grade,
+                Col.TOTAL: ev.total_text(), Col.GRADE: ev.grade,
                 Col.WARNINGS: str(e.warning_count) if e.warning_count else ""}[col]
 
     def _key(self, e: UnitEntry, col: Col):
@@ -113,6 +114,8 @@ class UnitTableModel(QAbstractTableModel):
         p, ev = e.project, e.evaluation
         if col in (Col.ERRORS, Col.WARNINGS):
             return float(e.error_count if col == Col.ERRORS else e.warning_count)
+        if col == Col.TOTAL and ev is not None and not ev.complete:
+            return -1.0  # 待定: below every finished total, above the unreadable (blank) rows
         if col in _NUMERIC:
             value: Decimal | None = None
             if p is not None and ev is not None:

@@ -1,0 +1,82 @@
+"""The overview's 总分 of an unfinished project is 待定, as its 等级, the editor, `check` and the
+汇总表 say (issue 18 item 4): never a partial sum that reads as a total. The partial sum is in the
+tooltip, and sorting puts 待定 below every finished total and above unreadable files."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+
+from model.project_file import save_project
+from model.scoring import PENDING
+from tests.conftest import REFERENCE_IDS
+from tests.helpers import reference_project
+from ui.overview.table_model import Col
+
+
+@pytest.fixture
+def folder(tmp_path) -> Path:
+    d = tmp_path / "单位"
+    d.mkdir()
+    for k, i in enumerate(REFERENCE_IDS[:3]):
+        p = reference_project(i)
+        if k == 1:
+            p.name = "未完的项目"
+            for row in p.funds:
+                row.annual_budget = None  # no 执行率: the budget row cannot be scored
+        save_project(p, d / f"{k + 1:02d}.zpb.json")
+    (d / "坏.zpb.json").write_text("{", encoding="utf-8")
+    return d
+
+
+def test_unfinished_total_is_pending_in_overview_editor_and_check(qtbot, fake, folder, capsys):
+    from ui.app import make_app
+    from ui.overview.window import OverviewWindow
+    from tests.helpers import cli
+    make_app()
+    w = OverviewWindow(folder, fake)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: not w.folder.loading)
+    rows = {w.proxy.index(r, Col.NAME).data(): r for r in range(w.proxy.rowCount())}
+    r = rows["未完的项目"]
+    total = w.proxy.index(r, Col.TOTAL)
+    assert total.data() == PENDING and w.proxy.index(r, Col.GRADE).data() == PENDING
+    assert "未完" not in total.data()
+    tip = total.data(Qt.ItemDataRole.ToolTipRole)
+    assert "已计分" in tip and "未计分" in tip  # the partial sum is there, said as partial
+    # finished totals are numbers; sorted by 总分 descending: finished, then 待定, then unreadable
+    w.proxy.sort(Col.TOTAL, Qt.SortOrder.DescendingOrder)
+    names = [w.proxy.index(k, Col.NAME).data() for k in range(w.proxy.rowCount())]
+    totals = [w.proxy.index(k, Col.TOTAL).data() for k in range(w.proxy.rowCount())]
+    assert totals[2] == PENDING and names[2] == "未完的项目", totals
+    assert all(t.replace(".", "").isdigit() for t in totals[:2]) and totals[3] == ""
+    w.proxy.sort(Col.TOTAL, Qt.SortOrder.AscendingOrder)
+    totals = [w.proxy.index(k, Col.TOTAL).data() for k in range(w.proxy.rowCount())]
+    assert totals[1] == PENDING, totals
+    # the editor's bar and check say 待定 for the 总分 as well
+    editor = w.open_entry(w.folder.entries[w.proxy.mapToSource(w.proxy.index(1, 0)).row()])
+    bar = editor.total_bar.total.text()
+    assert bar.startswith(f"总分 {PENDING}") and f"等级 {PENDING}" in bar, bar
+    editor.close()
+    code, out, _ = cli(capsys, "check", folder / "02.zpb.json")
+    assert f"总分：{PENDING}" in out and f"等级：{PENDING}" in out
+    w.close()
+
+
+def test_unfinished_total_is_pending_in_the_summary_outputs(folder, tmp_path, capsys):
+    """The 汇总表's 总分 of an unfinished project says 待定 as its 等级 does (stdout, Word, Excel),
+    never blank as if a figure were missing, and is left out of the mean."""
+    from docx import Document
+    from openpyxl import load_workbook
+    from tests.helpers import cli
+    docx, xlsx = tmp_path / "汇总.docx", tmp_path / "汇总.xlsx"
+    code, out, _ = cli(capsys, "summary", folder, "--docx", docx, "--xlsx", xlsx)
+    row = next(line for line in out.splitlines() if "未完的项目" in line).split("\t")
+    assert row.count(PENDING) == 2, row  # 总分 and 等级
+    cells = [[c.text for c in r.cells] for t in Document(str(docx)).tables for r in t.rows]
+    assert next(r for r in cells if "未完的项目" in r).count(PENDING) == 2
+    ws = load_workbook(xlsx).worksheets[0]
+    values = next([c.value for c in r] for r in ws.iter_rows() if "未完的项目" in [c.value for c in r])
+    assert values.count(PENDING) == 2, values
