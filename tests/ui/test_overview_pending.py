@@ -80,3 +80,29 @@ def test_unfinished_total_is_pending_in_the_summary_outputs(folder, tmp_path, ca
     ws = load_workbook(xlsx).worksheets[0]
     values = next([c.value for c in r] for r in ws.iter_rows() if "未完的项目" in [c.value for c in r])
     assert values.count(PENDING) == 2, values
+
+
+def test_totals_line_is_never_cut_at_a_narrow_window(qtbot, fake, folder):
+    """At a 1280×800 laptop's or the minimum width, a long totals line (a filter, 待定, errors,
+    unreadable files) wraps between its parts, never cut off at the window's edge nor broken
+    inside a part."""
+    from ui.app import make_app
+    from ui.overview.window import OverviewWindow
+    make_app()
+    w = OverviewWindow(folder, fake)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: not w.folder.loading)
+    w.search.setText("项目名称很长的搜索词也许")
+    w.search.setText("0")
+    qtbot.waitUntil(lambda: "筛选后" in w.totals.text())
+    for width in (1000, 760):
+        w.resize(width, 600)
+        qtbot.waitUntil(lambda: w.totals.width() <= width)
+        qtbot.wait(50)
+        fm, room = w.totals.fontMetrics(), w.totals.contentsRect()
+        lines = w.totals.text().split("\n")
+        assert all(fm.horizontalAdvance(line) <= room.width() for line in lines), (room, lines)
+        assert fm.lineSpacing() * len(lines) <= room.height() + 2, (room, lines)
+        assert "另有 1 个项目尚未完成评分" in lines or any("另有 1 个项目尚未完成评分" in x for x in lines)
+    w.close()

@@ -165,11 +165,11 @@ class OverviewWindow(QMainWindow, OverviewWork):
         if every and not shown:
             self.empty_note.setText(f"没有符合条件的项目（{why or '筛选'}）：文件夹中的 {len(every)} 个项目都不符合。"
                                     "<a href='all'>显示全部项目</a>（Ctrl+Shift+E）")
-            self.totals.setText(f"显示 0 / {len(every)} 个项目（{why}）")
+            self._set_totals([f"显示 0 / {len(every)} 个项目（{why}）"])
             return
         t = unit_totals(shown) if shown else None
         if t is None:
-            self.totals.setText("文件夹中还没有项目文件（*.zpb.json）：可以“新建项目”或“导入表格”。")
+            self._set_totals(["文件夹中还没有项目文件（*.zpb.json）：可以“新建项目”或“导入表格”。"])
             return
         grades = "，".join(f"{g} {n}" for g, n in t.grade_counts.items())
         head = f"筛选后 {len(shown)} / {len(every)} 个项目（{why}）：" if filtered else f"共 {t.projects} 个项目"
@@ -182,7 +182,28 @@ class OverviewWindow(QMainWindow, OverviewWork):
             parts.append(f"{t.with_errors} 个有错误")
         if t.unreadable:
             parts.append(f"{t.unreadable} 个无法读取")
-        self.totals.setText("　".join(parts))
+        self._set_totals(parts)
+
+    def _set_totals(self, parts: list[str]) -> None:
+        """The totals in as many lines as the window's width needs, broken only between parts:
+        a narrow window or a long filter never cuts off the end (unreadable files, errors)."""
+        self._totals_parts = parts
+        fm = self.totals.fontMetrics()
+        central = self.centralWidget()
+        margins = central.layout().contentsMargins()
+        room = max(central.width() - margins.left() - margins.right() - 2, 200)
+        lines: list[str] = []
+        for part in parts:
+            if lines and fm.horizontalAdvance(lines[-1] + "　" + part) <= room:
+                lines[-1] += "　" + part
+            else:
+                lines.append(part)
+        self.totals.setText("\n".join(lines))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        if getattr(self, "_totals_parts", None):
+            self._set_totals(self._totals_parts)
 
     # --- rows ----------------------------------------------------------------------------------
     def selected_entries(self) -> list[UnitEntry]:
