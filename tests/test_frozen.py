@@ -92,6 +92,25 @@ def test_export_and_import_match_the_source(tmp_path):
     assert frozen("import", str(tmp_path / "missing.docx"), "-o", str(tmp_path / "x.json")).returncode == 1
 
 
+def test_every_document_of_a_unit_is_written_like_the_source(tmp_path):
+    """The 汇总表 (its Word footer comes from python-docx's template files, read from beside its
+    modules), the combined file and 部门整体's report: each import path of a document's package
+    is in the bundle and works there."""
+    unit = tmp_path / "单位"
+    unit.mkdir()
+    source("new", str(unit / "例.zpb.json"), "--example")
+    for who, run in (("f", frozen), ("s", source)):
+        out = tmp_path / who
+        out.mkdir()
+        done = run("summary", str(unit), "--docx", str(out / "汇总.docx"), "--xlsx", str(out / "汇总.xlsx"))
+        assert done.returncode == 0, done.stderr
+        done = run("export", str(unit), "--combined", str(out / "全部.docx"))
+        assert done.returncode == 0, done.stderr
+    for name in ("汇总.docx", "汇总.xlsx", "全部.docx"):
+        f, s = parts(tmp_path / "f" / name), parts(tmp_path / "s" / name)
+        assert f.keys() == s.keys() and f == s, name
+
+
 @pytest.mark.parametrize("form", ["05.docx", "08.xlsx"])
 def test_reference_forms_round_trip_like_the_source(tmp_path, form):
     fj, sj = tmp_path / "f.json", tmp_path / "s.json"
