@@ -115,3 +115,15 @@ def test_one_import_style():
             for node in ast.walk(ast.parse(f.read_text(encoding="utf-8"))):
                 assert not (isinstance(node, ast.ImportFrom) and node.level), \
                     f"{f.relative_to(ROOT)}:{node.lineno} imports relatively"
+
+
+def test_every_package_is_installed():
+    """A new document's room (ui/…/, exporters/…/) is in pyproject's package list, or a wheel
+    install (not the editable one the tests use) would leave it out."""
+    import tomllib
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+                 ["tool"]["setuptools"]["packages"])
+    found = {init.parent.relative_to(ROOT).as_posix().replace("/", ".")
+             for package in ("model", "exporters", "importers", "cli", "ui")
+             for init in (ROOT / package).rglob("__init__.py")}
+    assert listed == found
