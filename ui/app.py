@@ -9,12 +9,15 @@ import time
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
-from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
-
+# The model (and pydantic under it) before Qt: once PySide6 is imported, its import hook reads the
+# source of every module imported after it (shibokensupport.feature, looking for "PySide6"), which
+# for pydantic and the standard library it pulls in is some 150 files read for nothing at each start.
 from model.examples import EXAMPLE
 from model.files import clean_stale_temps
 from model.project_file import load_project
+
+from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtWidgets import QApplication, QMainWindow, QWidget
 
 from ui.editor.controller import ProjectController
 from ui.common.interaction import Interaction
