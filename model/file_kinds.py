@@ -50,6 +50,7 @@ TEXT = Foreign("纯文本文件", "自评表须是 Word（.docx）、Excel（.xl
 IMAGE = Foreign("图片（扫描件或截图）", "程序不能识别图片中的文字；" + _NO_TABLE[len("程序不能从中读取表格；"):])
 ARCHIVE = Foreign("压缩包", "请先解压，再读取其中的自评表")
 DOCX_NAMED = Foreign("Word 文档（.docx），但文件扩展名不是 .docx", "请把文件名改为以 .docx 结尾后再读取")
+EMPTY = Foreign("空文件（0 字节）", "可能是复制或保存时中断；请从原处重新复制，或在原来的程序中重新保存")
 XLSX_NAMED = Foreign("Excel 工作簿（.xlsx），但文件扩展名不是 .xlsx", "请把文件名改为以 .xlsx 结尾后再读取")
 
 _BY_SUFFIX = {".doc": OLD_WORD, ".dot": OLD_WORD, ".xls": OLD_EXCEL, ".xlt": OLD_EXCEL, ".wps": WPS_WRITER,
@@ -145,13 +146,15 @@ def foreign_message(path: str | os.PathLike, data: bytes | None = None, limit: i
     file (at most limit bytes) when data is not given; a file that cannot be read is judged by
     its extension."""
     path = Path(path)
+    read = data is not None  # data is the file's content: b"" is an empty file
     if data is None:
         data = b""
         try:
             if stat.S_ISREG(os.stat(path).st_mode):  # never open a pipe or a device: it may block
                 with open(path, "rb") as fh:
                     data = fh.read(limit)
+                read = True
         except (OSError, ValueError):
             pass
-    kind = identify(path.name, data)
+    kind = EMPTY if read and not data else identify(path.name, data)
     return None if kind is None else kind.message(path.name)
