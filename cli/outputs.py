@@ -19,7 +19,7 @@ from model.file_names import safe_name
 from model.project_file import file_stem
 
 EXPORT_SUFFIX = "（导出）"  # default outputs of a form input: never the form itself or its twin
-_KINDS = {".docx": "Word 文件", ".xlsx": "Excel 文件", ".xlsm": "Excel 文件", ".json": "项目文件",
+_KINDS = {".pdf": "PDF 文件", ".docx": "Word 文件", ".xlsx": "Excel 文件", ".xlsm": "Excel 文件", ".json": "项目文件",
           ".doc": "Word 文件", ".xls": "Excel 文件", ".wps": "WPS 文件", ".et": "WPS 文件"}
 
 
@@ -58,7 +58,7 @@ class OutputRule:
     def refuse_reason(self, target: str | os.PathLike, kind: str) -> str | None:
         """Why target must not be written (None: it may, and it is now claimed).
 
-        kind is 'docx', 'xlsx' or 'project': what will be written there.
+        kind is 'docx', 'xlsx', 'pdf' or 'project': what will be written there.
         """
         target = Path(target)
         wrong = _wrong_suffix(target, kind)
@@ -92,8 +92,8 @@ class OutputRule:
 
 def _wrong_suffix(target: Path, kind: str) -> str | None:
     suffix = target.suffix.lower()
-    want = {"docx": (".docx",), "xlsx": (".xlsx",), "project": (".json",)}[kind]
+    want = {"docx": (".docx",), "xlsx": (".xlsx",), "pdf": (".pdf",), "project": (".json",)}[kind]
     if suffix in _KINDS and suffix not in want:
-        what = {"docx": " Word 文件", "xlsx": " Excel 文件", "project": "项目文件"}[kind]
+        what = {"docx": " Word 文件", "xlsx": " Excel 文件", "pdf": " PDF 文件", "project": "项目文件"}[kind]
         return f"{target} 的扩展名是 {target.suffix}（{_KINDS[suffix]}），不能把{what}写成这个名字"
     return None

@@ -23,15 +23,17 @@ DEFAULT_FORMATS = "docx,xlsx"
 
 
 def add_parsers(sub, help_flag) -> None:
-    p = sub.add_parser("export", help="导出为 Word/Excel 自评表", add_help=False,
-                       description="把项目导出为区里格式的 .docx 和 .xlsx。退出码：0 全部写出，"
-                       "1 有文件无法写出，2 有项目文件无法读取。")
+    p = sub.add_parser("export", help="导出为 Word/Excel/PDF 自评表", add_help=False,
+                       description="把项目导出为区里格式的 .docx 和 .xlsx（--pdf 或 --format pdf：不需要 Office "
+                       "即可打印的 PDF，与窗口“导出 PDF”相同）。退出码：0 全部写出，1 有文件无法写出，2 有项目文件无法读取。")
     help_flag(p)
     p.add_argument("files", nargs="+", metavar="FILE", help="项目文件或项目文件夹（也可以是填好的 .docx/.xlsx）")
     p.add_argument("--docx", metavar="OUT", help="Word 文件的输出路径（只导出一个项目时）")
     p.add_argument("--xlsx", metavar="OUT", help="Excel 文件的输出路径（只导出一个项目时）")
-    p.add_argument("--outdir", metavar="DIR", help="输出文件夹，文件名为“<项目文件名>.docx/.xlsx”")
-    p.add_argument("--format", default=DEFAULT_FORMATS, metavar="docx,xlsx", help="导出哪些格式，默认两种都导出")
+    p.add_argument("--pdf", metavar="OUT", help="PDF 文件的输出路径（只导出一个项目时）")
+    p.add_argument("--outdir", metavar="DIR", help="输出文件夹，文件名为“<项目文件名>.docx/.xlsx/.pdf”")
+    p.add_argument("--format", default=DEFAULT_FORMATS, metavar="docx,xlsx,pdf",
+                   help="导出哪些格式（用逗号分隔），默认 docx,xlsx")
     p.add_argument("--combined", metavar="OUT.docx|OUT.xlsx",
                    help="把全部项目合并为一个文件：汇总表在前，每个项目一页（Word）或一个工作表（Excel）")
     p.add_argument("--force", action="store_true",
@@ -47,17 +49,23 @@ def add_parsers(sub, help_flag) -> None:
     p.add_argument("--force", action="store_true", help="覆盖已存在的项目文件")
 
 
+def _named(args) -> list[tuple[str, str]]:
+    """The outputs named one by one: --docx, --xlsx, --pdf."""
+    return [(fmt, t) for fmt, t in (("docx", args.docx), ("xlsx", args.xlsx), ("pdf", args.pdf)) if t]
+
+
 def _targets(args, path: str, formats: list[str]) -> dict[str, Path]:
-    if args.docx or args.xlsx:
-        return {fmt: Path(t) for fmt, t in (("docx", args.docx), ("xlsx", args.xlsx)) if t}
+    if _named(args):
+        return {fmt: Path(t) for fmt, t in _named(args)}
     folder = Path(args.outdir) if args.outdir else Path(path).parent
     return {fmt: folder / f"{output_stem(path)}.{fmt}" for fmt in formats}
 
 
 def cmd_export(args, load) -> int:
     if args.combined:
-        ignored = [name for name, given in (("--docx", args.docx), ("--xlsx", args.xlsx), ("--outdir", args.outdir),
-                                            ("--format", args.format != DEFAULT_FORMATS)) if given]
+        ignored = [name for name, given in (("--docx", args.docx), ("--xlsx", args.xlsx), ("--pdf", args.pdf),
+                                            ("--outdir", args.outdir), ("--format", args.format != DEFAULT_FORMATS))
+                   if given]
         if ignored:  # said, not silently dropped: the script meant something by them
             fail(f"--combined 只写一个文件，不能与 {'、'.join(ignored)} 同时使用")
             return EXIT_UNREADABLE
@@ -66,13 +74,13 @@ def cmd_export(args, load) -> int:
     formats = [f.strip().lower().lstrip(".") for f in args.format.split(",") if f.strip()]
     bad = [f for f in formats if f not in FORMATS]
     if bad or not formats:
-        fail(f"--format 只能是 docx、xlsx 或 docx,xlsx（收到 {args.format}）")
+        fail(f"--format 只能是 docx、xlsx、pdf 中的一种或几种，用逗号分隔，例如 docx,xlsx（收到 {args.format}）")
         return EXIT_UNREADABLE
     files = input_files(args.files)  # a folder: its project files; each file once
     if files is None:
         return EXIT_UNREADABLE
-    if (args.docx or args.xlsx) and len(files) > 1:
-        fail("导出多个项目时请用 --outdir，不能用 --docx/--xlsx 指定单个文件")
+    if _named(args) and len(files) > 1:
+        fail("导出多个项目时请用 --outdir，不能用 --docx/--xlsx/--pdf 指定单个文件")
         return EXIT_UNREADABLE
     if not make_folder(args.outdir):
         return EXIT_FAILED

@@ -7,22 +7,27 @@ from __future__ import annotations
 
 import functools
 import io
+from collections.abc import Set as AbstractSet
 from typing import BinaryIO
 from xml.sax.saxutils import escape
 
 from docx import Document
-from docx.enum.section import WD_ORIENT
+from docx.enum.section import WD_HEADER_FOOTER, WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import CONTENT_TYPE as CT
+from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
+from docx.parts.hdrftr import FooterPart
 from docx.shared import Mm, Pt
 
 from model import Evaluation, Project
 from model.text import clean_text, cut
 
 from exporters.properties import set_docx_properties
-from exporters.layout import (LINE_SPACING, NUMBER_PADDING_MM, PAGE_MARGINS_MM, FormLayout, LayoutCell, Merge,
-                     build_layout, cell_text, profile_keywords, row_height_mm)
+from exporters.layout import (LINE_SPACING, NUMBER_PADDING_MM, PAGE_MARGINS_MM, PAGE_NUMBER_MM, PAGE_NUMBER_PT, FormLayout,
+                     LayoutCell, Merge, build_layout, cell_text, header_rows, last_rows, paginate, profile_keywords,
+                     row_height_mm)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"
 _TWIPS_PER_MM = 1440 / 25.4
@@ -73,25 +78,35 @@ def _cell_xml(cell: LayoutCell, layout: FormLayout) -> str:
             f"{_paragraphs(text, cell.align, run_properties(pt), line)}</w:tc>")
 
 
-def table_xml(layout: FormLayout) -> str:
-    rows = []
-    for row in layout.rows:
+def table_xml(layout: FormLayout, rows: list[int] | None = None, repeat: AbstractSet[int] = frozenset(),
+              keep: AbstractSet[int] = frozenset(), bottom: bool = True) -> str:
+    """The layout's rows (all by default) as one table: `repeat` rows are its header rows, which
+    Word prints again at the top of every page; `keep` rows stay on the page of the row after
+    them. Rows never split across pages. bottom=False leaves off the bottom border (a table
+    the next one continues)."""
+    out = []
+    for i in range(len(layout.rows)) if rows is None else rows:
+        row = layout.rows[i]
         height = _tw(row_height_mm(layout, row))
         cells = "".join(_cell_xml(c, layout) for c in row.cells)
-        rows.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{height}" w:hRule="atLeast"/>'
-                    f'<w:jc w:val="center"/></w:trPr>{cells}</w:tr>')
-    return table_frame_xml(layout.columns_mm, "".join(rows))
+        if i in keep:
+            cells = cells.replace("<w:pPr>", "<w:pPr><w:keepNext/>")
+        header = "<w:tblHeader/>" if i in repeat else ""
+        out.append(f'<w:tr><w:trPr><w:cantSplit/>{header}<w:trHeight w:val="{height}" w:hRule="atLeast"/>'
+                   f'<w:jc w:val="center"/></w:trPr>{cells}</w:tr>')
+    return table_frame_xml(layout.columns_mm, "".join(out), bottom)
 
 
-def table_frame_xml(columns_mm: tuple[float, ...], rows: str) -> str:
+def table_frame_xml(columns_mm: tuple[float, ...], rows: str, bottom: bool = True) -> str:
     """A fixed, centred table on a grid of columns_mm with thin borders and 1 mm cell margins
     (NUMBER_PADDING_MM in all: the layout keeps numbers on one line with it)."""
     border = 'w:val="single" w:sz="4" w:space="0" w:color="000000"'
+    last = border if bottom else 'w:val="nil"'
     grid = "".join(f'<w:gridCol w:w="{_tw(mm)}"/>' for mm in columns_mm)
     margin = _tw(NUMBER_PADDING_MM / 2)
     return (
         f'<w:tbl {nsdecls("w")}><w:tblPr><w:tblW w:w="{_tw(sum(columns_mm))}" w:type="dxa"/>'
-        f'<w:jc w:val="center"/><w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {border}/>'
+        f'<w:jc w:val="center"/><w:tblBorders><w:top {border}/><w:left {border}/><w:bottom {last}/>'
         f'<w:right {border}/><w:insideH {border}/><w:insideV {border}/></w:tblBorders>'
         f'<w:tblLayout w:type="fixed"/><w:tblCellMar><w:left w:w="{margin}" w:type="dxa"/>'
         f'<w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar><w:tblLook w:val="0000"/></w:tblPr>'
@@ -174,12 +189,90 @@ def set_page(section, landscape: bool = False) -> None:
 
 
 def add_form(doc, layout: FormLayout) -> None:
-    """The form's title, table and signature lines at the end of doc (one A4 page)."""
+    """The form's title, table and signature lines at the end of doc, whose last section it
+    fills: one A4 page where it fits (exporters/layout.paginate), else as many as it needs, the
+    indicator table's header rows repeated on each, 第 N 页 共 M 页 below, the last indicator
+    rows, the 总分 row and the signature lines kept together."""
+    pages = paginate(layout)
+    section = doc.sections[-1]
     _line(doc, layout.title, TITLE_FONT, 18, after=0)
     _line(doc, layout.year_line, BODY_FONT, 12, after=3)
-    doc.element.body.insert(len(doc.element.body) - 1, parse_xml(table_xml(layout)))
+    body = doc.element.body
+    head = header_rows(layout)
+    if len(pages) == 1 or not head:
+        body.insert(len(body) - 1, parse_xml(table_xml(layout)))
+        _page_numbers(section, False, alone=len(doc.sections) == 1)
+    else:
+        # Word repeats only a table's first rows: the indicator table is a table of its own,
+        # right below the first (a paragraph of one twip between them keeps them two tables)
+        tail = set(last_rows(layout)) | set(head)  # the 总分 row keeps with the signature lines
+        body.insert(len(body) - 1, parse_xml(table_xml(layout, list(range(head[0])), bottom=False)))
+        body.insert(len(body) - 1, parse_xml(_SEPARATOR))
+        body.insert(len(body) - 1, parse_xml(table_xml(layout, list(range(head[0], len(layout.rows))),
+                                                       repeat=set(head), keep=tail)))
+        _page_numbers(section, True, len(pages), alone=len(doc.sections) == 1)
     for i, line in enumerate(layout.signature_lines):
-        _line(doc, line, BODY_FONT, 11, WD_ALIGN_PARAGRAPH.LEFT, before=8 if i == 0 else 4)
+        p = _line(doc, line, BODY_FONT, 11, WD_ALIGN_PARAGRAPH.LEFT, before=8 if i == 0 else 4)
+        p.paragraph_format.keep_with_next = i + 1 < len(layout.signature_lines)
+
+
+_SEPARATOR = (f'<w:p {nsdecls("w")}><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
+              '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr></w:p>')
+
+
+def _field(instr: str, run_pr: str, shown: str = "1") -> str:
+    return (f'<w:r>{run_pr}<w:fldChar w:fldCharType="begin"/></w:r>'
+            f'<w:r>{run_pr}<w:instrText xml:space="preserve"> {instr} </w:instrText></w:r>'
+            f'<w:r>{run_pr}<w:fldChar w:fldCharType="separate"/></w:r><w:r>{run_pr}<w:t>{shown}</w:t></w:r>'
+            f'<w:r>{run_pr}<w:fldChar w:fldCharType="end"/></w:r>')
+
+
+def _page_numbers(section, shown: bool, pages: int = 1, alone: bool = True) -> None:
+    """第 N 页 共 M 页 in the section's footer, with room for it below the table; none for one
+    page. A form in a combined document is numbered on its own (SECTIONPAGES, which Word counts;
+    LibreOffice shows the layout's count stored with it) and has a footer of its own even when
+    empty (a section without one repeats the footer of the section before); a form alone counts
+    the document's pages."""
+    section.bottom_margin = Mm(PAGE_MARGINS_MM["bottom"] + (PAGE_NUMBER_MM if shown else 0))
+    if not shown and alone:
+        return
+    paragraph = ""
+    if shown:
+        section.footer_distance = Mm(PAGE_MARGINS_MM["bottom"])
+        sect = section._sectPr
+        numbering = sect.find(qn("w:pgNumType"))
+        if numbering is None:  # in the schema's place: before cols, docGrid … (Word is strict)
+            numbering = sect.makeelement(qn("w:pgNumType"), {})
+            later = [sect.find(qn(f"w:{t}")) for t in _AFTER_PGNUMTYPE]
+            later = [e for e in later if e is not None]
+            if later:
+                later[0].addprevious(numbering)
+            else:
+                sect.append(numbering)
+        numbering.set(qn("w:start"), "1")
+        run_pr = run_properties(PAGE_NUMBER_PT)
+        text = lambda t: f'<w:r>{run_pr}<w:t xml:space="preserve">{t}</w:t></w:r>'  # noqa: E731
+        count = _field("NUMPAGES" if alone else "SECTIONPAGES", run_pr, str(pages))
+        paragraph = f'{text("第 ")}{_field("PAGE", run_pr)}{text(" 页 共 ")}{count}{text(" 页")}'
+    _set_footer(section, f'<w:ftr {nsdecls("w", "r")}><w:p><w:pPr><w:jc w:val="center"/></w:pPr>'
+                         f"{paragraph}</w:p></w:ftr>")
+
+
+_AFTER_PGNUMTYPE = ("cols", "formProt", "vAlign", "noEndnote", "titlePg", "textDirection", "bidi", "rtlGutter",
+                    "docGrid", "printerSettings", "sectPrChange")
+
+
+def _set_footer(section, xml: str) -> None:
+    """The section's own footer part, made here: python-docx's section.footer reads a template by
+    a path that does not exist in the frozen bundle on Linux."""
+    document = section.part
+    package = document.package
+    part = FooterPart(package.next_partname("/word/footer%d.xml"), CT.WML_FOOTER, parse_xml(xml), package)
+    sect = section._sectPr
+    for old in sect.findall(qn("w:footerReference")):
+        if old.get(qn("w:type")) == "default":
+            sect.remove(old)
+    sect.add_footerReference(WD_HEADER_FOOTER.PRIMARY, document.relate_to(part, RT.FOOTER))
 
 
 def write_docx(project: Project, target: str | BinaryIO, evaluation: Evaluation | None = None) -> None:

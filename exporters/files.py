@@ -10,10 +10,10 @@ from model.failures import ClerkError, describe, os_words
 from model.files import atomic_write
 
 from exporters.properties import finish_package
-from exporters.stamp import stamp
+from exporters.stamp import stamp, stamp_pdf
 
-FORMATS = ("docx", "xlsx")
-_NAMES = {"docx": "Word", "xlsx": "Excel"}
+FORMATS = ("docx", "xlsx", "pdf")
+_NAMES = {"docx": "Word", "xlsx": "Excel", "pdf": "PDF"}
 
 
 class ExportError(ClerkError):
@@ -26,9 +26,12 @@ class ExportError(ClerkError):
 def render(project: Project, fmt: str, evaluation: Evaluation | None = None) -> bytes:
     """The whole file in memory, so a failure never leaves part of it on disk."""
     if fmt not in FORMATS:
-        raise ExportError(f"不支持导出为 .{fmt}，请选择 .docx 或 .xlsx")
+        raise ExportError(f"不支持导出为 .{fmt}，请选择 .docx、.xlsx 或 .pdf")
     buf = io.BytesIO()
     try:
+        if fmt == "pdf":  # the program's own print routine: Qt, loaded only for a PDF
+            from exporters.pdf import form_pdf
+            return form_pdf(project, evaluation)
         if fmt == "docx":
             from exporters.docx_writer import write_docx
             write_docx(project, buf, evaluation)
@@ -44,11 +47,13 @@ def render(project: Project, fmt: str, evaluation: Evaluation | None = None) -> 
 
 
 def write_output(data: bytes, target: str | os.PathLike) -> None:
-    """Write an export atomically, with our mark (exporters/stamp.py) when it is a .docx/.xlsx."""
+    """Write an export atomically, with our mark (exporters/stamp.py) when it is a .docx/.xlsx/.pdf."""
     target = Path(target)
     try:
         if data[:2] == b"PK":
             data = stamp(finish_package(data))
+        elif data[:5] == b"%PDF-":
+            data = stamp_pdf(data)
     except Exception as exc:
         raise ExportError(f"无法生成 {target}：导出的文件内容有误") from exc
     try:

@@ -112,10 +112,21 @@ class FormLayout:
         return sum(self.columns_mm[col: col + span])
 
 
-FONT_SIZES_PT = (10.5, 10.0, 9.5, 9.0, 8.5, 8.0, 7.5, 7.0, 6.5)
-# what stands on the page besides the table: title, year line, signature lines
-OUTSIDE_TABLE_MM = 36.0
+# 小五 (9 pt) is the least a signed form is printed at: a form that does not fit one page at 9 pt
+# continues on further pages instead (paginate)
+FONT_SIZES_PT = (10.5, 10.0, 9.5, 9.0)
+TITLE_MM = 19.0  # title and year line above the table
+SIGNATURES_MM = 17.0  # the signature lines below it
+OUTSIDE_TABLE_MM = TITLE_MM + SIGNATURES_MM
+PAGE_NUMBER_MM = 6.0  # a form of several pages gives its bottom margin this much more for 第 N 页 共 M 页
+PAGE_NUMBER_PT = 9.0
+
+
+def page_number_text(page: int | str, pages: int | str) -> str:
+    return f"第 {page} 页 共 {pages} 页"
+
 PAGE_BODY_MM = 297.0 - PAGE_MARGINS_MM["top"] - PAGE_MARGINS_MM["bottom"]
+KEEP_WITH_TOTAL = 2  # indicator rows kept on the 总分 row's page: the last page never holds only the total
 
 
 def largest_fitting(fits) -> float:
@@ -124,13 +135,13 @@ def largest_fitting(fits) -> float:
 
 
 def fit_font(layout: FormLayout) -> float:
-    """The largest font size at which the table, by estimate, fits one A4 page and every number
-    stands on one line in its cell."""
-    def fits(pt: float) -> bool:
+    """The form's font size: the largest at which every number stands on one line in its cell
+    and the form takes as few pages as it can at 9 pt (one page for every ordinary form)."""
+    def pages_at(pt: float) -> int:
         layout.body_pt = pt
-        return (numbers_fit(layout)
-                and sum(row_height_mm(layout, r) for r in layout.rows) + OUTSIDE_TABLE_MM <= PAGE_BODY_MM)
-    layout.body_pt = largest_fitting(fits)
+        return len(paginate(layout)) if numbers_fit(layout) else 10**6
+    fewest = pages_at(FONT_SIZES_PT[-1])
+    layout.body_pt = largest_fitting(lambda pt: pages_at(pt) <= fewest)
     return layout.body_pt
 
 
@@ -279,3 +290,65 @@ def row_height_mm(layout: FormLayout, row: LayoutRow) -> float:
         lines = line_count(text, layout.width_mm(cell.col, cell.span), pt, CELL_PADDING_MM + SAFETY_MM)
         need = max(need, lines * pt * 0.3528 * LINE_SPACING + 1.6)
     return need
+
+
+def header_rows(layout: FormLayout) -> list[int]:
+    """The indicator table's header rows: repeated at the top of every page after the first."""
+    return [i for i, r in enumerate(layout.rows) if r.kind == RowKind.INDICATOR_HEAD]
+
+
+def paginate(layout: FormLayout, heights: list[float] | None = None) -> list[list[int]]:
+    """The form's pages as the rows each holds (without the header rows repeated above them).
+
+    Every printed output breaks its pages here: Word's, Excel's and the program's own. A row is
+    never split; the indicator header stays with the first indicator row, and the last
+    KEEP_WITH_TOTAL indicator rows, the 总分 row and the signature lines stand on one page. Pages
+    after the first repeat the header rows; every page of a form of several leaves room for its
+    page number. heights are the rows' heights in mm (row_height_mm by default).
+    """
+    if heights is None:
+        heights = [row_height_mm(layout, r) for r in layout.rows]
+    one = sum(heights) + OUTSIDE_TABLE_MM
+    if one <= PAGE_BODY_MM:
+        return [list(range(len(layout.rows)))]
+    head = header_rows(layout)
+    repeat = sum(heights[i] for i in head)
+    units = _units(layout)
+    room = PAGE_BODY_MM - PAGE_NUMBER_MM
+    pages: list[list[int]] = [[]]
+    used = TITLE_MM
+    for unit, extra in units:
+        need = sum(heights[i] for i in unit) + extra
+        if pages[-1] and used + need > room:
+            pages.append([])
+            used = repeat if head and unit[0] > head[-1] else 0.0
+        pages[-1] += unit
+        used += need
+    return pages
+
+
+def last_rows(layout: FormLayout) -> list[int]:
+    """The rows that stand on the last page together with the signature lines."""
+    return _units(layout)[-1][0]
+
+
+def _units(layout: FormLayout) -> list[tuple[list[int], float]]:
+    """The rows in groups that stand on one page, each with the height printed outside the table
+    that comes with it (the signature lines with the last)."""
+    rows = layout.rows
+    head = header_rows(layout)
+    indicators = [i for i, r in enumerate(rows) if r.kind == RowKind.INDICATOR]
+    tail_from = indicators[-KEEP_WITH_TOTAL] if len(indicators) >= KEEP_WITH_TOTAL else (
+        indicators[0] if indicators else len(rows) - 1)
+    glue_from = head[0] if head else len(rows)
+    glue_to = (indicators[0] if indicators else glue_from) if head else -1
+    units: list[tuple[list[int], float]] = []
+    i = 0
+    while i < len(rows):
+        if i >= tail_from or (glue_from <= i and glue_to >= tail_from):
+            units.append((list(range(i, len(rows))), SIGNATURES_MM))
+            break
+        end = glue_to + 1 if i == glue_from else i + 1
+        units.append((list(range(i, end)), 0.0))
+        i = end
+    return units

@@ -1,4 +1,4 @@
-"""Our mark on every exported .docx/.xlsx: how a later run knows a file is its own, unchanged export.
+"""Our mark on every exported .docx/.xlsx/.pdf: how a later run knows a file is its own, unchanged export.
 
 The mark is the document's identifier property (`dc:identifier` in docProps/core.xml):
 `zpb-export:sha256:<hex>`, the hash of every other part of the package. An export we wrote and
@@ -6,6 +6,10 @@ nobody changed carries a mark that matches its content, and may be written again
 re-run). A form a clerk filled in Word/Excel/WPS — even one that started as our export — no
 longer matches (those programs rewrite the parts when they save), so it is not replaced
 without `--force`.
+
+A PDF carries the same mark as the identifier of its XMP metadata (`<dc:identifier>`, written by
+exporters/pdf.py with zeros for the hash): the hash of the file with those zeros in place, so
+any change to the file — a viewer saving annotations, a program rewriting it — breaks it.
 """
 from __future__ import annotations
 
@@ -21,6 +25,27 @@ PREFIX = "zpb-export:sha256:"
 CORE = "docProps/core.xml"
 _IDENTIFIER = re.compile(rb"<dc:identifier[^>]*>([^<]*)</dc:identifier>")
 _DC = "http://purl.org/dc/elements/1.1/"
+
+
+PDF_MARK_PLACEHOLDER = PREFIX + "0" * 64
+_PDF_MARK = re.compile(rb"<dc:identifier>" + re.escape(PREFIX.encode()) + rb"([0-9a-f]{64})</dc:identifier>")
+
+
+def stamp_pdf(data: bytes) -> bytes:
+    """The PDF with its placeholder mark filled in (same length: no offset in it moves)."""
+    found = _PDF_MARK.search(data)
+    if found is None or data.count(PDF_MARK_PLACEHOLDER.encode()) != 1:
+        raise ValueError("PDF without its placeholder mark")  # made without exporters.pdf.pdf_writer
+    digest = hashlib.sha256(data).hexdigest().encode()
+    return data[:found.start(1)] + digest + data[found.end(1):]
+
+
+def is_unchanged_pdf(data: bytes) -> bool:
+    found = _PDF_MARK.search(data)
+    if found is None:
+        return False
+    blank = data[:found.start(1)] + b"0" * 64 + data[found.end(1):]
+    return hashlib.sha256(blank).hexdigest().encode() == found.group(1)
 
 
 def _digest(zf: zipfile.ZipFile) -> str:
@@ -60,6 +85,10 @@ def is_unchanged_export(path: str | os.PathLike) -> bool:
     """True for a file we exported that nobody has changed since; False for anything else."""
     try:
         regular_file_size(path, 20 * 2**20)  # never open a pipe or a device
+        with open(path, "rb") as f:
+            if f.read(5) == b"%PDF-":
+                f.seek(0)
+                return is_unchanged_pdf(f.read())
         with zipfile.ZipFile(path) as zf:
             if sum(i.file_size for i in zf.infolist()) > 50 * 2**20:
                 return False

@@ -11,6 +11,7 @@ from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.merge import MergedCellRange
+from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
 
 from model import Evaluation, FundsKind, Project
@@ -19,8 +20,9 @@ from model.text import clean_text
 
 from exporters.formulas import Formula, budget_score_formula, rate_formula, sum_formula, total_formula
 from exporters.properties import set_xlsx_properties
-from exporters.layout import (COLUMNS, PAGE_MARGINS_MM, BudgetRule, FormLayout, LayoutCell, Merge, Role,
-                     build_layout, cell_text, profile_keywords, row_height_mm)
+from exporters.layout import (COLUMNS, PAGE_MARGINS_MM, PAGE_NUMBER_MM, PAGE_NUMBER_PT, BudgetRule, FormLayout, LayoutCell,
+                     Merge, Role, build_layout, cell_text, header_rows, page_number_text, paginate,
+                     profile_keywords, row_height_mm)
 
 BODY_FONT, TITLE_FONT = "宋体", "黑体"
 GB2312 = 134  # the font's character set: Excel and WPS pick the Chinese face with it
@@ -113,6 +115,28 @@ def fill_sheet(ws, layout: FormLayout, value) -> None:
                 c.number_format = fmt
     _signatures(ws, layout, last + 2, body, ncols)
     _page_setup(ws, last, ncols)
+    _pages(ws, layout, first)
+
+
+def _pages(ws, layout: FormLayout, first: int) -> None:
+    """The layout's pages (exporters/layout.paginate) as the sheet's row breaks, the indicator
+    header rows as print titles repeated on every page, and 第 N 页 共 M 页 in the footer."""
+    pages = paginate(layout)
+    if len(pages) == 1:
+        # Excel and Calc set lines looser than the layout's exact spacing: what fits one page in
+        # Word fits here too by a small scale, never a second page
+        ws.page_setup.fitToHeight = 1
+        return
+    head = header_rows(layout)
+    if head:
+        ws.print_title_rows = f"{first + head[0]}:{first + head[-1]}"
+    for page in pages[1:]:
+        ws.row_breaks.append(Break(id=first + page[0] - 1))  # a break after the row above the page
+    footer = ws.oddFooter.center
+    footer.text = page_number_text("&P", "&N")
+    footer.font, footer.size = f"{BODY_FONT},Regular", PAGE_NUMBER_PT
+    ws.page_margins.bottom = (PAGE_MARGINS_MM["bottom"] + PAGE_NUMBER_MM) / 25.4
+    ws.page_margins.footer = PAGE_MARGINS_MM["bottom"] / 25.4
 
 
 def _cell_styles(wb, pt: float) -> dict[str, str]:

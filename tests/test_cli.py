@@ -136,7 +136,7 @@ def test_import_many_to_outdir_and_new_from_last_year(tmp_path):
 def test_export_with_an_unknown_format_is_a_usage_error(tmp_path):
     src = tmp_path / "p.zpb.json"
     run("new", str(src), "--example")
-    out = run("export", str(src), "--outdir", str(tmp_path), "--format", "pdf")
+    out = run("export", str(src), "--outdir", str(tmp_path), "--format", "html")
     assert out.returncode == 2 and "--format" in out.stderr and out.stdout == ""
     assert not (tmp_path / "p.docx").exists()
 

@@ -109,6 +109,19 @@ def test_every_document_of_a_unit_is_written_like_the_source(tmp_path):
     for name in ("汇总.docx", "汇总.xlsx", "全部.docx"):
         f, s = parts(tmp_path / "f" / name), parts(tmp_path / "s" / name)
         assert f.keys() == s.keys() and f == s, name
+@pytest.mark.skipif(bool(RUN), reason="the Windows bundle paints on the qwindows platform: tried on Windows")
+def test_export_pdf_runs_headless_like_the_source(tmp_path):
+    """`zpb export --pdf` with no display and no Qt platform chosen: the bundle's own print
+    routine on the offscreen platform, the same pages and words as the source's."""
+    example = tmp_path / "例 子.zpb.json"
+    source("new", str(example), "--example")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    done = frozen("export", str(example), "--pdf", str(tmp_path / "f.pdf"), env=env)
+    assert done.returncode == 0, done.stderr
+    assert source("export", str(example), "--pdf", str(tmp_path / "s.pdf")).returncode == 0
+    text = [subprocess.run(["pdftotext", str(tmp_path / f"{n}.pdf"), "-"], capture_output=True, text=True,
+                           check=True).stdout for n in ("f", "s")]
+    assert text[0] == text[1] and "总分" in text[0] and "项目支出绩效自评表" in text[0]
 
 
 @pytest.mark.parametrize("form", ["05.docx", "08.xlsx"])

@@ -59,7 +59,7 @@ def pdfs(tmp_path_factory):
         pytest.fail("LibreOffice and poppler-utils are needed: .ci/run installs them")
     from PySide6.QtWidgets import QApplication
 
-    from ui.common.printing import write_pdf
+    from exporters.files import export
     QApplication.instance() or QApplication([])
     base = tmp_path_factory.mktemp("wraps")
     forms = _forms()
@@ -67,7 +67,7 @@ def pdfs(tmp_path_factory):
     for name, p in forms.items():
         write_docx(p, base / f"{name}.docx")
         write_xlsx(p, base / f"{name}-x.xlsx")
-        write_pdf(p, str(base / f"{name}-qt.pdf"))
+        export(p, base / f"{name}-qt.pdf", "pdf")
         files += [base / f"{name}.docx", base / f"{name}-x.xlsx"]
     soffice_convert(files, "pdf", base)
     return base, forms

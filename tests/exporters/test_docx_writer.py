@@ -115,10 +115,33 @@ def test_texts_are_written_exactly_as_typed():
     assert "１２．５％ “好”" in [join_lines(t) for t in texts]
 
 
-def test_a_twenty_indicator_project_still_gets_a_smaller_font_not_a_second_table():
+def test_a_form_too_long_for_one_page_at_9pt_continues_with_its_header_repeated():
+    """No text under 9 pt: a form that does not fit one page is two tables — the project's part
+    and the indicator table, whose two header rows Word repeats on every page — rows never split,
+    the last rows and the 总分 row kept with the signature lines, 第 N 页 共 M 页 in the footer."""
+    from exporters.layout import build_layout, paginate
+    short = reference_project("01")
+    assert len(paginate(build_layout(short))) == 1
+    assert len(_document_xml(short).findall(f"{W}body/{W}tbl")) == 1  # the district's one table
     p = reference_project("01")
-    p.indicators = example_indicators(20)
-    root = _document_xml(p)
-    assert len(root.findall(f"{W}body/{W}tbl")) == 1
-    sizes = {int(s.get(W + "val")) for s in root.find(f"{W}body/{W}tbl").iter(W + "sz")}
-    assert max(sizes) <= 18  # 9 pt or less
+    p.indicators = example_indicators(30)
+    assert len(paginate(build_layout(p))) > 1
+    buf = io.BytesIO()
+    write_docx(p, buf)
+    with zipfile.ZipFile(buf) as z:
+        root = etree.fromstring(z.read("word/document.xml"))
+        footers = [etree.fromstring(z.read(n)) for n in z.namelist() if n.startswith("word/footer")]
+    top, indicators = root.findall(f"{W}body/{W}tbl")
+    sizes = {int(s.get(W + "val")) for s in root.iter(W + "sz") if s.getparent().getparent().find(W + "t") is not None}
+    assert min(sizes) >= 18  # 9 pt or more, wherever there is text
+    rows = indicators.findall(W + "tr")
+    header = [r for r in rows if r.find(f"{W}trPr/{W}tblHeader") is not None]
+    assert header == rows[:2]
+    assert "".join(header[0].itertext()).startswith("绩效指标一级指标")
+    assert all(r.find(f"{W}trPr/{W}cantSplit") is not None for t in (top, indicators) for r in t.findall(W + "tr"))
+    kept = [r for r in rows if r.find(f".//{W}keepNext") is not None]
+    assert kept == rows[:2] + rows[-3:]  # the header, the last two indicator rows and 总分
+    assert "总分" in "".join(rows[-1].itertext())
+    words = ["".join(f.itertext()) for f in footers]
+    instr = [" ".join(t.text for t in f.iter(W + "instrText")) for f in footers]
+    assert any("第" in w and "页 共" in w for w in words) and any("PAGE" in i and "NUMPAGES" in i for i in instr)

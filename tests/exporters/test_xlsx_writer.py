@@ -10,7 +10,7 @@ from exporters.xlsx_writer import write_xlsx
 from model import Project
 from model.text import join_lines
 from tests.conftest import REFERENCE_IDS, form_rows_tool
-from tests.helpers import reference_project
+from tests.helpers import example_indicators, reference_project
 
 
 def sheet(project: Project):
@@ -69,12 +69,26 @@ def test_hand_budget_score_is_written_as_a_value():
 
 
 def test_print_setup_a4_one_page_wide_centred_print_area():
+    """A form the layout puts on one page is fitted to one page; a longer one breaks where the
+    layout does, its indicator header rows printed again at the top of every page, numbered."""
+    from exporters.layout import build_layout, header_rows, paginate
     ws = sheet(reference_project("01"))
     assert int(ws.page_setup.paperSize) == 9 and ws.page_setup.orientation == "portrait"
     assert ws.sheet_properties.pageSetUpPr.fitToPage
-    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 1
     assert ws.print_options.horizontalCentered
     assert ws.print_area.startswith("'自评表'!$A$1:$I$")
+    assert not ws.print_title_rows and not ws.row_breaks.brk
+    long = reference_project("01")
+    long.indicators = example_indicators(30)
+    ws = sheet(long)
+    assert ws.page_setup.fitToWidth == 1 and ws.page_setup.fitToHeight == 0
+    layout = build_layout(long)
+    pages, head = paginate(layout), header_rows(layout)
+    assert ws.print_title_rows == f"${head[0] + 3}:${head[-1] + 3}"  # below the title and year rows
+    assert ws.cell(head[0] + 3, 4).value == "三级指标"
+    assert [b.id + 1 for b in ws.row_breaks.brk] == [p[0] + 3 for p in pages[1:]]
+    assert "第 &P 页 共 &N 页" in ws.oddFooter.center.text
 
 
 def test_every_cell_of_a_merged_range_has_its_own_border_in_the_file():

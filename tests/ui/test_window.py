@@ -212,17 +212,20 @@ def test_a_crash_leaves_a_recovery_file_that_the_next_start_offers(qtbot, fake, 
     assert fake.recover_asked == []
 
 
-def test_print_to_pdf_gives_one_a4_page(qtbot, window, tmp_path):
-    from ui.common.printing import write_pdf
+def test_export_pdf_of_a_long_form_gives_the_pages_the_window_announces(qtbot, window, tmp_path):
+    """20 indicators no longer fit one page at 9 pt: two A4 pages, as said before printing."""
+    from exporters.files import export
+    from ui.common.printing import pages
     out = tmp_path / "form.pdf"
     window.controller.insert_indicators(6, [Indicator(level1="效益指标", level2="社会效益",
                                                       name=f"指标{i}：保障热线正常运转，群众诉求及时解决",
                                                       target="高中低", actual="高") for i in range(14)])
-    write_pdf(window.controller.project, str(out))
+    export(window.controller.project, out, "pdf")
     data = out.read_bytes()
     assert data.startswith(b"%PDF")
     import re
-    assert len(re.findall(rb"/Type\s*/Page\b", data)) == 1
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) == pages(window.controller.project) == 2
+    assert "共 2 页" in window._pages_words()
     box = [float(x) for x in re.search(rb"/MediaBox\s*\[([^\]]+)\]", data).group(1).split()]
     assert abs(box[2] - 595.3) < 2 and abs(box[3] - 841.9) < 2
 

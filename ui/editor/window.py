@@ -220,9 +220,15 @@ class MainWindow(QMainWindow):
     def export_pdf(self) -> None:
         path = self._ask_save(self._folder() / f"{self._stem()}.pdf", "PDF (*.pdf)", "导出 PDF")
         if path:
-            from ui.common.printing import write_pdf
-            write_pdf(self.controller.project, path)
-            self.statusBar().showMessage(f"已导出 {path}", 5000)
+            from exporters.files import export  # the same code as `export --pdf`
+            export(self.controller.project, path, "pdf")
+            self.statusBar().showMessage(f"已导出 {path}（{self._pages_words()}）", 5000)
+
+    def _pages_words(self) -> str:
+        """How many pages the form prints on, said before it is printed."""
+        from ui.common.printing import pages
+        n = pages(self.controller.project)
+        return "一张 A4 纸" if n == 1 else f"共 {n} 页 A4，每页重复指标表头"
 
     def print_preview(self) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
@@ -230,6 +236,7 @@ class MainWindow(QMainWindow):
         from ui.common.printing import print_to
         dialog = QPrintPreviewDialog(self)
         geometry.place_dialog(dialog, 1000, 1000)  # a whole A4 page where the screen allows
+        dialog.setWindowTitle(f"打印预览：{self._pages_words()}")
         dialog.paintRequested.connect(lambda printer: print_to(printer, self.controller.project))
         dialog.exec()
 
@@ -238,7 +245,11 @@ class MainWindow(QMainWindow):
 
         from ui.common.printing import print_to
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec():
+        words = self._pages_words()
+        self.statusBar().showMessage(f"本表打印{words}", 10000)
+        dialog = QPrintDialog(printer, self)
+        dialog.setWindowTitle(f"打印：{words}")
+        if dialog.exec():
             print_to(printer, self.controller.project)
 
     def _stem(self) -> str:

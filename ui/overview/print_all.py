@@ -1,18 +1,18 @@
-"""The whole folder in one print job: the 汇总表 on A4 landscape, then each form as printing.py draws it."""
+"""The whole folder in one print job: the 汇总表 on A4 landscape, then each form as exporters/pdf.py draws it."""
 from __future__ import annotations
 
 from collections.abc import Callable
 
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, Qt
-from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPdfWriter, QPen
+from PySide6.QtGui import QPageLayout, QPageSize, QPainter, QPen
 
 from exporters.files import write_output
-from exporters.layout import PAGE_MARGINS_MM, line_count
+from exporters.layout import PAGE_MARGINS_MM, build_layout, line_count
+from exporters.pdf import BODY_FAMILIES, TITLE_FAMILIES, Page, a4_layout, fix_text_layer, paint_layout, pdf_writer
+from exporters.pdf import font as pdf_font
 from exporters.unit.summary_docx import ALIGN, BODY_PT, SIGNATURE, summary_cell, summary_columns
 from model.unit.summary import COLUMNS, NOTE, Summary, build_summary
 from model.unit import UnitEntry
-
-from ui.common.printing import BODY_FAMILIES, TITLE_FAMILIES, _font, _Page, a4_layout, paint_form
 
 Step = Callable[[int, str], bool]
 LINE_MM = BODY_PT * 0.3528 * 1.25
@@ -29,17 +29,17 @@ def _row_mm(texts: list[str], columns: tuple[float, ...]) -> float:
 
 def paint_summary(painter: QPainter, summary: Summary, new_page: Callable[[], None]) -> None:
     """The 汇总表 on as many landscape pages as it needs, its header row on each."""
-    page = _Page(painter)
+    page = Page(painter)
     left, top = PAGE_MARGINS_MM["left"], PAGE_MARGINS_MM["top"]
     columns = summary_columns(summary)
     width, bottom = sum(columns), 210 - PAGE_MARGINS_MM["bottom"]
     painter.save()
     painter.setPen(QPen(Qt.GlobalColor.black, 0.25 * page.px))
-    painter.setFont(_font(TITLE_FAMILIES, 18))
+    painter.setFont(pdf_font(TITLE_FAMILIES, 18))
     painter.drawText(page.rect(left, top, width, 10), int(Qt.AlignmentFlag.AlignCenter), summary.title)
-    painter.setFont(_font(BODY_FAMILIES, 12))
+    painter.setFont(pdf_font(BODY_FAMILIES, 12))
     painter.drawText(page.rect(left, top + 10, width, 7), int(Qt.AlignmentFlag.AlignCenter), summary.year_line)
-    body, bold = _font(BODY_FAMILIES, BODY_PT), _font(BODY_FAMILIES, BODY_PT, bold=True)
+    body, bold = pdf_font(BODY_FAMILIES, BODY_PT), pdf_font(BODY_FAMILIES, BODY_PT, bold=True)
 
     def draw(texts: list[str], y: float, font, aligns) -> float:
         texts = [summary_cell(t, i, columns, header=texts is header) for i, t in enumerate(texts)]
@@ -58,7 +58,7 @@ def paint_summary(painter: QPainter, summary: Summary, new_page: Callable[[], No
     number = 1
 
     def page_number() -> None:  # '第 N 页' under each page, as the Word and Excel 汇总表
-        painter.setFont(_font(BODY_FAMILIES, 9))
+        painter.setFont(pdf_font(BODY_FAMILIES, 9))
         painter.drawText(page.rect(left, 210 - PAGE_MARGINS_MM["bottom"] + 2, width, 5),
                          int(Qt.AlignmentFlag.AlignCenter), f"第 {number} 页")
 
@@ -81,7 +81,7 @@ def paint_summary(painter: QPainter, summary: Summary, new_page: Callable[[], No
         next_page()
         y = top
     for text, pt in lines:
-        painter.setFont(_font(BODY_FAMILIES, pt))
+        painter.setFont(pdf_font(BODY_FAMILIES, pt))
         box = page.rect(left, y + 1.5, width, 9)
         painter.drawText(box, int(Qt.AlignmentFlag.AlignLeft | Qt.TextFlag.TextWordWrap), text)
         y += 1.5 + line_count(text, width, pt) * pt * 0.3528 * 1.3
@@ -97,7 +97,7 @@ def _paint(device, painter: QPainter, entries: list[UnitEntry], step: Step | Non
             return False
         device.setPageLayout(a4_layout())  # the forms are portrait
         device.newPage()
-        paint_form(painter, entry.project)
+        paint_layout(painter, build_layout(entry.project, entry.evaluation), device.newPage)
     return True
 
 
@@ -120,9 +120,7 @@ def pdf_all(entries: list[UnitEntry], target: str, step: Step | None = None) -> 
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-    writer = QPdfWriter(buffer)
-    writer.setResolution(300)
-    writer.setTitle("项目绩效自评汇总表及各项目自评表")
+    writer = pdf_writer(buffer, "项目绩效自评汇总表及各项目自评表")
     writer.setPageLayout(landscape_layout())
     painter = QPainter(writer)
     try:
@@ -131,5 +129,5 @@ def pdf_all(entries: list[UnitEntry], target: str, step: Step | None = None) -> 
         painter.end()
         buffer.close()
     if ok:
-        write_output(bytes(data.data()), target)
+        write_output(fix_text_layer(bytes(data.data())), target)
     return ok
