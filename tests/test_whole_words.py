@@ -183,13 +183,13 @@ def pdfs(tmp_path_factory):
     from PySide6.QtWidgets import QApplication
 
     from ui.overview.print_all import pdf_all
-    from ui.common.printing import write_pdf
+    from exporters.files import export
     QApplication.instance() or QApplication([])
     base = tmp_path_factory.mktemp("whole")
     form = example_form()
     write_docx(form, base / "form.docx")
     write_xlsx(form, base / "form-x.xlsx")
-    write_pdf(form, str(base / "form-qt.pdf"))
+    export(form, base / "form-qt.pdf", "pdf")
     entries = [UnitEntry(Path(f"{i}.zpb.json"), p) for i, p in enumerate(unit_projects())]
     summary = build_summary(entries)
     write_summary_docx(summary, base / "summary.docx")

@@ -15,3 +15,9 @@ def print_to(printer, project: Project) -> int:
 def pages(project: Project) -> int:
     """How many A4 pages the form takes: said before printing."""
     return page_count(build_layout(project))
+
+
+def write_pdf(project: Project, path: str) -> None:
+    """The form as a PDF: the window's 导出 PDF, the same code as `export --pdf`."""
+    from exporters.files import export
+    export(project, path, "pdf")
