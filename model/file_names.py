@@ -50,6 +50,9 @@ def _cut(text: str, max_bytes: int | None, max_units: int | None) -> str:
 def _clean(text: str, forbidden: re.Pattern[str]) -> str:
     text = unicodedata.normalize("NFC", text or "")
     text = text.encode("utf-8", "replace").decode("utf-8")  # a lone surrogate cannot be a name
+    # invisible format characters (Cf): a right-to-left override shows 'evil.exe.zpb.json' as
+    # 'nosj.bpz.exe.live', a zero-width space makes look-alike names and hides a device name
+    text = "".join(ch for ch in text if unicodedata.category(ch) != "Cf")
     # a path's separators join its parts with '_'; parts that only climb ('..', '.') are dropped
     parts = [p for p in _SEPARATORS.split(text) if p.strip(". ")]
     text = "_".join(parts)
