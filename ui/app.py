@@ -140,6 +140,9 @@ def run_window(path: str | None = None) -> int:
     if path is not None and Path(path).is_dir():  # a unit's folder: its overview
         AppWindows().open_folder(path)
         return app.exec()
+    if path is not None and is_department_file(path):  # double-clicked 部门整体.zpbdept.json
+        open_department_file(path)
+        return app.exec()
     window = open_window(path)
     window.show()
     for other in window.recovered_windows:
@@ -148,6 +151,21 @@ def run_window(path: str | None = None) -> int:
     if report:  # smoke tests and benchmarks: note when the window is up, then close
         QTimer.singleShot(0, lambda: _report_shown(report, window))
     return app.exec()
+
+
+def is_department_file(path: str | Path) -> bool:
+    from model.department import DEPARTMENT_SUFFIX  # only when a file is given: start-up stays lean
+    return Path(path).name.lower().endswith(DEPARTMENT_SUFFIX) and Path(path).is_file()
+
+
+def open_department_file(path: str | Path, interaction: Interaction | None = None):
+    """A department file opens as 部门整体 does from the overview of its folder: the folder's
+    overview, with the department's dialog (on the folder's 部门整体.zpbdept.json) over it."""
+    folder = Path(path).resolve().parent
+    windows = AppWindows()
+    overview = windows.open_folder(folder, interaction)
+    overview.department_dialog = windows.open_department(overview, folder)
+    return overview
 
 
 def _report_shown(report: str, window: MainWindow) -> None:

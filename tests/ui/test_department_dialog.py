@@ -373,3 +373,25 @@ def test_a_problem_clicked_goes_to_its_cell_and_the_folder_has_one_dialog(qtbot,
     assert w.department_dialog is dialog
     dialog.reject()
     w.close()
+def test_a_double_clicked_department_file_opens_its_folders_department(qtbot, fake, tmp_path):
+    """What the installed file association does (main.py FILE → ui.app.run_window): the
+    department file opens the folder's overview with 部门整体 over it, figures and all."""
+    from model.department import Department
+    from model.department.file import save_department
+    from ui.app import is_department_file, make_app, open_department_file
+    for i, p in enumerate(chaoyang_folder()):
+        save_project(p, tmp_path / f"{i:02d}.zpb.json")
+    dept = Department()
+    dept.unit_name = "北京市朝阳区城市管理指挥中心"
+    save_department(dept, department_path(tmp_path))
+    assert is_department_file(department_path(tmp_path)) and not is_department_file(tmp_path / "00.zpb.json")
+    make_app()
+    overview = open_department_file(department_path(tmp_path), fake)
+    qtbot.addWidget(overview)
+    dialog = overview.department_dialog
+    assert dialog is not None and dialog.isVisible() and fake.errors == []
+    assert dialog.folder == tmp_path.resolve() and len(dialog.projects) == 13
+    assert dialog.lines["unit_name"].text() == "北京市朝阳区城市管理指挥中心"
+    assert overview.isVisible() and tmp_path.name in overview.windowTitle()
+    dialog.reject()
+    overview.close()
