@@ -1,4 +1,5 @@
-"""Draw the program's icon (a stamped form) into the build folder: no binary asset in the repo."""
+"""Draw the program's icon (a stamped form) into the build folder: no binary asset in the repo.
+Usage: make_icon.py OUT.(ico|png) [SIZE]   (256 pixels unless told)"""
 from __future__ import annotations
 
 import os
@@ -38,5 +39,6 @@ def draw(size: int = 256) -> QImage:
 if __name__ == "__main__":
     app = QGuiApplication(sys.argv[:1])
     out = sys.argv[1]
-    if not draw().save(out):
+    size = int(sys.argv[2]) if len(sys.argv) > 2 else 256
+    if not draw(size).save(out):
         sys.exit(f"could not write {out}")
