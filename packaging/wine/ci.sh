@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The Windows stage of .ci/run: build the Windows bundle under Wine, hold its zpb.exe to this
 # machine's source on a Chinese (code page 936) and a Western (1252) Windows with
-# tests/test_frozen.py, and start 自评表.exe on a virtual display until its window shows.
+# tests/test_frozen.py, start 自评表.exe on a virtual display until its window shows, and build and
+# check the setup (packaging/windows/setup.sh, packaging/wine/setup_check.sh).
 # Usage: packaging/wine/ci.sh [LINUX_PYTHON]   (default .venv/bin/python; it runs the tests)
 # Cached under ~/.cache/zpb-wine: Windows Python, wheels, the Wine prefix, the Windows venv.
 set -euo pipefail
@@ -34,6 +35,20 @@ else
   rm -rf "$WROOT"/bundle-*; mkdir -p "$WROOT/bundle-$key"; cp -a dist/windows/zpb "$WROOT/bundle-$key/"
 fi
 echo "wine: bundle ready in $(( $(date +%s) - t1 )) s, $(du -sm dist/windows/zpb | cut -f1) MB"
+
+# the setup (packaging/windows/setup.sh, NSIS), built while the frozen tests run; cached with the bundle
+setup_key=$( (echo "$key"; cat packaging/windows/setup.nsi packaging/windows/setup.sh) | sha256sum | cut -c1-16)
+if [ -f "$WROOT/setup-$setup_key.exe" ]; then
+  cp "$WROOT/setup-$setup_key.exe" dist/windows/zpb-setup.exe
+  echo "wine: setup $setup_key from the cache"
+  setup_build=""
+else
+  t2=$(date +%s)
+  ( packaging/windows/setup.sh dist/windows/zpb dist/windows/zpb-setup.exe "$PY" >build/pyinstaller-win/setup.log 2>&1 \
+    && rm -f "$WROOT"/setup-*.exe && cp dist/windows/zpb-setup.exe "$WROOT/setup-$setup_key.exe" \
+    && echo "wine: setup built in $(( $(date +%s) - t2 )) s (beside the frozen tests)" ) &
+  setup_build=$!
+fi
 
 # a virtual display: the window tests use Qt's real "windows" platform under Wine (its offscreen
 # platform on Windows never finishes closing a window, so the program would not end)
@@ -78,5 +93,14 @@ written=$(find dist/windows/zpb -newer build/pyinstaller-win/built | head -n 5)
 [ -z "$written" ] || { echo "wine: the program wrote into its install folder: $written" >&2; exit 1; }
 [ ! -e dist/zpb/zpb ] || ZPB_FROZEN="$ROOT/dist/zpb" timeout 600 "$PY" bench/bench_frozen.py --windows \
   || echo "wine: the start-up benchmark did not finish (not a test: the stage goes on)"
+
+# the setup a clerk and IT run: silent installs per user and for all users, shortcuts, registry,
+# a project file opened through its association, upgrade, uninstall (packaging/wine/setup_check.sh)
+if [ -n "$setup_build" ] && ! wait "$setup_build"; then
+  cat build/pyinstaller-win/setup.log >&2; echo "wine: the setup was not built" >&2; exit 1
+fi
+echo "wine: setup dist/windows/zpb-setup.exe, $(du -m dist/windows/zpb-setup.exe | cut -f1) MB"
+wineserver -k 2>/dev/null || true
+packaging/wine/setup_check.sh dist/windows/zpb-setup.exe ${ZPB_SHOTS:-}
 wineserver -k 2>/dev/null || true
 echo "wine: Windows stage took $(( $(date +%s) - t0 )) s"

@@ -23,11 +23,11 @@ mkdir -p "$WROOT"
 export DEBIAN_FRONTEND=noninteractive WINEPREFIX=$WROOT/prefix WINEARCH=win64 WINEDEBUG=-all
 SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
 if ! command -v wine >/dev/null || ! command -v x86_64-w64-mingw32-gcc >/dev/null \
-   || ! command -v xdotool >/dev/null || ! command -v Xvfb >/dev/null \
+   || ! command -v xdotool >/dev/null || ! command -v Xvfb >/dev/null || ! command -v makensis >/dev/null \
    || ! locale -a 2>/dev/null | grep -qi zh_CN.utf8 || ! locale -a 2>/dev/null | grep -qi en_US.utf8; then
   $SUDO apt-get update -qq >/dev/null 2>&1 || true
   $SUDO apt-get install -y -qq wine wine64 gcc-mingw-w64-x86-64-win32 locales xvfb xdotool \
-    imagemagick fonts-noto-cjk >/dev/null 2>&1
+    imagemagick fonts-noto-cjk nsis >/dev/null 2>&1
   $SUDO sed -i 's/^# *zh_CN.UTF-8/zh_CN.UTF-8/; s/^# *en_US.UTF-8/en_US.UTF-8/' /etc/locale.gen
   $SUDO locale-gen >/dev/null 2>&1
 fi
