@@ -26,9 +26,12 @@ class Foreign:
 
     what: str
     advice: str
+    renamed: bool = False  # a kind the program reads, under another kind's extension
 
     def message(self, name: str) -> str:
         sep = " " if self.what[0].isascii() else ""
+        if self.renamed:  # it is a form or a project file: never also 'not a 自评表'
+            return f"{name} 其实是{self.what}，只是文件扩展名不对；{self.advice}"
         return f"{name} 是{sep}{self.what}，不是自评表（.docx/.xlsx）或项目文件；{self.advice}"
 
 
@@ -49,9 +52,10 @@ CSV = Foreign("CSV 文本表格", _SAVE_XLSX + "（表格须是自评表的格�
 TEXT = Foreign("纯文本文件", "自评表须是 Word（.docx）、Excel（.xlsx）文件或项目文件（.zpb.json）")
 IMAGE = Foreign("图片（扫描件或截图）", "程序不能识别图片中的文字；" + _NO_TABLE[len("程序不能从中读取表格；"):])
 ARCHIVE = Foreign("压缩包", "请先解压，再读取其中的自评表")
-DOCX_NAMED = Foreign("Word 文档（.docx），但文件扩展名不是 .docx", "请把文件名改为以 .docx 结尾后再读取")
+DOCX_NAMED = Foreign("Word 文档（.docx）", "请把文件名改为以 .docx 结尾后再读取", renamed=True)
 EMPTY = Foreign("空文件（0 字节）", "可能是复制或保存时中断；请从原处重新复制，或在原来的程序中重新保存")
-XLSX_NAMED = Foreign("Excel 工作簿（.xlsx），但文件扩展名不是 .xlsx", "请把文件名改为以 .xlsx 结尾后再读取")
+XLSX_NAMED = Foreign("Excel 工作簿（.xlsx）", "请把文件名改为以 .xlsx 结尾后再读取", renamed=True)
+PROJECT_NAMED = Foreign("本程序的项目文件（.zpb.json）", "请把文件名改为以 .zpb.json 结尾后再读取", renamed=True)
 
 _BY_SUFFIX = {".doc": OLD_WORD, ".dot": OLD_WORD, ".xls": OLD_EXCEL, ".xlt": OLD_EXCEL, ".wps": WPS_WRITER,
               ".wpt": WPS_WRITER, ".et": WPS_SHEET, ".ett": WPS_SHEET, ".dps": SLIDES, ".ppt": SLIDES,
@@ -115,6 +119,8 @@ def _text_kind(data: bytes, suffix: str) -> Foreign | None:
     if head.startswith((b"<!doctype html", b"<html", b"<table")) or b"<html" in head[:1024] \
             or head.startswith(b"mime-version:"):
         return HTML
+    if suffix != ".json" and head.startswith(b"{") and b'"zipingbiao-project"' in head[:200]:
+        return PROJECT_NAMED  # a project file renamed .docx/.xlsx (UTF-8; Notepad's UTF-16 is rare here)
     return None
 
 

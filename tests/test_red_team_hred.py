@@ -53,3 +53,21 @@ def test_import_outdir_makes_no_bidi_file_name(tmp_path, capsys):
     code, _, err = cli(capsys, "import", tmp_path / "all.xlsx", "--outdir", out)
     assert code == 0, err
     assert sorted(f.name for f in out.iterdir()) == ["另一个项目.zpb.json", "项目.exe.zpb.json"]
+
+
+def test_a_form_or_project_file_under_the_wrong_extension_is_named_without_contradiction(tmp_path, capsys):
+    """A Word form saved as .xlsx is a 自评表: the message says what it really is and how to
+    rename it, never also that it is 'not a 自评表'; a project file renamed .docx is named as one."""
+    from model.project_file import save_project
+    from tests.conftest import REFERENCE_IDS
+    from tests.helpers import reference_project
+    project = tmp_path / "a.zpb.json"
+    save_project(reference_project(REFERENCE_IDS[0]), project)
+    cli(capsys, "export", project, "--docx", tmp_path / "a.docx", "--xlsx", tmp_path / "a.xlsx")
+    cases = {"w.xlsx": ("a.docx", ".docx"), "x.docx": ("a.xlsx", ".xlsx"), "d.zpb.json": ("a.docx", ".docx"),
+             "j.docx": ("a.zpb.json", ".zpb.json"), "j.xlsx": ("a.zpb.json", ".zpb.json")}
+    for name, (source, suffix) in cases.items():
+        (tmp_path / name).write_bytes((tmp_path / source).read_bytes())
+        code, out, err = cli(capsys, "check", tmp_path / name)
+        assert code == 2 and "其实是" in err and f"以 {suffix} 结尾" in err, err
+        assert "不是自评表" not in err and "无法解压" not in err, err
