@@ -1,8 +1,8 @@
 """No label and no number broken badly, in any printed output: the example form (with targets such
 as '≥121057.86平方米' and '≤1200元/平方米'), the 汇总表 (six-decimal amounts in the hundred
 thousands) and the department table, each as Word and Excel (rendered by LibreOffice) and through
-the program's own print routine, and the department's report draft, read back from the PDFs with
-pdftotext.
+the program's own print routine (`export --pdf` for the form), and the department's report draft,
+read back from the PDFs with pdftotext.
 
 A label may stand on one line or break where a reader would ('年度资金/总额', '其中：/当年财政/拨款'):
 the word boundaries below are written out here, independently of the program's vocabulary. A
@@ -23,6 +23,8 @@ from pathlib import Path
 
 import pytest
 
+import main
+from exporters.department.layout import build_department_layout
 from exporters.department.table_docx import write_department_docx
 from exporters.department.report import write_department_report
 from exporters.department.table_xlsx import write_department_xlsx
@@ -31,7 +33,7 @@ from exporters.unit.summary_docx import write_summary_docx
 from exporters.unit.summary_xlsx import write_summary_xlsx
 from exporters.xlsx_writer import write_xlsx
 from model import FundsKind, Indicator, Project
-from model.project_file import load_project
+from model.project_file import load_project, save_project
 from model.unit.summary import build_summary
 from model.unit import UnitEntry
 from tests import department_seeds
@@ -182,14 +184,15 @@ def pdfs(tmp_path_factory):
         pytest.fail("LibreOffice and poppler-utils are needed: .ci/run installs them")
     from PySide6.QtWidgets import QApplication
 
+    from exporters.pdf import pdf_bytes
     from ui.overview.print_all import pdf_all
-    from exporters.files import export
     QApplication.instance() or QApplication([])
     base = tmp_path_factory.mktemp("whole")
     form = example_form()
     write_docx(form, base / "form.docx")
     write_xlsx(form, base / "form-x.xlsx")
-    export(form, base / "form-qt.pdf", "pdf")
+    save_project(form, base / "form.zpb.json")
+    assert main.main(["export", str(base / "form.zpb.json"), "--pdf", str(base / "form-qt.pdf")]) == 0
     entries = [UnitEntry(Path(f"{i}.zpb.json"), p) for i, p in enumerate(unit_projects())]
     summary = build_summary(entries)
     write_summary_docx(summary, base / "summary.docx")
@@ -199,6 +202,8 @@ def pdfs(tmp_path_factory):
     write_department_docx(dept, base / "department.docx")
     write_department_xlsx(dept, base / "department-x.xlsx")
     write_department_report(dept, department_seeds.jinsong_folder(), base / "report.docx")
+    # the program's print routine on the department's table (the one layout every output draws)
+    (base / "department-qt.pdf").write_bytes(pdf_bytes([build_department_layout(dept)], "部门整体支出绩效自评表"))
     soffice_convert(sorted(base.glob("*.docx")) + sorted(base.glob("*.xlsx")), "pdf", base)
     return base, form, summary, dept
 
@@ -240,7 +245,7 @@ def test_the_summary_prints_every_label_and_number_whole(pdfs, output):
     assert not {n: c for n, c in want.items() if got[n] < c}, f"numbers broken: {want - got}"
 
 
-@pytest.mark.parametrize("output", ["docx", "xlsx"])
+@pytest.mark.parametrize("output", OUTPUTS)
 def test_the_department_table_prints_every_label_and_number_whole(pdfs, output):
     base, _, _, dept = pdfs
     blocks = segments(base / f"department{OUTPUTS[output]}.pdf")
