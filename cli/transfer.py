@@ -118,10 +118,7 @@ def _export_one(path: str, project, targets: dict[str, Path]) -> bool:
     except Exception as exc:
         fail(describe(exc, path, "计分"))
         return False
-    if errors:
-        print(f"提醒：{path} 有 {len(errors)} 个错误，表格尚不能签章（仍已导出）：{errors[0]}",
-              file=sys.stderr)
-    ok = True
+    ok, written = True, 0
     for fmt, target in targets.items():
         try:
             clean_stale_temps(target.parent)
@@ -131,6 +128,10 @@ def _export_one(path: str, project, targets: dict[str, Path]) -> bool:
             ok = False
             continue
         print(f"已导出 {target}")
+        written += 1
+    if errors and written:  # only where something was written: never '仍已导出' with no output
+        print(f"提醒：{path} 有 {len(errors)} 个错误，表格尚不能签章（仍已导出）：{errors[0]}",
+              file=sys.stderr)
     return ok
 
 

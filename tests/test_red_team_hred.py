@@ -71,3 +71,19 @@ def test_a_form_or_project_file_under_the_wrong_extension_is_named_without_contr
         code, out, err = cli(capsys, "check", tmp_path / name)
         assert code == 2 and "其实是" in err and f"以 {suffix} 结尾" in err, err
         assert "不是自评表" not in err and "无法解压" not in err, err
+
+
+def test_export_never_says_exported_when_nothing_was_written(tmp_path, capsys):
+    """A form with errors whose only output is refused (onto its own project file) is not
+    '（仍已导出）': nothing was exported. With an output written, the warning is still said."""
+    from model.project_file import save_project
+    from tests.conftest import REFERENCE_IDS
+    from tests.helpers import reference_project
+    p = reference_project(REFERENCE_IDS[0])
+    p.implementer = ""  # an error: the form cannot be signed yet
+    project = tmp_path / "a.zpb.json"
+    save_project(p, project)
+    code, out, err = cli(capsys, "export", project, "--docx", project, "--force")
+    assert code != 0 and "仍已导出" not in err and "已导出" not in out, err
+    code, out, err = cli(capsys, "export", project, "--docx", tmp_path / "a.docx")
+    assert code == 0 and "仍已导出" in err and "已导出" in out
