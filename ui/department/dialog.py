@@ -390,7 +390,7 @@ class DepartmentDialog(QDialog):
 
     def _show_total(self, fig, problems) -> None:
         # missing scores: 总分 and 等级 待定, as in the editor; what there is so far said as partial
-        partial = "" if fig.complete else f"（{fig.partial_text()}）"
+        partial = "" if fig.complete else f"<span style='font-size:13px; font-weight:normal'>（{fig.partial_text()}）</span>"
         self.total.setText(f"总分 {fig.total_text()}{partial}　等级 {fig.grade}")
         rate = lambda r: "—" if r is None else rate_words(r)  # noqa: E731
         self.detail.setText(f"预算执行率 {rate(fig.execution_rate)}　部门预决算差异率 {rate(fig.variance_rate)}"

@@ -110,7 +110,7 @@ class TotalBar(QFrame):
     def refresh(self) -> None:
         ev = self.c.evaluation
         # 总分 and 等级 待定 while a score is missing (the model decides); the sum so far said as partial
-        partial = "" if ev.complete else f"（{ev.partial_text()}）"
+        partial = "" if ev.complete else f"<span style='font-size:13px; font-weight:normal'>（{ev.partial_text()}）</span>"
         self.total.setText(f"总分 {ev.total_text()}{partial}　等级 {ev.grade}")
         budget = "—" if ev.budget.value is None else score_text(ev.budget.value)
         self.detail.setText(f"预算执行率得分 {budget}　分值合计 {plain(ev.weight_sum)}")
