@@ -87,3 +87,16 @@ def test_export_never_says_exported_when_nothing_was_written(tmp_path, capsys):
     assert code != 0 and "仍已导出" not in err and "已导出" not in out, err
     code, out, err = cli(capsys, "export", project, "--docx", tmp_path / "a.docx")
     assert code == 0 and "仍已导出" in err and "已导出" in out
+
+
+def test_report_of_a_folder_whose_only_project_is_unreadable_does_not_say_there_is_none(tmp_path, capsys):
+    from docx import Document
+    from model.department.file import department_path, save_department
+    from tests.department_seeds import bishan
+    save_department(bishan(), department_path(tmp_path))
+    (tmp_path / "坏.zpb.json").write_text("{", encoding="utf-8")
+    report = tmp_path / "报告.docx"
+    code, out, err = cli(capsys, "department", tmp_path, "--report", report)
+    assert "坏.zpb.json" in err
+    text = "\n".join(p.text for p in Document(str(report)).paragraphs)
+    assert "没有项目文件" not in text and "没有可读取的项目文件" in text

@@ -89,7 +89,7 @@ def projects_sentences(fig: DepartmentFigures) -> list[str]:
     """（一）评价得分情况 from the folder's project tables."""
     folder = fig.folder
     if folder is None or folder.count == 0:
-        return [TO_WRITE.format("本单位预算项目的个数和自评得分情况（文件夹中没有项目文件）")]
+        return [TO_WRITE.format("本单位预算项目的个数和自评得分情况（文件夹中没有可读取的项目文件）")]
     if folder.all_full:
         return [f"我单位共{folder.count}个预算项目，所有项目均按绩效目标完成，评价得分均为100分。"]
     text = f"我单位共{folder.count}个预算项目"
