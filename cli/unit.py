@@ -39,6 +39,18 @@ def read_unit(paths: list[str], load) -> Unit:
     return Unit(folder, entries)
 
 
+def nothing_to_hand_in(unit: Unit) -> bool:
+    """True (after saying so) when no project file could be read: no 汇总表 of 0 projects with
+    sums of 0 is written to be handed in."""
+    if not unit.entries:
+        fail(f"没有找到项目文件（*{SUFFIX}）")
+        return True
+    if not unit.projects:
+        fail(f"没有可读取的项目文件（{len(unit.entries)} 个文件都无法读取，见上），未写出汇总表")
+        return True
+    return False
+
+
 def output_rule(unit: Unit, force: bool) -> OutputRule:
     """The output rule (cli/outputs.py) over the unit's inputs."""
     return OutputRule([str(e.path) for e in unit.entries], force)
@@ -82,8 +94,7 @@ def write_targets(unit: Unit, targets: dict[str, str | None], force: bool, rende
 
 def cmd_summary(args, load) -> int:
     unit = read_unit(args.files, load)
-    if not unit.entries:
-        fail(f"没有找到项目文件（*{SUFFIX}）")
+    if nothing_to_hand_in(unit):
         return EXIT_UNREADABLE
     summary = build_summary(unit)
     print_summary(summary)
@@ -106,8 +117,7 @@ def cmd_summary(args, load) -> int:
 def export_combined(args, load) -> int:
     """`export DIR… --combined OUT.docx|OUT.xlsx`: the 汇总表 and every form in one file."""
     unit = read_unit(args.files, load)
-    if not unit.entries:
-        fail(f"没有找到项目文件（*{SUFFIX}）")
+    if nothing_to_hand_in(unit):
         return EXIT_UNREADABLE
     target = Path(args.combined)
     fmt = target.suffix.lower().lstrip(".")

@@ -100,3 +100,17 @@ def test_report_of_a_folder_whose_only_project_is_unreadable_does_not_say_there_
     assert "坏.zpb.json" in err
     text = "\n".join(p.text for p in Document(str(report)).paragraphs)
     assert "没有项目文件" not in text and "没有可读取的项目文件" in text
+
+
+def test_no_empty_summary_is_written_when_no_project_can_be_read(tmp_path, capsys):
+    """A folder whose only project file is broken gives no 汇总表 of 0 projects with sums of 0 to
+    hand in (an empty folder is refused the same way): the file is named, nothing is written."""
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    (folder / "坏.zpb.json").write_text("{", encoding="utf-8")
+    outs = [tmp_path / "汇总.docx", tmp_path / "汇总.xlsx", tmp_path / "全部.docx"]
+    code, out, err = cli(capsys, "summary", folder, "--docx", outs[0], "--xlsx", outs[1])
+    assert code == 2 and "坏.zpb.json" in err and "没有可读取的项目文件" in err, err
+    code, out, err = cli(capsys, "export", folder, "--combined", outs[2])
+    assert code == 2 and "没有可读取的项目文件" in err, err
+    assert not any(p.exists() for p in outs)
