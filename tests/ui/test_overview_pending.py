@@ -106,3 +106,25 @@ def test_totals_line_is_never_cut_at_a_narrow_window(qtbot, fake, folder):
         assert fm.lineSpacing() * len(lines) <= room.height() + 2, (room, lines)
         assert "另有 1 个项目尚未完成评分" in lines or any("另有 1 个项目尚未完成评分" in x for x in lines)
     w.close()
+
+
+def test_the_window_hands_in_no_empty_summary_when_nothing_can_be_read(qtbot, fake, tmp_path):
+    """As on the command line: a folder whose only project file is broken gives no 汇总表 or
+    combined file of 0 projects; the clerk is told why."""
+    from ui.app import make_app
+    from ui.overview.window import OverviewWindow
+    make_app()
+    d = tmp_path / "单位"
+    d.mkdir()
+    (d / "坏.zpb.json").write_text("{", encoding="utf-8")
+    w = OverviewWindow(d, fake)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: not w.folder.loading)
+    for k, export in enumerate((lambda: w.export_summary("docx"), lambda: w.export_summary("xlsx"),
+                                lambda: w.export_combined("docx"))):
+        fake.next_save = str(tmp_path / f"out{k}.docx")
+        export()
+        assert fake.errors and "没有可读取的项目文件" in fake.errors[-1][1], fake.errors
+        assert not (tmp_path / f"out{k}.docx").exists()
+    w.close()

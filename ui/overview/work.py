@@ -51,6 +51,13 @@ class OverviewWork:
         filters = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)", "pdf": "PDF (*.pdf)"}
         return self.interaction.save_file(str(self.folder.folder / f"{name}.{fmt}"), filters[fmt], "导出")
 
+    def _refuse_nothing_readable(self) -> None:
+        """No 汇总表, combined file or print of 0 projects to hand in (as `summary` refuses it)."""
+        entries = self.folder.entries
+        if not any(e.project is not None for e in entries):
+            broken = f"文件夹中的 {len(entries)} 个文件都无法读取" if entries else "文件夹中还没有项目文件"
+            raise ClerkError(f"没有可读取的项目文件（{broken}），没有可汇总的内容")
+
     def _refuse_input(self, target: str) -> None:
         if Path(target).resolve() in {e.path.resolve() for e in self.folder.entries}:
             raise ClerkError(f"{Path(target).name} 是本文件夹的项目文件，不能被导出文件覆盖")
@@ -147,6 +154,7 @@ class OverviewWork:
     # --- the whole folder at once ------------------------------------------------------------------
     @guarded("无法导出汇总表")
     def export_summary(self, fmt: str) -> None:
+        self._refuse_nothing_readable()
         target = self._save_target(f"{self.folder.folder.name}汇总表", fmt)
         if not target:
             return
@@ -176,6 +184,7 @@ class OverviewWork:
 
     @guarded("无法合并导出")
     def export_combined(self, fmt: str) -> None:
+        self._refuse_nothing_readable()
         target = self._save_target(f"{self.folder.folder.name}全部自评表", fmt)
         if not target:
             return
@@ -225,6 +234,7 @@ class OverviewWork:
     @guarded("无法打印")
     def print_to(self, printer) -> bool:
         """The 汇总表 and every form in one print job; False when cancelled."""
+        self._refuse_nothing_readable()
         from ui.overview.print_all import paint_all
         entries = list(self.folder.entries)
         dialog, step = self.progress_step("打印", len(entries))
