@@ -7,7 +7,8 @@ from pathlib import Path
 from exporters.files import ExportError, write_output
 from model.carry_over import next_year
 from model.failures import describe
-from model.project_file import SUFFIX, save_project
+from model.file_names import distinct_names
+from model.project_file import SUFFIX, file_stem, save_project
 from model.text import one_line
 from model.unit.summary import COLUMNS, Summary, build_summary
 from model.unit import Unit, UnitEntry, iter_unit, next_year_name
@@ -148,12 +149,16 @@ def new_unit(args, load) -> int:
         return EXIT_FAILED
     code = EXIT_OK
     rule = OutputRule([str(e.path) for e in entries], args.force)
+    # names that meet once the year moves on ('2023年热线' → '2024年热线' beside an old '2024年热线')
+    # or that are one file on Windows ('Alpha', 'alpha') are told apart: each project its own file
+    stems = iter(distinct_names([file_stem(next_year_name(e.path, e.project.year))
+                                 for e in entries if e.project is not None]))
     for e in entries:
         if e.project is None:
             fail(e.error or f"无法读取 {e.path}")
             code = EXIT_FAILED
             continue
-        target = new / next_year_name(e.path, e.project.year)
+        target = new / f"{next(stems)}{SUFFIX}"
         why = rule.refuse_reason(target, "project")
         if why:
             fail(why)

@@ -114,3 +114,22 @@ def test_no_empty_summary_is_written_when_no_project_can_be_read(tmp_path, capsy
     code, out, err = cli(capsys, "export", folder, "--combined", outs[2])
     assert code == 2 and "没有可读取的项目文件" in err, err
     assert not any(p.exists() for p in outs)
+
+
+def test_new_from_last_year_makes_distinct_names_for_names_that_meet(tmp_path, capsys):
+    """'2023年热线' becomes '2024年热线', which a '2024年热线' of the old folder also becomes; 'Alpha'
+    and 'alpha' are one file on Windows: every project is still started, each in a file of its own."""
+    from model.file_names import name_key
+    from model.project_file import save_project
+    from tests.conftest import REFERENCE_IDS
+    from tests.helpers import reference_project
+    old, new = tmp_path / "2023", tmp_path / "2024"
+    old.mkdir()
+    for i, stem in enumerate(["2023年热线", "2024年热线", "Alpha", "alpha"]):
+        p = reference_project(REFERENCE_IDS[i])
+        p.year = 2023
+        save_project(p, old / f"{stem}.zpb.json")
+    code, out, err = cli(capsys, "new", new, "--from", old)
+    made = sorted(f.name for f in new.iterdir())
+    assert code == 0 and len(made) == 4, (made, err)
+    assert len({name_key(n) for n in made}) == 4
