@@ -203,14 +203,14 @@ def build_layout(project: Project, evaluation: Evaluation | None = None) -> Form
         for i, name in enumerate(AMOUNT_FIELDS):
             cells.append(C(3 + i, 1, _number(getattr(row, name), row.unreadable, name),
                            role=Role.AMOUNT, key=(row.kind, name)))
-        if total:
+        if total and project.budget_item:
             weight = _number(project.budget_weight, project.unreadable, "budget_weight")
             budget_score = ev.budget.value
             cells.append(C(6, 1, weight, role=Role.BUDGET_WEIGHT))
         else:
             cells.append(C(6, 1, EM_DASH))
         cells.append(C(7, 1, ev.rate_text(row.kind), role=Role.RATE, key=row.kind))
-        if total:
+        if total and project.budget_item:
             hand = "budget_hand_score" in project.unreadable
             text = project.unreadable["budget_hand_score"] if hand else (
                 "" if budget_score is None else score_text(budget_score))

@@ -211,7 +211,8 @@ def _refs(layout: FormLayout, first: int) -> dict:
             elif cell.role == Role.WEIGHT:
                 refs["weights"].append(addr)
             elif cell.role in (Role.BUDGET_WEIGHT, Role.BUDGET_SCORE):
-                refs[cell.role] = addr
+                refs[cell.role] = addr  # absent on a form without the 预算执行率 item
+                refs.setdefault(f"{cell.role.value}s", []).append(addr)
     return refs
 
 
@@ -233,9 +234,9 @@ def _value(cell: LayoutCell, refs: dict):
         return budget_score_formula(cell.key, refs[(FundsKind.TOTAL, "annual_budget")],
                                     refs[(FundsKind.TOTAL, "executed")], refs["budget_weight"]), "General"
     if role == Role.WEIGHT_TOTAL:
-        return sum_formula([refs["budget_weight"]] + refs["weights"]), "General"
+        return sum_formula(refs.get("budget_weights", []) + refs["weights"]), "General"
     if role == Role.TOTAL:
-        return total_formula([refs["budget_score"]] + refs["scores"], PENDING), "General"
+        return total_formula(refs.get("budget_scores", []) + refs["scores"], PENDING), "General"
     if role in (Role.WEIGHT, Role.SCORE, Role.BUDGET_WEIGHT, Role.BUDGET_SCORE):
         return (_number_or_text(cell.text) if cell.text else None), "General"
     return (cell.text or None), None

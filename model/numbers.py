@@ -48,7 +48,7 @@ class NotANumber(ValueError):
 
 
 def parse_amount(text: str | None) -> Decimal | None:
-    """A money cell in 万元: '18', '53.808', '１２．５', '1,234.5', '18万元', '180000元'.
+    """A money cell in 万元: '18', '53.808', '１２．５', '1,234.5', '18万元', '150万', '180000元'.
 
     Blank gives None; anything else raises NotANumber so the caller keeps the text as typed.
     """
@@ -58,6 +58,8 @@ def parse_amount(text: str | None) -> Decimal | None:
     scale = Decimal(1)
     if s.endswith("万元"):
         s = s[:-2]
+    elif s.endswith("万"):  # '150万', '125.25万': 万 alone is the unit too
+        s = s[:-1]
     elif s.endswith("元"):
         s = s[:-1]
         scale = Decimal("0.0001")

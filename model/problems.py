@@ -68,7 +68,9 @@ def check(project: Project, evaluation: Evaluation | None = None,
     _budget(project, ev, err, warn)
     if ev.weight_sum != HUNDRED:
         err(Place(Section.TOTAL, field="weight"),
-            f"分值合计为 {plain(ev.weight_sum)}，应为 100（含预算执行率的分值）")
+            f"分值合计为 {plain(ev.weight_sum)}，应为 100"
+            + ("（含预算执行率的分值）" if project.budget_item else "（本表不对预算执行率计分）"))
+    _printed_total(project, ev, warn)
     _indicators(project, ev, profile, err, warn)
     _level1_weights(project, profile, warn)
     _achieved(project, ev, warn)
@@ -100,7 +102,7 @@ def _score_bounds(project: Project, err) -> None:
     """A 分值 is never negative, and a hand 得分 lies within 0…分值: a form outside them cannot be
     signed, whatever its total (a negative 分值 could balance another row's excess)."""
     rows = [(Place(Section.BUDGET, field="budget_weight"), Place(Section.BUDGET, field="budget_hand_score"),
-             project.budget_weight, project.budget_hand_score)]
+             project.budget_weight, project.budget_hand_score)] if project.budget_item else []
     rows += [(Place(Section.INDICATOR, i, "weight"), Place(Section.INDICATOR, i, "hand_score"), ind.weight,
               ind.hand_score)
              for i, ind in enumerate(project.indicators)]
@@ -142,7 +144,9 @@ def _funds(project: Project, err, warn) -> None:
 def _budget(project: Project, ev: Evaluation, err, warn) -> None:
     score, row = ev.budget, project.total_funds
     place = Place(Section.BUDGET, field="budget_hand_score")
-    if score.value is None:
+    if not project.budget_item:
+        pass
+    elif score.value is None:
         err(place, f"{score.reason}，预算执行率得分无法计算；请补全金额或手动填写得分")
     elif score.hand and score.rule is not None and score.value != score.rule:
         warn(place, f"手动得分 {plain(score.value)} 与规则得分 {plain(score.rule)} 不同")
@@ -153,10 +157,21 @@ def _budget(project: Project, ev: Evaluation, err, warn) -> None:
         warn(Place(Section.FUNDS, 0, "annual_budget"), "全年预算数为 0，不计算执行率")
 
 
+def _printed_total(project: Project, ev: Evaluation, warn) -> None:
+    """A form read from another desk keeps the 总分 it printed; where the rules add up to another,
+    the clerk is told, and the printed one is never put in the rules' place."""
+    printed = project.printed_total
+    if printed is None or (ev.complete and ev.total == printed):
+        return
+    now = f"按本表各项得分合计为 {plain(ev.total)}" if ev.complete else "本表还有未计分的项目"
+    warn(Place(Section.TOTAL), f"原表印的总分为 {plain(printed)}，{now}，请核对")
+
+
 def _indicators(project: Project, ev: Evaluation, profile: RuleProfile, err, warn) -> None:
     below_full = any(s.value is not None and w is not None and s.value < w
-                     for s, w in zip([ev.budget] + ev.indicators,
-                                     [project.budget_weight] + [i.weight for i in project.indicators]))
+                     for s, w in zip(([ev.budget] if project.budget_item else []) + ev.indicators,
+                                     ([project.budget_weight] if project.budget_item else [])
+                                     + [i.weight for i in project.indicators]))
     for i, (ind, score) in enumerate(zip(project.indicators, ev.indicators)):
         if not (ind.level1.strip() and ind.name.strip()):
             warn(Place(Section.INDICATOR, i, "level1" if not ind.level1.strip() else "name"),

@@ -50,6 +50,9 @@ class RuleProfile(BaseModel):
     grade_bands: list[tuple[str, Decimal]]
     # 部门预决算差异率 = |决算数 − base| ÷ base: the seeds disagree on the base (年初 or 全年预算数)
     variance_base: Literal["initial", "annual"] = "initial"
+    # whether a NEW form starts with the 预算执行率 item on its 年度资金总额 line (分值 10); a form
+    # read from a file keeps what it printed either way
+    budget_item: bool = True
 
     # by identity: lets scoring cache per-profile lookups (fields hold lists, which don't hash)
     __hash__ = object.__hash__

@@ -179,6 +179,9 @@ class Project(_Cells):
     manager: str = ""  # 项目负责人
     phone: str = ""  # 联系电话
     funds: list[FundsRow] = Field(default_factory=default_funds, min_length=4, max_length=4)
+    # the form scores 预算执行率 on its 年度资金总额 line; False: a form that has no such item
+    # (its indicators hold all 100 points), which is never given one behind the clerk's back
+    budget_item: bool = True
     budget_weight: Decimal | None = Decimal(10)  # 预算执行率 分值
     budget_hand_score: Decimal | None = None  # 预算执行率 得分 set by a person
     goal: str = ""  # 预期目标
@@ -186,6 +189,9 @@ class Project(_Cells):
     indicators: list[Indicator] = Field(default_factory=list, max_length=MAX_INDICATORS)
     profile: str = DEFAULT_PROFILE  # the rule profile the project is scored with
     notes: list[Note] = Field(default_factory=list)  # text blocks beside the table; optional in files
+    # the 总分 a form read from another desk printed: kept to compare with the rules' total, never
+    # put in its place (a difference is a warning); optional in files
+    printed_total: Decimal | None = None
 
     _NUMBER_FIELDS: ClassVar[dict] = {"budget_weight": parse_plain, "budget_hand_score": parse_plain}
 

@@ -19,9 +19,10 @@ FORMAT = "zipingbiao-project"
 FORMAT_VERSION = 1
 SUFFIX = ".zpb.json"
 MAX_BYTES = 20 * 1024 * 1024
-# fields added after format version 1: a file may leave them out (a project's notes, a
-# department's variance_base)
-OPTIONAL_FIELDS = ("notes", "variance_base")
+# fields added after format version 1: a file may leave them out (a project's notes, whether it
+# scores 预算执行率 and the 总分 it printed; a department's variance_base), and a project file
+# leaves them out when they hold their default, so older versions read it as before
+OPTIONAL_FIELDS = {"notes": [], "budget_item": True, "printed_total": None, "variance_base": None}
 
 
 class ProjectFileError(ClerkError):
@@ -39,8 +40,8 @@ def file_stem(path: str | os.PathLike) -> str:
 
 def dumps(project: Project) -> str:
     body = project.model_dump(mode="json")
-    for name in OPTIONAL_FIELDS:  # left out when empty: older versions read the file as before
-        if not body.get(name):
+    for name, default in OPTIONAL_FIELDS.items():
+        if body.get(name, default) == default:
             body.pop(name, None)
     data = {"format": FORMAT, "format_version": FORMAT_VERSION, "project": body}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"

@@ -158,10 +158,15 @@ def _with_hand(rule: Decimal | None, hand: Decimal | None, reason: str | Callabl
     return Score(hand, rule, True, why, **kw)
 
 
+NO_BUDGET_ITEM = "本表不对预算执行率计分（分值全在绩效指标中）"
+
+
 def budget_score(project: Project, profile: RuleProfile) -> Score:
     """预算执行率 得分 = 分值 × min(执行率, 1), rounded half up."""
     weight, row = project.budget_weight, project.total_funds
     rate = execution_rate(row)
+    if not project.budget_item:
+        return Score(None, None, False, NO_BUDGET_ITEM, kind=ScoreKind.BUDGET)
     if weight is None:
         return _with_hand(None, project.budget_hand_score, "未填预算执行率分值", kind=ScoreKind.BUDGET)
     if row.annual_budget is None or row.annual_budget == 0:
@@ -368,9 +373,10 @@ def evaluate(project: Project, profile: RuleProfile | None = None,
     budget = budget_score(project, profile)
     if scores is None:
         scores = [indicator_score(ind, profile) for ind in project.indicators]
-    values = [budget.value] + [s.value for s in scores]
+    scored = [budget] if project.budget_item else []  # a form without the item: its indicators alone
+    values = [s.value for s in scored] + [s.value for s in scores]
     total = sum((v for v in values if v is not None), ZERO)
-    weights = [project.budget_weight] + [i.weight for i in project.indicators]
+    weights = ([project.budget_weight] if project.budget_item else []) + [i.weight for i in project.indicators]
     complete = all(v is not None for v in values)
     return Evaluation(
         rates={row.kind: execution_rate(row) for row in project.funds},
