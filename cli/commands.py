@@ -123,10 +123,14 @@ def report(project: Project) -> tuple[list[str], bool]:
     return lines, errors > 0
 
 
-def _every_form(path: str) -> list[Project]:
-    """Every project a file holds: a project file's one, or each form of a .docx/.xlsx."""
-    from importers import is_form_file, read_forms  # python-docx/openpyxl only when needed
-    return read_forms(path) if is_form_file(path) else [load_project(path)]
+def _every_form(path: str) -> list[tuple[Project, object]]:
+    """Every project a file holds, each with its reading (None for a project file): a project
+    file's one, or each form of a .docx/.xlsx; UnknownLayout when a form's layout is not
+    recognised (refused, as import refuses it)."""
+    from importers import accepted, is_form_file, read_readings  # python-docx/openpyxl only when needed
+    if not is_form_file(path):
+        return [(load_project(path), None)]
+    return [(r.project, r) for r in accepted(path, read_readings(path))]
 
 
 def cmd_check(args) -> int:
@@ -142,17 +146,22 @@ def cmd_check(args) -> int:
         try:
             projects = _every_form(path)
         except Exception as exc:  # every failure becomes a message naming the file
+            from importers import UnknownLayout
             fail(describe(exc, path, "读取"))
             projects = []
-            code = EXIT_UNREADABLE
+            # a layout not recognised is refused (exit 1, as import); a file not read at all, 2
+            code = max(code, EXIT_FORM_ERRORS) if isinstance(exc, UnknownLayout) else EXIT_UNREADABLE
             if headed:
                 print(("" if first else "\n") + f"== {path}")
                 first = False
-        for k, project in enumerate(projects, 1):
+        for k, (project, reading) in enumerate(projects, 1):
             if headed or len(projects) > 1:
                 which = f"（第 {k} 张表，共 {len(projects)} 张）" if len(projects) > 1 else ""
                 print(("" if first else "\n") + f"== {path}{which}")
             first = False
+            said = reading.lines(verbose=True) if reading is not None else []  # type: ignore[attr-defined]
+            if said:  # a filled form: what was read, and how sure
+                print("\n".join(["读取（按表上的栏目）："] + [f"  {one_line(line)}" for line in said]))
             try:
                 lines, has_errors = report(project)
             except Exception as exc:

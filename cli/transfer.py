@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 from exporters.files import FORMATS, render, write_output
-from importers import read_forms
+from importers import accepted, read_readings
 from importers.declaration import PROPOSED
 from model import Project, Severity, check, evaluate
 from model.failures import describe
@@ -149,11 +149,12 @@ def cmd_import(args) -> int:
     code, written = EXIT_OK, set[str]()
     for path in files:
         try:
-            forms = read_forms(path)
+            readings = accepted(path, read_readings(path))  # a layout not recognised: refused
         except Exception as exc:  # every failure becomes a message naming the file
             fail(describe(exc, path, "读取"))
             code = EXIT_FAILED
             continue
+        forms = [r.project for r in readings]
         if args.output and len(forms) > 1:
             fail(f"{path} 中有 {len(forms)} 张表，请用 --outdir 指定输出文件夹，每张表写成一个项目文件")
             code = EXIT_FAILED
@@ -172,10 +173,21 @@ def cmd_import(args) -> int:
                 continue
             where = f"{path}（第 {k} 张表）" if len(forms) > 1 else path
             print(f"已读取 {where} → {target}（{len(project.indicators)} 个指标）")
+            print_reading(readings[k - 1], target.name)
             for note in project.notes:
                 if note.title == PROPOSED:
                     print(f"提醒：{target.name}：{note.text}", file=sys.stderr)
     return code
+
+
+def print_reading(reading, name: str) -> None:
+    """What the reading knows about itself: the mapping and what was left out on stdout, under
+    the line that names the form; its warnings on stderr, each naming the file and the cell."""
+    for line in reading.lines(verbose=True):
+        if line.startswith("提醒："):
+            print(f"提醒：{name}：{line.removeprefix('提醒：')}", file=sys.stderr)
+        else:
+            print(f"  {line}")
 
 
 def _import_targets(args, path: str, forms: list[Project], written: set[str]) -> list[Path]:

@@ -11,6 +11,7 @@ from pathlib import Path
 from model import Project
 
 from importers.errors import ManyForms, NotAForm, refuse_many
+from importers.reading import Reading, UnknownLayout, refusal_error
 
 
 def _check_suffix(path: str | os.PathLike) -> str:
@@ -20,6 +21,25 @@ def _check_suffix(path: str | os.PathLike) -> str:
         from model.file_kinds import foreign_message
         raise NotAForm(foreign_message(path) or f"{Path(path).name} 不是 .docx 或 .xlsx 文件")
     return suffix
+
+
+def read_readings(path: str | os.PathLike) -> list[Reading]:
+    """Every form in a file with what its reading knows about itself: the labels it mapped, the
+    rows and columns it left out and why, its warnings, and (refusal) why a form's layout is not
+    recognised well enough to be read; NotAForm when the file holds no form."""
+    if _check_suffix(path) == ".docx":
+        from importers.docx_reader import read_docx_readings
+        return read_docx_readings(path)
+    from importers.xlsx_reader import read_xlsx_readings
+    return read_xlsx_readings(path)
+
+
+def accepted(path: str | os.PathLike, readings: list[Reading]) -> list[Reading]:
+    """The readings, or UnknownLayout (a NotAForm) naming the file when one form is refused."""
+    error = refusal_error(Path(path).name, readings)
+    if error is not None:
+        raise error
+    return readings
 
 
 def read_forms(path: str | os.PathLike) -> list[Project]:
@@ -82,5 +102,5 @@ def _declared(project: Project) -> bool:
     return any(n.title == DECLARED for n in project.notes)
 
 
-__all__ = ["ManyForms", "NotAForm", "count_forms", "is_form_file", "load_any", "read_form", "read_forms",
+__all__ = ["ManyForms", "NotAForm", "Reading", "UnknownLayout", "accepted", "read_readings", "count_forms", "is_form_file", "load_any", "read_form", "read_forms",
            "start_from"]

@@ -10,7 +10,8 @@ from defusedxml.ElementTree import ParseError, fromstring
 from model import Project
 from model.profiles import profile_from_keywords
 
-from importers.grid import Cell, NotAForm, Row, form_spans, parse_forms, refuse_many, text_row, written_by_us
+from importers.grid import Cell, NotAForm, Row, form_spans, parse_forms, parse_readings, refuse_many, text_row, written_by_us
+from importers.reading import Reading, TablePlaces, refusal_error
 from importers.safety import ZIP_ERRORS, open_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -105,27 +106,43 @@ def read_docx(path: str | os.PathLike) -> Project:
 def read_docx_forms(path: str | os.PathLike) -> list[Project]:
     """Every form in the document, in order: its tables with the paragraphs between them as
     one-cell rows (titles, '单位：元'); tables nested in others when the top level holds none."""
-    rows, preamble, profile, own = docx_grid(path)
-    return parse_forms(rows, preamble, profile, own)
+    readings = read_docx_readings(path)
+    error = refusal_error(os.path.basename(path), readings)
+    if error is not None:
+        raise error
+    return [r.project for r in readings]
 
 
-def docx_grid(path: str | os.PathLike) -> tuple[list[Row], list[str], str, bool]:
-    """The document for `parse_forms`: (rows, preamble, profile, written by us); NotAForm says
-    why not."""
+def read_docx_readings(path: str | os.PathLike) -> list[Reading]:
+    """Every form in the document with what its reading knows about itself."""
+    rows, preamble, profile, own, origins = docx_grid(path)
+    return parse_readings(rows, preamble, profile, own, TablePlaces(origins))
+
+
+def docx_grid(path: str | os.PathLike) -> tuple[list[Row], list[str], str, bool, list]:
+    """The document for `parse_forms`: (rows, preamble, profile, written by us, where each row
+    comes from: (table number, row number) or None for a paragraph); NotAForm says why not."""
     body, keywords = read_body(path)
     profile, own = profile_from_keywords(keywords), written_by_us(keywords)
     rows: list[Row] = []
+    origins: list[tuple[int, int] | None] = []
+    tables = 0
     for el in _blocks(body):
         if el.tag == W + "tbl":
-            rows += table_rows(el)
+            tables += 1
+            got = table_rows(el)
+            rows += got
+            origins += [(tables, k) for k in range(1, len(got) + 1)]
         elif _text(el).strip():
             rows.append(text_row(_text(el)))
+            origins.append(None)
     if form_spans(rows):
-        return rows, [], profile, own
+        return rows, [], profile, own, origins
     top = {id(b) for b in _blocks(body) if b.tag == W + "tbl"}
     for tbl in body.iter(W + "tbl"):
         if id(tbl) not in top and form_spans(table_rows(tbl)):
-            return table_rows(tbl), [r[0].text for r in rows if len(r) == 1], profile, own
+            got = table_rows(tbl)
+            return got, [r[0].text for r in rows if len(r) == 1], profile, own, [(1, k) for k in range(1, len(got) + 1)]
     try:
         parse_forms(rows, (), profile)
     except NotAForm as exc:

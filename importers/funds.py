@@ -3,6 +3,8 @@
 says so, in 元 read exactly as 万元."""
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from model import FundsKind, FundsRow, Project
 from model.numbers import NotANumber, parse_amount
 from model.text import join_lines
@@ -14,7 +16,7 @@ from importers.cells import cell_at
 def set_amount(row, field: str, text: str, yuan: bool) -> None:
     """An amount as written; a sheet whose header says 元 holds 元, read exactly as 万元."""
     text = text.strip()
-    if yuan and text and not text.endswith("元"):
+    if yuan and text and not text.endswith(("元", "万")):  # a cell that names its unit says it
         try:
             value = parse_amount(text)
         except NotANumber:
@@ -25,17 +27,38 @@ def set_amount(row, field: str, text: str, yuan: bool) -> None:
     row.set_amount(field, text or None)
 
 
-def read_funds(p: Project, rows: list, h: int, end: int, yuan: bool) -> str:
-    """Amounts under the 预算数 header; returns the 得分 written on the 年度资金总额 row."""
+@dataclass
+class FundsRead:
+    """What the funds part printed for the 预算执行率 item: its 分值 and 得分 cells ('' when the
+    part has no such column), and where (grid row, column) for messages."""
+
+    weight_column: bool = False
+    weight: str = ""
+    score: str = ""
+    row: int | None = None
+    weight_col: int | None = None
+    score_col: int | None = None
+
+
+def read_funds(p: Project, rows: list, h: int, end: int, yuan: bool, reading=None) -> FundsRead:
+    """Amounts under the 预算数 header; what the 年度资金总额 row prints as 分值 and 得分."""
     cols: dict[str, int] = {}
     ranks: dict[str, int] = {}
     for cell in rows[h]:  # '调整后预算数' wins over a '年度预算数(万元)' that heads the row labels
         ranked = L.funds_column_rank(cell.key)
         if ranked and ranked[1] < ranks.get(ranked[0], 99):
             cols[ranked[0]], ranks[ranked[0]] = cell.col, ranked[1]
+    if reading is not None:
+        shown = {"initial_budget": "年初预算数", "annual_budget": "全年预算数", "executed": "全年执行数",
+                 "weight": "预算执行率分值", "score": "预算执行率得分"}
+        for field, col in sorted(cols.items(), key=lambda kv: kv[1]):
+            text = " ".join(cell_at(rows[h], col).split())
+            reading.mapped.append(text if L.bare(L.label_key(text)) == shown[field] else f"{text} → {shown[field]}")
     yuan = yuan or any(L.says_yuan(c.key) for c in rows[h])
-    written_score, seen = "", set()
-    for row in rows[h + 1: end]:
+    out, seen = FundsRead(weight_column="weight" in cols, weight_col=cols.get("weight"),
+                          score_col=cols.get("score")), set()
+    for r in range(h + 1, end):
+        row = rows[r]
         found = next(((c, k) for c in row if (k := L.funds_kind(c.key)) is not None), None)
         if found is None:
             if any(L.bare(c.key) in ("年度总体目标", "预期目标") or L.is_indicator_head({c.key}) for c in row):
@@ -51,13 +74,16 @@ def read_funds(p: Project, rows: list, h: int, end: int, yuan: bool) -> str:
         if join_lines(label.text) != kind.value:  # '年度资金\n总额' as printed is the label itself
             fr.label = join_lines(label.text)
         for field in ("initial_budget", "annual_budget", "executed"):
+            if cols.get(field) is not None and label.covers(cols[field]):
+                continue  # the label's own cell, under a header that heads the labels
             set_amount(fr, field, cell_at(row, cols.get(field)), yuan)
+            if reading is not None and field in fr.unreadable:
+                reading.warn(r, cols[field], f"金额栏写的是“{fr.unreadable[field]}”，不是金额")
         if kind == FundsKind.TOTAL:
-            weight = cell_at(row, cols.get("weight"))
-            if not L.blank_score(weight):
-                p.set_number("budget_weight", weight.strip())
-            written_score = cell_at(row, cols.get("score"))
-    return written_score
+            out.row = r
+            out.weight = cell_at(row, cols.get("weight")).strip()
+            out.score = cell_at(row, cols.get("score")).strip()
+    return out
 
 
 def _add_other(fr, row, cols: dict[str, int], label: str, yuan: bool) -> None:
@@ -79,3 +105,61 @@ def _add_other(fr, row, cols: dict[str, int], label: str, yuan: bool) -> None:
     fr.label = f"{fr.shown_label}、{label}" if had else label
     if fr.label == FundsKind.OTHER.value:
         fr.label = ""
+
+
+def find_across(rows: list, start: int, end: int) -> int | None:
+    """A funds part laid out across: a row naming two or more kinds of money (年度资金总额 |
+    其中：财政资金 | 其他资金) with their amounts in the rows below."""
+    for r in range(start, end):
+        kinds = [c for c in rows[r] if L.funds_kind(c.key) is not None]
+        if len({L.funds_kind(c.key) for c in kinds}) >= 2 and not any(
+                L.funds_column(c.key) in ("initial_budget", "annual_budget", "executed") for c in rows[r]):
+            return r
+    return None
+
+
+def read_funds_across(p: Project, rows: list, h: int, end: int, yuan: bool, reading=None) -> FundsRead:
+    """The amounts under each kind's column: a row labelled 年初预算数 / 全年预算数 / 全年执行数 /
+    分值 / 得分 (at its left) gives that figure; an unlabelled row of amounts the year's budget."""
+    kinds: dict[FundsKind, int] = {}
+    for cell in rows[h]:
+        kind = L.funds_kind(cell.key)
+        if kind is not None and kind not in kinds:
+            kinds[kind] = cell.col
+            if cell.text.strip() != kind.value:
+                p.funds_row(kind).label = cell.text.strip()
+    first = min(kinds.values())
+    out = FundsRead(row=h)
+    if reading is not None:
+        reading.mapped.append("项目资金（按列）：" + "、".join(
+            " ".join(cell_at(rows[h], c).split()) for c in kinds.values()))
+    done: set[str] = set()
+    for r in range(h + 1, end):
+        row = rows[r]
+        label = next((c for c in row if c.key and c.col < first), None)
+        field = L.funds_column(label.key) if label is not None else None
+        values = {kind: cell_at(row, col).strip() for kind, col in kinds.items()}
+        if field is None and label is None and not done:
+            field = "annual_budget"  # the one row of amounts under the kinds
+        if field is None or field in done or not any(values.values()):
+            break
+        done.add(field)
+        if reading is not None and label is not None:
+            reading.mapped.append(f"{' '.join(label.text.split())} → "
+                                  f"{ {'initial_budget': '年初预算数', 'annual_budget': '全年预算数', 'executed': '全年执行数', 'weight': '预算执行率分值', 'score': '预算执行率得分'}[field]}")
+        for kind, text in values.items():
+            if field in ("weight", "score"):
+                if kind == FundsKind.TOTAL:
+                    setattr(out, field, text)
+                    out.weight_column = out.weight_column or field == "weight"
+                    if field == "weight":
+                        out.weight_col = kinds[kind]
+                    else:
+                        out.score_col = kinds[kind]
+                continue
+            fr = p.funds_row(kind)
+            set_amount(fr, field, text, yuan)
+            if reading is not None and field in fr.unreadable:
+                reading.warn(r, kinds[kind], f"金额栏写的是“{fr.unreadable[field]}”，不是金额")
+    out.row = h + 1
+    return out

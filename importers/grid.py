@@ -10,15 +10,16 @@ import re
 from decimal import Decimal
 
 from model import FundsKind, Note, Project, evaluate, load_profile
-from model.numbers import NotANumber, parse_plain
+from model.numbers import NotANumber, parse_plain, plain
 from model.profiles import DEFAULT_PROFILE
 
 from importers import labels as L
 from importers.errors import ManyForms, NotAForm, refuse_many  # noqa: F401  (their home was here)
-from importers.funds import read_funds, set_amount
+from importers.funds import FundsRead, find_across, read_funds, read_funds_across, set_amount
 from importers.indicators import read_indicators
 from importers.cells import Cell, Row, cell_at
 from importers.labels import label_key
+from importers.reading import Places, Reading, UnknownLayout, refusal_error
 
 
 
@@ -75,20 +76,33 @@ def count_forms(rows: list[Row]) -> int:
 
 def parse_forms(rows: list[Row], preamble: list[str] | tuple = (),
                 profile_name: str = DEFAULT_PROFILE, own: bool = False) -> list[Project]:
-    """Every form in rows, in order; NotAForm (saying what is missing) when there is none.
+    """Every form in rows, in order; NotAForm (saying what is missing) when there is none, and
+    UnknownLayout when a form's layout is not recognised well enough to be read right."""
+    readings = parse_readings(rows, preamble, profile_name, own)
+    error = refusal_error("", readings)
+    if error is not None:
+        raise UnknownLayout(str(error).lstrip("：")) from None
+    return [r.project for r in readings]
+
+
+def parse_readings(rows: list[Row], preamble: list[str] | tuple = (), profile_name: str = DEFAULT_PROFILE,
+                   own: bool = False, places: Places | None = None) -> list[Reading]:
+    """Every form in rows, in order, each with what its reading knows about itself (a refused
+    form's Reading says why in `refusal`); NotAForm (saying what is missing) when there is none.
     own: the file is one of our exports (every indicator row is real, even one named '不适用')."""
     spans = form_spans(rows)
     if not spans:
         raise NotAForm(_missing(rows))
-    out: list[Project] = []
+    out: list[Reading] = []
     lines_from = 0  # the rows after the previous form's table hold this one's title
     for start, head, end in spans:
         lines = (list(preamble) if not out else []) + [
             c.text for r in rows[lines_from:start] for c in r if c.text.strip()]
-        p, lines_from = _parse_one(rows, start, head, end, lines, profile_name, own)
-        if p.year is None and out:
-            p.year = out[-1].year
-        out.append(p)
+        reading = Reading(project=Project(profile=profile_name), places=places or Places())
+        lines_from = _parse_one(rows, start, head, end, lines, reading, own)
+        if reading.project.year is None and out:
+            reading.project.year = out[-1].project.year
+        out.append(reading)
     return out
 
 
@@ -107,10 +121,11 @@ def _missing(rows: list[Row]) -> str:
 
 
 def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str],
-               profile_name: str, own: bool = False) -> tuple[Project, int]:
-    """One form, and the row where its indicator table ends."""
-    p = Project(profile=profile_name)
+               reading: Reading, own: bool = False) -> int:
+    """One form into reading.project; returns the row where its indicator table ends."""
+    p = reading.project
     funds_head = _find_row(rows, L.is_funds_head, start, head)
+    across = find_across(rows, start, head) if funds_head is None else None
     _title(p, lines)
     if p.year is None:  # a title row inside the table, above its first label
         _title(p, [c.text for r in rows[start:head] for c in r if "表" in c.key
@@ -118,26 +133,142 @@ def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str
     yuan = any(L.says_yuan(label_key(t)) for t in lines[-3:]) or any(
         L.says_yuan(c.key) for r in rows[start:head] for c in r if len(c.key) < 20)
     goal_head = _goal_head(rows, start, head)
-    header_end = min(x for x in (funds_head, goal_head, head) if x is not None)
-    _header(p, rows[start:header_end], funds_head is None, yuan)
-    written_budget = read_funds(p, rows, funds_head, head, yuan) if funds_head is not None else ""
+    header_end = min(x for x in (funds_head, across, goal_head, head) if x is not None)
+    _header(p, rows[start:header_end], funds_head is None and across is None, yuan, reading, own)
+    if not p.name:
+        _name_from_title(p, lines + [c.text for r in rows[start:head] for c in r if "表" in c.key], reading)
+    if funds_head is not None:
+        funds = read_funds(p, rows, funds_head, head, yuan, reading)
+    elif across is not None:
+        funds = read_funds_across(p, rows, across, goal_head if goal_head and goal_head > across else head,
+                                  yuan, reading)
+    else:
+        funds = FundsRead()
     if goal_head is not None:
         _goal(p, rows, goal_head, head)
     _notes(p, rows[start:head])
-    table = read_indicators(rows[:end], head, keep_all=own)
+    table = read_indicators(rows[:end], head, keep_all=own, reading=reading)
     _notes(p, rows[table.end:end])
+    for r in range(table.end, end):  # what the table's last lines hold besides notes
+        text = " ".join(c.text.strip() for c in rows[r] if c.text.strip())
+        if text and any(L.is_footer(c.key) for c in rows[r] if c.key):
+            reading.leave_out(r, text, "签章栏")
     p.indicators = table.indicators
-    _hand_scores(p, written_budget, table.written_scores)
-    if _is_declaration(lines, table.columns):
+    declared = _is_declaration(lines, table.columns)
+    _budget_weight(p, funds, reading)
+    if not own:
+        _budget_item(p, funds, table, declared, reading)
+    elif funds.weight_column and funds.weight.strip() == "—":  # our export of a form without the item
+        p.budget_item = False
+    _hand_scores(p, funds, table, reading)
+    if not own:
+        _printed_totals(p, table, reading)
+        _recognised(p, table, declared, reading)
+    if declared:
         from importers.declaration import start_from_declaration
         start_from_declaration(p)
-    return p, table.end
+    return table.end
+
+
+def _name_from_title(p: Project, lines: list[str], reading: Reading) -> None:
+    """A form with no 项目名称 cell names its project in its title: '…项目绩效自评表',
+    '…项目支出绩效目标表' (a year or a district before the name is not part of it)."""
+    for line in reversed(lines):
+        key = label_key(line)
+        m = re.search(r"(.*?项目)(?:支出)?绩效(?:自评表|目标表|目标申报表|自评结果表|评价表|目标批复表|目标审批表)", key)
+        if not m:
+            continue
+        name = re.sub(r"^.*?\d{4}年度?", "", m.group(1))
+        if len(name) > 2 and not re.fullmatch(r"(.{0,8}[区县市省州旗盟])?(部门预算|部门|预算|本级|专项)?项目", name):
+            p.name = name
+            reading.inferred.append(f"项目名称取自标题“{line.strip()}”")
+            return
+
+
+def _budget_item(p: Project, funds: FundsRead, table, declared: bool, reading: Reading) -> None:
+    """Whether the form scores 预算执行率 on its 年度资金总额 line, as it prints: a form whose
+    indicators hold all 100 points has no such item; a funds line whose 分值 is the whole 100
+    prints the form's own totals (分值 100, 得分 98), not the item's."""
+    weights = [ind.weight for ind in p.indicators]
+    indicators = sum((w for w in weights if w is not None), Decimal(0)) if all(
+        w is not None for w in weights) and weights else None
+    weight = _plain_or_none(funds.weight)
+    if indicators is None or declared:
+        return
+    printed = _plain_or_none(table.printed_weight)
+    if weight is not None and weight == 100 and indicators == 100:
+        p.budget_item, p.budget_weight = False, Decimal(10)  # the 100 was the form's, not the item's
+        funds.score, written = "", funds.score
+        score = _plain_or_none(written)
+        if score is not None:
+            p.printed_total = score
+        reading.inferred.append(f"年度资金总额行的分值 100、得分 {written or '（空）'} 是全表的合计（各指标分值合计已为 100）："
+                                "读作表上印的总分，本表不对预算执行率计分")
+    elif weight is None and (indicators == 100 if printed is None else printed == indicators):
+        p.budget_item = False
+        reading.inferred.append(f"各指标分值合计为 {plain(indicators)}"
+                                f"{'' if printed is None else '，与表上印的分值合计相同'}，表中没有预算执行率的分值："
+                                "本表不对预算执行率计分")
+    elif weight is None:
+        reading.inferred.append(f"表中没有预算执行率的分值：按 {plain(p.budget_weight or Decimal(0))} 分计"
+                                f"（各指标分值合计为 {plain(indicators)}）")
+
+
+def _budget_weight(p: Project, funds: FundsRead, reading: Reading) -> None:
+    """The 预算执行率 分值 the funds line prints (text kept as typed, and said)."""
+    if L.blank_score(funds.weight):
+        return
+    p.set_number("budget_weight", funds.weight.strip().rstrip("%％"))
+    if "budget_weight" in p.unreadable:
+        reading.warn(funds.row or 0, funds.weight_col or 0, f"预算执行率分值写的是“{funds.weight}”，不是数字")
+
+
+def _plain_or_none(text: str) -> Decimal | None:
+    if L.blank_score(text):
+        return None
+    try:
+        return parse_plain(text.strip().rstrip("%％"))
+    except NotANumber:
+        return None
+
+
+def _printed_totals(p: Project, table, reading: Reading) -> None:
+    """The 总分 the table's total row prints is kept (a difference from the rules is a warning);
+    a printed 分值合计 that the read 分值 do not add up to means the table was not read right."""
+    printed_weight = _plain_or_none(table.printed_weight)
+    total = _plain_or_none(table.printed_total)
+    if total is not None:
+        p.printed_total = total
+        reading.mapped.append(f"总分行 → 原表印的总分 {plain(total)}")
+    weights = ([p.budget_weight] if p.budget_item else []) + [ind.weight for ind in p.indicators]
+    if printed_weight is not None and all(w is not None for w in weights):
+        got = sum((w for w in weights if w is not None), Decimal(0))
+        if got != printed_weight:
+            reading.refuse(f"表上印的分值合计为 {plain(printed_weight)}，按识别的栏目读出的分值合计为 {plain(got)}"
+                           f"（{len(p.indicators)} 个指标{'，含预算执行率' if p.budget_item else ''}），说明有行或栏没有读对")
+
+
+def _recognised(p: Project, table, declared: bool, reading: Reading) -> None:
+    """Refuse what is not recognised well enough: no 指标值 or 完成值 column (a 计分表 or a
+    scoring framework), no indicator at all, or more rows unread than read."""
+    cols = table.columns
+    found = "、".join(dict.fromkeys(x.split(" → ")[-1] for x in reading.mapped if "：" not in x))
+    if "target" not in cols and "actual" not in cols:
+        reading.refuse(f"指标表没有“年度指标值”和“实际完成值”栏（找到的栏目：{found or '无'}），"
+                       "不是项目支出绩效自评表或目标表")
+    elif not p.indicators:
+        reading.refuse(f"指标表中没有读到指标（找到的栏目：{found or '无'}）")
+    elif table.unrecognised > len(p.indicators):
+        reading.refuse(f"指标表中 {table.unrecognised} 行的内容不在识别的栏目中，只读到 {len(p.indicators)} 个指标"
+                       f"（找到的栏目：{found}）")
+    elif "weight" not in cols and not declared and all(ind.weight is None for ind in p.indicators):
+        reading.warnings.append("指标表没有分值栏，各指标的分值需要逐项填写")
 
 
 def _is_declaration(lines: list[str], cols: dict[str, int]) -> bool:
     """A 绩效目标申报表: named so in its title, or an indicator table with no 完成值 column."""
     title = "".join(label_key(t) for t in lines[-4:])
-    return "申报表" in title or "目标表" in title or ("actual" not in cols and "target" in cols
+    return any(w in title for w in ("申报表", "目标表", "批复表", "审批表")) or ("actual" not in cols and "target" in cols
                                                      and "score" not in cols)
 
 
@@ -163,7 +294,7 @@ def _pairs(row: Row) -> list[tuple[str, str]]:
     when that cell is blank (a sheet without merges), the first text before the next label;
     a label may also carry its value in its own cell ('项目名称：社区培训')."""
     out, i = [], 0
-    is_label = lambda c: L.header_field(c.key) or L.bare(c.key) in L.AMOUNT_LABELS  # noqa: E731
+    is_label = lambda c: L.header_field(c.key) or L.bare(c.key) in L.AMOUNT_LABELS + L.OTHER_AMOUNT_LABELS  # noqa: E731
     while i < len(row):
         cell = row[i]
         text = cell.text.replace("：", ":")
@@ -190,9 +321,15 @@ def _pairs(row: Row) -> list[tuple[str, str]]:
     return out
 
 
-def _header(p: Project, rows: list[Row], amounts: bool, yuan: bool) -> None:
+def _header(p: Project, rows: list[Row], amounts: bool, yuan: bool, reading: Reading | None = None,
+            own: bool = False) -> None:
     for row in rows:
         for label, value in _pairs(row):
+            if value and not own and _is_any_label(label_key(value)):
+                continue  # a label beside a label ('年度资金总额 | 其中：财政资金'): no value
+            if reading is not None and label in L.OTHER_AMOUNT_LABELS and value:
+                reading.mapped.append(f"{label}（{value}）未读：不是当年的预算")
+            _say_header(label, value, amounts, reading)
             field = L.header_field(label)
             if field == "year":
                 m = re.search(r"\d{4}", value)
@@ -244,6 +381,25 @@ def _goal(p: Project, rows: list[Row], h: int, end: int) -> None:
     p.achieved = "\n".join(t for t in texts_done if t)
 
 
+_FIELD_NAMES = {"name": "项目名称", "department": "主管部门", "implementer": "实施单位", "manager": "项目负责人",
+                "phone": "联系电话", "year": "年度"}
+
+
+def _say_header(label: str, value: str, amounts: bool, reading: Reading | None) -> None:
+    if reading is None or not value:
+        return
+    field = L.header_field(label)
+    target = _FIELD_NAMES.get(field or "") or ("全年预算数" if amounts and label in L.AMOUNT_LABELS else None)
+    if target:
+        reading.mapped.append(label if label == target else f"{label} → {target}")
+
+
+def _is_any_label(key: str) -> bool:
+    """A cell that is a header, amount or funds label, never a value."""
+    return bool(L.header_field(key) or L.bare(key) in L.AMOUNT_LABELS or L.bare(key) in L.OTHER_AMOUNT_LABELS
+                or (L.funds_kind(key) is not None and not re.search(r"\d", key)))
+
+
 def _a_label(key: str) -> bool:
     """A short cell that names a column or a block, not text a clerk wrote."""
     k = L.bare(key)
@@ -269,21 +425,25 @@ def _notes(p: Project, rows: list[Row]) -> None:
             p.notes.append(Note(title=label, text=text))
 
 
-def _set_written(target, field: str, written: str, rule: Decimal | None) -> None:
-    """A written score that the rule does not give becomes a hand score; blank stays computed."""
+def _set_written(target, field: str, written: str, rule: Decimal | None) -> bool:
+    """A written score that the rule does not give becomes a hand score; blank stays computed.
+    False when the text is no number (kept as typed, and said)."""
     if L.blank_score(written):
-        return
+        return True
     try:
-        value = parse_plain(written)
+        value = parse_plain(written.strip().rstrip("%％") if False else written)
     except NotANumber:
         target.set_number(field, written.strip())
-        return
+        return False
     if value is not None and value != rule:
         target.set_number(field, value)
+    return True
 
 
-def _hand_scores(p: Project, budget_written: str, written: list[str]) -> None:
+def _hand_scores(p: Project, funds: FundsRead, table, reading: Reading) -> None:
     ev = evaluate(p, load_profile(p.profile))
-    _set_written(p, "budget_hand_score", budget_written, ev.budget.rule)
-    for ind, score, text in zip(p.indicators, ev.indicators, written):
-        _set_written(ind, "hand_score", text, score.rule)
+    if p.budget_item and not _set_written(p, "budget_hand_score", funds.score, ev.budget.rule):
+        reading.warn(funds.row or 0, funds.score_col or 0, f"预算执行率得分写的是“{funds.score}”，不是数字")
+    for k, (ind, score, text) in enumerate(zip(p.indicators, ev.indicators, table.written_scores)):
+        if not _set_written(ind, "hand_score", text, score.rule):
+            reading.warn(table.rows[k], table.columns.get("score", 0), f"得分栏写的是“{text.strip()}”，不是数字")

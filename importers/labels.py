@@ -28,10 +28,11 @@ HEADER_FIELDS = {
     "主管部门": "department", "主管单位": "department", "主管部门名称": "department",
     "主管部门及代码": "department", "主管预算部门": "department", "实施单位及代码": "implementer",
     "预算年度": "year", "填报年度": "year", "评价年度": "year", "年度": "year",
-    "预算部门": "department", "部门名称": "department",
+    "预算部门": "department", "部门名称": "department", "部门": "department",
+    "业务主管部门": "department", "主管部门单位": "department", "归口管理部门": "department",
     "实施单位": "implementer", "申请单位": "implementer", "项目实施单位": "implementer",
     "单位名称": "implementer", "申报单位": "implementer", "项目单位": "implementer",
-    "预算单位": "implementer", "单位": "implementer",
+    "预算单位": "implementer", "单位": "implementer", "实施主管单位": "implementer",
     "项目负责人": "manager", "负责人": "manager", "项目联系人": "manager", "联系人": "manager",
     "部门联系人": "manager",
     "联系电话": "phone", "电话": "phone",
@@ -40,7 +41,10 @@ HEADER_FIELDS = {
 INLINE_LABELS = ("项目名称", "主管部门", "实施单位", "申请单位", "项目负责人", "联系电话", "预算部门")
 # the year's amount on a 绩效目标申报表 (a label–value pair, not a funds table)
 AMOUNT_LABELS = ("本年度项目金额", "本年度资金总额", "年度项目金额", "本年度项目资金", "项目金额",
-                 "本年预算金额", "年度预算金额", "年度资金总额", "资金总额", "项目总金额")
+                 "本年预算金额", "年度预算金额", "年度资金总额", "资金总额", "项目总金额", "当年年度预算",
+                 "当年年度预算数", "当年预算", "当年预算数", "本年度预算", "本年度预算数")
+# amounts a targets-only form prints that are not the year's budget (a project's whole span)
+OTHER_AMOUNT_LABELS = ("项目总预算", "项目总预算数", "总预算", "项目总投资", "中期资金总额")
 
 
 def header_field(key: str) -> str | None:
@@ -55,8 +59,9 @@ FUNDS_COLUMNS = [  # (field, test on the bare key), the more specific first
                                               "调整预算", "预算调整后"))),
     ("executed", lambda k: k.startswith(("全年执行", "实际执行", "预算执行数", "执行数", "全年实际支出",
                                          "实际支出", "决算数", "全年支出"))),
-    ("weight", lambda k: k in ("分值", "权重", "执行率权重", "执行率分值") or k.startswith("分值")),
-    ("score", lambda k: "得分" in k),
+    ("score", lambda k: k.startswith("折算得分")),  # the budget system's weighted score
+    ("weight", lambda k: k in ("分值", "权重", "执行率权重", "执行率分值") or k.startswith(("分值", "权重"))),
+    ("score", lambda k: "得分" in k or k in ("自评分", "评分")),
     ("annual_budget", lambda k: k in ("预算数", "全年数", "年度预算数")),
 ]
 FUNDS_KINDS = [(FundsKind.TOTAL, ("资金总额", "总额", "合计", "总计")),
@@ -113,7 +118,7 @@ def indicator_column(key: str) -> str | None:
         return None
     if k.startswith("一级"):
         return "level1"
-    if k.startswith("二级"):
+    if k.startswith("二级") or k == "评价内容":  # a 指标表 that names its 二级 column 评价内容
         return "level2"
     if k.startswith("三级") or k in ("指标名称", "绩效指标名称", "指标内容"):
         return "name"
@@ -132,13 +137,44 @@ def indicator_column(key: str) -> str | None:
         return "actual"
     if k in ("分值", "权重", "指标分值", "指标权重", "权重(分)") or k.startswith(("分值", "权重")):
         return "weight"
-    if "得分" in k and "系数" not in k and "率" not in k:
+    if k.startswith("单项") and "得分" in k:  # the budget system's 0–100 score before weighting
+        return "item_score"
+    if ("得分" in k and "系数" not in k and "率" not in k) or k in ("自评分", "评分", "自评分值"):
         return "score"
     if "偏差" in k or "原因" in k:
         return "deviation"
     if k.startswith("指标解释") or k.startswith("评分标准") or k.startswith("指标说明"):
         return "explanation"
     return None
+
+
+# (family, words) of 一级/二级 labels, the more specific first: a 一级 label printed in the middle
+# of its block is found for the rows above it by their 二级's family
+FAMILIES = (("成本", ("成本",)), ("满意度", ("满意",)), ("产出", ("产出", "数量", "质量", "时效", "进度")),
+            ("效益", ("效益", "经济", "社会", "生态", "可持续", "效果")))
+
+
+def family(label: str) -> str | None:
+    k = bare(label_key(label))
+    return next((name for name, words in FAMILIES if any(w in k for w in words)), None)
+
+
+_POINTS = re.compile(r"\((\d+(?:\.\d+)?)分\)")
+
+
+def points_in_label(text: str) -> str | None:
+    """The 分值 a label carries ('数量指标（4分）' → '4'), or None."""
+    found = _POINTS.findall(label_key(text))
+    return found[-1] if len(found) == 1 else None
+
+
+_FOOTER = re.compile(r"^(填表人|填报人|审核人|复核人|经办人|制表人|单位负责人|财务负责人|项目负责人|分管领导|"
+                     r"填表日期|填报日期|日期|联系电话)(:|$)")
+
+
+def is_footer(key: str) -> bool:
+    """A signature line under the table: '财政资金管理科室（盖章）', '填表人：', '审核人：'."""
+    return bool(_FOOTER.match(key)) or any(w in key for w in ("盖章", "签字", "签章", "(印章)"))
 
 
 HEADER_FRAGMENTS = {"指标值", "完成值", "年度", "实际", "序号", "是否核心指标", "得分系数"}

@@ -13,7 +13,8 @@ from exporters.stamp import mark_of
 from model import Project
 from model.profiles import profile_from_keywords, profile_keywords
 
-from importers.grid import Cell, NotAForm, Row, form_spans, parse_forms, refuse_many, written_by_us
+from importers.grid import Cell, NotAForm, Row, form_spans, parse_forms, parse_readings, refuse_many, written_by_us
+from importers.reading import Reading, SheetPlaces, refusal_error
 from importers.safety import MAX_COLS, MAX_ROWS, ZIP_ERRORS, open_package
 
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
@@ -91,15 +92,30 @@ def read_xlsx(path: str | os.PathLike) -> Project:
 
 def read_xlsx_forms(path: str | os.PathLike) -> list[Project]:
     """Every form of every sheet, in sheet order (a budget system writes one project a sheet)."""
-    out: list[Project] = []
-    for rows, profile, own in xlsx_grids(path):
-        out += parse_forms(rows, (), profile, own)
+    readings = read_xlsx_readings(path)
+    error = refusal_error(os.path.basename(path), readings)
+    if error is not None:
+        raise error
+    return [r.project for r in readings]
+
+
+def read_xlsx_readings(path: str | os.PathLike) -> list[Reading]:
+    """Every form of every sheet with what its reading knows about itself."""
+    out: list[Reading] = []
+    for rows, profile, own, sheet in xlsx_sheets(path):
+        out += parse_readings(rows, (), profile, own, SheetPlaces(sheet))
     return out
 
 
 def xlsx_grids(path: str | os.PathLike) -> list[tuple[list[Row], str, bool]]:
     """(rows, profile, written by us) of every sheet that holds a form; NotAForm says why when
     none does."""
+    return [(rows, profile, own) for rows, profile, own, _ in xlsx_sheets(path)]
+
+
+def xlsx_sheets(path: str | os.PathLike) -> list[tuple[list[Row], str, bool, str]]:
+    """(rows, profile, written by us, sheet title) of every sheet that holds a form; NotAForm
+    says why when none does."""
     import openpyxl  # with defusedxml installed, openpyxl parses the XML safely
 
     name = os.path.basename(path)
@@ -126,12 +142,12 @@ def xlsx_grids(path: str | os.PathLike) -> list[tuple[list[Row], str, bool]]:
     first_error: NotAForm | None = None
     profile = profile_from_keywords(wb.properties.keywords)
     own = ours or written_by_us(wb.properties.keywords)
-    found: list[tuple[list[Row], str, bool]] = []
+    found: list[tuple[list[Row], str, bool, str]] = []
     try:
         for ws in wb.worksheets:
             rows = sheet_rows(ws)
             if form_spans(rows):
-                found.append((rows, profile, own))
+                found.append((rows, profile, own, ws.title))
             elif first_error is None:
                 try:
                     parse_forms(rows, (), profile)

@@ -40,7 +40,7 @@ def skeleton_project(today: date | None = None, **fields) -> Project:
     """A new project: last year, the standard indicator rows; fields set the header's others.
     A rule profile without the 预算执行率 item (`budget_item`) starts without it, its 10 points
     with the first 产出 row."""
-    from .profiles import DEFAULT_PROFILE, load_profile
+    from model.profiles import DEFAULT_PROFILE, load_profile
     project = Project(year=report_year(today), indicators=standard_indicators(), **fields)
     if not load_profile(project.profile or DEFAULT_PROFILE).budget_item:
         project.budget_item = False

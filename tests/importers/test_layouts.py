@@ -226,8 +226,9 @@ def test_cli_new_from_a_declaration(tmp_path):
     assert sum(i.weight for i in p.indicators) == 90
 
 
-def test_department_scoring_framework_keeps_its_scores_as_hand_scores(tmp_path):
-    """部门整体 scoring framework (安徽 寿县): 指标分值 / 指标解释 / 评分标准 / 自评得分, no targets."""
+def test_department_scoring_framework_without_targets_is_refused_saying_what_was_found(tmp_path):
+    """部门整体 scoring framework (安徽 寿县): 指标分值 / 指标解释 / 评分标准 / 自评得分, no targets — a
+    计分表, not a project's form: refused (issue 20), never a project of hand scores with exit 0."""
     table = [
         [("2023年度部门整体支出绩效评价自评表", 8)],
         ["单位", ("寿县某局", 7)],
@@ -235,11 +236,8 @@ def test_department_scoring_framework_keeps_its_scores_as_hand_scores(tmp_path):
         ["1", "规划（15分）", "基础信息（3分）", "基础信息完整性", "3", "是否真实、完整", "1、真实（1分）", "3"],
         ["2", B.UP, "工作计划（6分）", "年度工作计划完整性", "3", "是否完整可行", "完整可行（3分）", "2"],
     ]
-    p = read_form(B.write_docx(tmp_path / "sx.docx", [table]))
-    assert (p.implementer, p.year) == ("寿县某局", 2023)
-    assert [(i.level1, i.level2, i.name, i.target, i.weight, i.hand_score) for i in p.indicators] == [
-        ("规划（15分）", "基础信息（3分）", "基础信息完整性", "", D(3), D(3)),
-        ("规划（15分）", "工作计划（6分）", "年度工作计划完整性", "", D(3), D(2))]
+    with pytest.raises(NotAForm, match="未识别的表格格式：指标表没有“年度指标值”和“实际完成值”栏.*三级指标"):
+        read_form(B.write_docx(tmp_path / "sx.docx", [table]))
 
 
 def test_budget_system_declaration_with_funds_rows_and_goal_below(tmp_path):

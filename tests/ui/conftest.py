@@ -24,6 +24,7 @@ class FakeInteraction:
         self.file_changed_asked: list[str] = []
         self.next_choice: int | None = 0
         self.choices_asked: list[list[str]] = []
+        self.confirms: list[str] = []
 
     def error(self, title, message):
         self.errors.append((title, message))
@@ -65,6 +66,7 @@ class FakeInteraction:
         return list(self.next_files)
 
     def confirm(self, title, message):
+        self.confirms.append(message)
         return self.confirm_answer
 
 

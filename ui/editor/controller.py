@@ -14,7 +14,7 @@ from pathlib import Path
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from importers import is_form_file, read_forms
+from importers import accepted, is_form_file, read_readings
 from model import Evaluation, Indicator, Problem, Project, check, evaluate, load_profile
 from model.failures import ClerkError
 from model.fields import Section
@@ -89,15 +89,22 @@ class ProjectController(QObject):
             self.undo_stack.resetClean()  # keep it marked modified: recovered work is unsaved
             self.undo_stack.push(cmd.Marker("恢复的内容"))
 
-    def open(self, path: str | Path, choose=None) -> bool:
+    def open(self, path: str | Path, choose=None, review=None) -> bool:
         """Open a project file or a filled .docx/.xlsx form (which becomes an unsaved project).
         A file holding several forms asks choose(forms) for the index of the one to open (the
-        first without it); False when the clerk chose none."""
+        first without it); a form whose reading has something to say (rows left out, what was
+        inferred, warnings) is shown to review(reading) first, which may decline it. False when
+        the clerk chose none. A layout not recognised raises UnknownLayout (a NotAForm)."""
         path = Path(path)
         if is_form_file(path):
-            forms = read_forms(path)
+            readings = accepted(path, read_readings(path))
+            forms = [r.project for r in readings]
             index = choose(forms) if choose is not None and len(forms) > 1 else 0
             if index is None:
+                return False
+            reading = readings[index]
+            if review is not None and (reading.left_out or reading.inferred or reading.warnings) \
+                    and not review(reading):
                 return False
             self.set_project(forms[index], None, clean=False)
         else:

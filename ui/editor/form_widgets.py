@@ -113,7 +113,8 @@ class TotalBar(QFrame):
         partial = "" if ev.complete else f"<span style='font-size:13px; font-weight:normal'>（{ev.partial_text()}）</span>"
         self.total.setText(f"总分 {ev.total_text()}{partial}　等级 {ev.grade}")
         budget = "—" if ev.budget.value is None else score_text(ev.budget.value)
-        self.detail.setText(f"预算执行率得分 {budget}　分值合计 {plain(ev.weight_sum)}")
+        shown = f"预算执行率得分 {budget}" if self.c.project.budget_item else "预算执行率不计分"
+        self.detail.setText(f"{shown}　分值合计 {plain(ev.weight_sum)}")
         errors = sum(p.severity == Severity.ERROR for p in self.c.problems)
         warnings = len(self.c.problems) - errors
         pending = len(self.c.pending)  # a new form's rows not reached yet: never 可以签章 with them

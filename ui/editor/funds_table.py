@@ -56,7 +56,7 @@ class FundsTableModel(QAbstractTableModel):
     def flags(self, index):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         col, total = index.column(), index.row() == 0
-        if col in AMOUNTS or (total and col in (WEIGHT, SCORE)):
+        if col in AMOUNTS or (total and col in (WEIGHT, SCORE) and self.c.project.budget_item):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
 
@@ -100,12 +100,14 @@ class FundsTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if col == RATE:
                 return ev.rate_text(kind)
-            if row > 0 and col in (WEIGHT, SCORE):
+            if (row > 0 or not self.c.project.budget_item) and col in (WEIGHT, SCORE):
                 return DASH
             if col == SCORE:
                 return score_display(budget, self.c.project.unreadable.get("budget_hand_score"))
             return self.text(row, col)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if row == 0 and col in (WEIGHT, SCORE) and not self.c.project.budget_item:
+                return budget.reason
             if row == 0 and col in (SCORE, RATE):
                 return budget.reason + ("\n（手动得分：删除内容即恢复按规则计分）" if budget.hand else
                                         "\n（直接输入分数即为手动得分）" if col == SCORE else "")
@@ -118,7 +120,7 @@ class FundsTableModel(QAbstractTableModel):
             obj = self.c.project if target and target[0] == "project" else self.c.project.funds[row]
             if field and field in obj.unreadable:
                 return QBrush(ERROR_BG)
-            if col in (RATE, SCORE) or (row > 0 and col == WEIGHT):
+            if col in (RATE, SCORE) or ((row > 0 or not self.c.project.budget_item) and col == WEIGHT):
                 return QBrush(COMPUTED_BG)
         if row == 0 and col == SCORE and budget.hand:
             if role == Qt.ItemDataRole.ForegroundRole:

@@ -155,8 +155,18 @@ class MainWindow(QMainWindow):
 
     @guarded("无法打开")
     def open_path(self, path: str) -> None:
-        if self.controller.open(path, self._choose_form):
+        if self.controller.open(path, self._choose_form, self._review_reading):
             self._refresh_recent(app_settings.add_recent(str(Path(path).resolve())))
+
+    def _review_reading(self, reading) -> bool:
+        """What the reading of a form from another desk left out, inferred and warns of, shown
+        through the Interaction seam before the form opens; the clerk may decline it."""
+        lines = reading.lines(verbose=True)
+        shown = lines[:40] + ([f"……（另有 {len(lines) - 40} 行）"] if len(lines) > 40 else [])
+        name = reading.project.name or "（未填项目名称）"
+        return self.interaction.confirm(
+            "读取提醒", f"“{name}”是按其他格式的表读取的，请核对：\n\n" + "\n".join(shown)
+            + "\n\n打开这张表吗？（打开后仍可逐项修改；右侧“问题”栏列出需要核对的地方）")
 
     def _choose_form(self, forms: list) -> int | None:
         """Which of a file's several forms to open: asked through the Interaction seam."""
