@@ -148,6 +148,7 @@ def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str
         _goal(p, rows, goal_head, head)
     _notes(p, rows[start:head])
     table = read_indicators(rows[:end], head, keep_all=own, reading=reading)
+    _notes(p, [rows[r] for r in table.inside_notes])
     _notes(p, rows[table.end:end])
     for r in range(table.end, end):  # what the table's last lines hold besides notes
         text = " ".join(c.text.strip() for c in rows[r] if c.text.strip())

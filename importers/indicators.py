@@ -31,6 +31,7 @@ class IndicatorTable:
     printed_weight: str = ""  # 分值 and 得分 printed on the table's total row ('' = none)
     printed_total: str = ""
     unrecognised: int = 0  # rows with text in no column the table reads
+    inside_notes: list[int] = field(default_factory=list)  # note rows between indicator rows
 
 
 def _is_header_row(row) -> bool:
@@ -106,7 +107,12 @@ def read_indicators(rows: list, head: int, keep_all: bool = False, reading: Read
     table = IndicatorTable(columns=columns(header))
     cols = table.columns
     body_start = i
-    while i < len(rows) and not _row_ends_table(rows[i], cols):
+    while i < len(rows):
+        if _row_ends_table(rows[i], cols):
+            if is_footer_row(rows[i]) or any(is_total_row(c.key) for c in rows[i] if c.key) \
+                    or not _indicator_follows(rows, i + 1, cols):
+                break
+            table.inside_notes.append(i)  # a note between indicator rows: the table goes on
         i += 1
     table.end = i
     body = range(body_start, table.end)
@@ -121,14 +127,20 @@ def read_indicators(rows: list, head: int, keep_all: bool = False, reading: Read
         text = _text_row(row, cols)
         if not text:
             continue
+        if r in table.inside_notes:
+            reading.leave_out(r, text, "表内的说明文字（作为附注）")
+            continue
         if _is_header_row(row) and not cell["target"] and not cell["weight"]:
             reading.leave_out(r, text, "表头（跨页重复或分栏标题）")
             continue
-        if _spans_columns(row, cols):  # one cell across the table: a group's title
-            own = [c for c in row if c.text.strip()][0].text.strip()
-            if family(own) and not keep_all:
-                level1, level2 = own, ""
-            reading.leave_out(r, text, "分组标题行" + ("（作为其下各行的一级指标）" if family(own) else ""))
+        if _spans_columns(row, cols):  # one cell across the table: a group's title, or a note
+            own = [c for c in row if c.text.strip()][0]
+            if note_label(own.key) or len(own.key) > 30:
+                reading.leave_out(r, text, "表内的说明文字")
+                continue
+            if family(own.text) and not keep_all:
+                level1, level2 = own.text.strip(), ""
+            reading.leave_out(r, text, "分组标题行" + ("（作为其下各行的一级指标）" if family(own.text) else ""))
             continue
         if not any(cell[n] for n in FIELDS):
             table.unrecognised += 1
@@ -163,6 +175,18 @@ def read_indicators(rows: list, head: int, keep_all: bool = False, reading: Read
             _points_from_labels(table, reading)
     _total_row(rows, table)
     return table
+
+
+def _indicator_follows(rows, start: int, cols: dict[str, int]) -> bool:
+    """An indicator row (a 三级 and its 指标值, 完成值 or 分值) comes before the table's total row."""
+    for row in rows[start:]:
+        if is_footer_row(row) or any(is_total_row(c.key) for c in row if c.key):
+            return False
+        name = label_key(cell_at(row, cols.get("name")))
+        if name and not is_placeholder(name) and any(
+                label_key(cell_at(row, cols.get(n))) for n in ("target", "actual", "weight") if n in cols):
+            return True
+    return False
 
 
 def _spans_columns(row: Row, cols: dict[str, int]) -> bool:
@@ -297,9 +321,11 @@ def _skipped(cell: dict[str, str], target: str) -> str:
     """Why a row is no indicator ('' when it is one): placeholder rows ('指标2 ……', '/'), 不适用
     rows, rows that only name a group, and template rows that keep only a merged 二级 label."""
     name, actual = label_key(cell["name"]), label_key(cell["actual"])
-    if any(not_applicable(label_key(t)) for t in (cell["name"], target, cell["actual"])):
+    if any(not_applicable(label_key(t)) for t in (cell["name"], target, cell["target"], cell["actual"])):
         return "不适用"
-    texts = (name, label_key(target), actual)
+    # a template row keeps its 指标性质 ('≥', '定量') when its value and unit are empty
+    value = label_key(cell["target_adjusted"] or cell["target"])
+    texts = (name, label_key(target) if value or cell["unit"] else value, actual)
     if not any(texts) and blank_score(cell["weight"]):
         if not blank_score(cell["score"]):
             return ""

@@ -10,6 +10,7 @@ def next_year(last: Project) -> Project:
     project.year = last.year + 1 if last.year is not None else None
     project.funds = [FundsRow(kind=r.kind, label=r.label) for r in last.funds]
     project.budget_hand_score = None
+    project.printed_total = None  # last year's form's 总分, not this year's
     project.achieved = ""
     project.notes = []
     project.unreadable = {k: v for k, v in last.unreadable.items() if k != "budget_hand_score"}

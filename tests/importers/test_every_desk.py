@@ -302,3 +302,19 @@ def test_a_profile_without_the_budget_item_starts_new_forms_without_it(monkeypat
     p = skeleton.skeleton_project()
     assert not p.budget_item and evaluate(p).weight_sum == 100
     assert skeleton.skeleton_project.__module__ == "model.skeleton"
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_note_between_indicator_rows_and_a_placeholder_keeping_its_operator(fmt, tmp_path):
+    """Targets split into 指标性质 / 指标值 / 度量单位: a note row inside the table does not end it
+    (the rows after it and the 合计 are still read), and a template row that keeps only its '≥'
+    is a placeholder, not an indicator."""
+    table = B.sichuan()
+    table.insert(19, [B.UP, ("注：定性指标的指标值填写“达成预期指标”“部分达成”“未达成”等。", 10)])
+    table[21] = [B.UP, "", "", "指标2", "≥", "", "", "", "", "", ""]
+    r = reading_of(write(tmp_path, fmt, [table]))
+    p = r.project
+    assert [i.name for i in p.indicators][-1] == "职工满意度" and len(p.indicators) == 5
+    assert p.printed_total == 99 and any(n.title == "注" for n in p.notes)
+    text = said(r)
+    assert "表内的说明文字（作为附注）" in text and "“指标2 ≥”：模板占位行" in text

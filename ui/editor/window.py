@@ -161,8 +161,11 @@ class MainWindow(QMainWindow):
     def _review_reading(self, reading) -> bool:
         """What the reading of a form from another desk left out, inferred and warns of, shown
         through the Interaction seam before the form opens; the clerk may decline it."""
-        lines = reading.lines(verbose=True)
-        shown = lines[:40] + ([f"……（另有 {len(lines) - 40} 行）"] if len(lines) > 40 else [])
+        lines = ([f"提醒：{w}" for w in reading.warnings] + [f"推断：{x}" for x in reading.inferred]
+                 + ([f"未读取（{len(reading.left_out)} 处）："] + [f"  {x}" for x in reading.left_out]
+                    if reading.left_out else [])
+                 + ["识别的栏目：" + "；".join(reading.mapped)])  # what needs a look first
+        shown = lines[:30] + ([f"……（另有 {len(lines) - 30} 行）"] if len(lines) > 30 else [])
         name = reading.project.name or "（未填项目名称）"
         return self.interaction.confirm(
             "读取提醒", f"“{name}”是按其他格式的表读取的，请核对：\n\n" + "\n".join(shown)
