@@ -11,6 +11,7 @@ from model.text import join_lines
 
 from importers import labels as L
 from importers.cells import cell_at
+from importers.reading import Reading
 
 
 def set_amount(row, field: str, text: str, yuan: bool) -> None:
@@ -27,6 +28,15 @@ def set_amount(row, field: str, text: str, yuan: bool) -> None:
     row.set_amount(field, text or None)
 
 
+SHOWN = {"initial_budget": "年初预算数", "annual_budget": "全年预算数", "executed": "全年执行数",
+         "weight": "预算执行率分值", "score": "预算执行率得分"}
+
+
+def _say(reading, label: str, field: str) -> None:
+    text = " ".join(label.split())
+    reading.mapped.append(text if L.bare(L.label_key(text)) == SHOWN[field] else f"{text} → {SHOWN[field]}")
+
+
 @dataclass
 class FundsRead:
     """What the funds part printed for the 预算执行率 item: its 分值 and 得分 cells ('' when the
@@ -40,7 +50,7 @@ class FundsRead:
     score_col: int | None = None
 
 
-def read_funds(p: Project, rows: list, h: int, end: int, yuan: bool, reading=None) -> FundsRead:
+def read_funds(p: Project, rows: list, h: int, end: int, yuan: bool, reading: Reading | None = None) -> FundsRead:
     """Amounts under the 预算数 header; what the 年度资金总额 row prints as 分值 and 得分."""
     cols: dict[str, int] = {}
     ranks: dict[str, int] = {}
@@ -49,11 +59,8 @@ def read_funds(p: Project, rows: list, h: int, end: int, yuan: bool, reading=Non
         if ranked and ranked[1] < ranks.get(ranked[0], 99):
             cols[ranked[0]], ranks[ranked[0]] = cell.col, ranked[1]
     if reading is not None:
-        shown = {"initial_budget": "年初预算数", "annual_budget": "全年预算数", "executed": "全年执行数",
-                 "weight": "预算执行率分值", "score": "预算执行率得分"}
         for field, col in sorted(cols.items(), key=lambda kv: kv[1]):
-            text = " ".join(cell_at(rows[h], col).split())
-            reading.mapped.append(text if L.bare(L.label_key(text)) == shown[field] else f"{text} → {shown[field]}")
+            _say(reading, cell_at(rows[h], col), field)
     yuan = yuan or any(L.says_yuan(c.key) for c in rows[h])
     out, seen = FundsRead(weight_column="weight" in cols, weight_col=cols.get("weight"),
                           score_col=cols.get("score")), set()
@@ -118,7 +125,8 @@ def find_across(rows: list, start: int, end: int) -> int | None:
     return None
 
 
-def read_funds_across(p: Project, rows: list, h: int, end: int, yuan: bool, reading=None) -> FundsRead:
+def read_funds_across(p: Project, rows: list, h: int, end: int, yuan: bool,
+                      reading: Reading | None = None) -> FundsRead:
     """The amounts under each kind's column: a row labelled 年初预算数 / 全年预算数 / 全年执行数 /
     分值 / 得分 (at its left) gives that figure; an unlabelled row of amounts the year's budget."""
     kinds: dict[FundsKind, int] = {}
@@ -144,9 +152,8 @@ def read_funds_across(p: Project, rows: list, h: int, end: int, yuan: bool, read
         if field is None or field in done or not any(values.values()):
             break
         done.add(field)
-        if reading is not None and label is not None:
-            reading.mapped.append(f"{' '.join(label.text.split())} → "
-                                  f"{ {'initial_budget': '年初预算数', 'annual_budget': '全年预算数', 'executed': '全年执行数', 'weight': '预算执行率分值', 'score': '预算执行率得分'}[field]}")
+        if reading is not None:
+            _say(reading, label.text if label is not None else "各栏下的金额", field)
         for kind, text in values.items():
             if field in ("weight", "score"):
                 if kind == FundsKind.TOTAL:

@@ -147,7 +147,7 @@ def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str
     if goal_head is not None:
         _goal(p, rows, goal_head, head)
     _notes(p, rows[start:head])
-    table = read_indicators(rows[:end], head, keep_all=own, reading=reading)
+    table = read_indicators(rows[:end], head, reading, keep_all=own)
     _notes(p, [rows[r] for r in table.inside_notes])
     _notes(p, rows[table.end:end])
     for r in range(table.end, end):  # what the table's last lines hold besides notes
@@ -165,6 +165,8 @@ def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str
     if not own:
         _printed_totals(p, table, reading)
         _recognised(p, table, declared, reading)
+        _scores_within_weights(p, table, reading)
+        _printed_total_differs(p, reading)
     if declared:
         from importers.declaration import start_from_declaration
         start_from_declaration(p)
@@ -247,6 +249,30 @@ def _printed_totals(p: Project, table, reading: Reading) -> None:
         if got != printed_weight:
             reading.refuse(f"表上印的分值合计为 {plain(printed_weight)}，按识别的栏目读出的分值合计为 {plain(got)}"
                            f"（{len(p.indicators)} 个指标{'，含预算执行率' if p.budget_item else ''}），说明有行或栏没有读对")
+
+
+def _scores_within_weights(p: Project, table, reading: Reading) -> None:
+    """Written scores above their 分值 on most rows are no scores of this form's points (a
+    0–100 score of each item, say): refused rather than read as hand scores."""
+    pairs = [(ind.hand_score, ind.weight) for ind in p.indicators
+             if ind.hand_score is not None and ind.weight is not None]
+    over = [1 for hand, weight in pairs if hand > weight]
+    if len(pairs) >= 2 and len(over) * 2 > len(pairs):
+        col = table.columns.get("score")
+        reading.refuse(f"{len(over)} 个指标的得分大于分值（得分栏{'' if col is None else '第 ' + str(col + 1) + ' 列'}"
+                       "的数不是按本表分值计的得分，例如百分制的单项得分）")
+
+
+def _printed_total_differs(p: Project, reading: Reading) -> None:
+    """Said at reading (check says it again from the project): the 总分 the form printed is not
+    what its scores, as read, make — a clerk's sum or a row not read."""
+    if p.printed_total is not None and not reading.refusal:
+        ev = evaluate(p, load_profile(p.profile))
+        if not ev.complete:
+            reading.warnings.append(f"原表印的总分为 {plain(p.printed_total)}，本表还有未计分的项目")
+        elif ev.total != p.printed_total:
+            reading.warnings.append(f"原表印的总分为 {plain(p.printed_total)}，按读出的各项得分合计为 "
+                                    f"{plain(ev.total)}，请核对")
 
 
 def _recognised(p: Project, table, declared: bool, reading: Reading) -> None:
@@ -432,7 +458,7 @@ def _set_written(target, field: str, written: str, rule: Decimal | None) -> bool
     if L.blank_score(written):
         return True
     try:
-        value = parse_plain(written.strip().rstrip("%％") if False else written)
+        value = parse_plain(written)
     except NotANumber:
         target.set_number(field, written.strip())
         return False

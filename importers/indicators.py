@@ -32,6 +32,7 @@ class IndicatorTable:
     printed_total: str = ""
     unrecognised: int = 0  # rows with text in no column the table reads
     inside_notes: list[int] = field(default_factory=list)  # note rows between indicator rows
+    shares: bool = False  # the 权重 were shares of one, read as points
 
 
 def _is_header_row(row) -> bool:
@@ -66,12 +67,13 @@ def columns(header: list) -> dict[str, int]:
     return cols
 
 
-def _row_ends_table(row, cols: dict[str, int]) -> bool:
+def _row_ends_table(row, cols: dict[str, int], keep_all: bool = False) -> bool:
     """A total row or a note, told by the cells left of the 二级 column (a 二级 named '备注' or
     '合计' is an indicator's); a signature line anywhere in its first cells."""
     edge = cols.get("level2", cols.get("name", 2))
     firsts = [c for c in row if c.key and c.col < edge][:2]
-    return any(is_total_row(c.key) or note_label(c.key) for c in firsts) or is_footer_row(row)
+    # our own exports sign under their 总分 row: a row of theirs named like a signature is an indicator
+    return any(is_total_row(c.key) or note_label(c.key) for c in firsts) or (not keep_all and is_footer_row(row))
 
 
 def is_footer_row(row) -> bool:
@@ -95,10 +97,10 @@ def _text_row(row: Row, cols: dict[str, int]) -> str:
     return " ".join(c.text.strip() for c in row if c.text.strip())
 
 
-def read_indicators(rows: list, head: int, keep_all: bool = False, reading: Reading | None = None) -> IndicatorTable:
-    """The indicators under the header at head. keep_all: a form this program wrote holds only
-    what a clerk typed, so no row of it is a template's placeholder."""
-    reading = reading if reading is not None else Reading(project=None)  # type: ignore[arg-type]
+def read_indicators(rows: list, head: int, reading: Reading, keep_all: bool = False) -> IndicatorTable:
+    """The indicators under the header at head; what was left out, inferred and warned of goes
+    to reading. keep_all: a form this program wrote holds only what a clerk typed, so no row of
+    it is a template's placeholder."""
     header = [rows[head]]
     i = head + 1
     while i < len(rows) and _is_header_row(rows[i]):
@@ -108,8 +110,8 @@ def read_indicators(rows: list, head: int, keep_all: bool = False, reading: Read
     cols = table.columns
     body_start = i
     while i < len(rows):
-        if _row_ends_table(rows[i], cols):
-            if is_footer_row(rows[i]) or any(is_total_row(c.key) for c in rows[i] if c.key) \
+        if _row_ends_table(rows[i], cols, keep_all):
+            if keep_all or is_footer_row(rows[i]) or any(is_total_row(c.key) for c in rows[i] if c.key) \
                     or not _indicator_follows(rows, i + 1, cols):
                 break
             table.inside_notes.append(i)  # a note between indicator rows: the table goes on
@@ -170,10 +172,13 @@ def read_indicators(rows: list, head: int, keep_all: bool = False, reading: Read
         table.rows.append(r)
         printed1.append(bool(cell["level1"]))
     if not keep_all:
+        _shares_as_points(table, reading)
         _level1_mid_block(table, printed1, reading)
         if "weight" not in cols:
             _points_from_labels(table, reading)
     _total_row(rows, table)
+    if table.shares and table.printed_weight.strip() in ("1", "1.0", "1.00"):
+        table.printed_weight = "100"
     return table
 
 
@@ -288,6 +293,29 @@ def _level1_mid_block(table: IndicatorTable, printed: list[bool], reading: Readi
             continue
         reading.inferred.append(f"{reading.places.row(table.rows[k])}：一级指标取其下方印出的“{ind.level1}”"
                                 "（一级标签印在这一组的中间）")
+    for k, ind in enumerate(inds):  # still none (a label lost in a merged range): by its 二级
+        named = _LEVEL1_OF.get(family(ind.level2) or "")
+        if not ind.level1 and named:
+            ind.level1 = named
+            reading.inferred.append(f"{reading.places.row(table.rows[k])}：没有一级指标，按二级指标"
+                                    f"“{ind.level2}”取“{named}”")
+
+
+_LEVEL1_OF = {"产出": "产出指标", "效益": "效益指标", "满意度": "满意度指标", "成本": "成本指标"}
+
+
+def _shares_as_points(table: IndicatorTable, reading: Reading) -> None:
+    """权重 written as shares of one (0.3, 0.2 … adding up to 1) are that many hundredths of the
+    100 points."""
+    weights = [ind.weight for ind in table.indicators]
+    if not weights or any(w is None or w > 1 for w in weights):
+        return
+    if sum((w for w in weights if w is not None), Decimal(0)) != 1:
+        return
+    for ind in table.indicators:
+        ind.weight = (ind.weight or Decimal(0)) * 100
+    table.shares = True
+    reading.inferred.append("权重写作比例（合计为 1），按 ×100 读作分值")
 
 
 def _points_from_labels(table: IndicatorTable, reading: Reading) -> None:

@@ -11,6 +11,7 @@ from importers.errors import NotAForm
 
 UNKNOWN = "未识别的表格格式"
 
+
 class Places:
     """Names of the grid's rows and cells as the clerk finds them in the file; the readers of
     each format say how ('工作表“自评表”的 C12', '第 2 个表格第 5 行第 3 列')."""

@@ -318,3 +318,43 @@ def test_a_note_between_indicator_rows_and_a_placeholder_keeping_its_operator(fm
     assert p.printed_total == 99 and any(n.title == "注" for n in p.notes)
     text = said(r)
     assert "表内的说明文字（作为附注）" in text and "“指标2 ≥”：模板占位行" in text
+
+
+def test_a_level1_label_lost_in_a_merged_range_is_taken_from_its_level2(tmp_path):
+    """A workbook whose 一级 label was typed into the middle of a range merged afterwards keeps
+    only the range's first cell (blank): the rows' 二级 say which block they are, and it is said."""
+    import openpyxl
+    blocks = B.evaluation_content()
+    path = B.write_xlsx(tmp_path / "f.xlsx", {"表": [[(blocks[0], 7)]] + blocks[1]})
+    wb = openpyxl.load_workbook(path)
+    ws = wb["表"]
+    ws["A6"], ws["A7"] = None, None
+    ws.merge_cells("A6:A8")
+    wb.save(path)
+    r = reading_of(path)
+    assert [i.level1 for i in r.project.indicators][:3] == ["产出指标"] * 3
+    assert "工作表“表”第 6 行：没有一级指标，按二级指标“数量指标”取“产出指标”" in r.inferred
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_scores_out_of_100_in_the_score_column_are_refused(fmt, tmp_path):
+    table = B.budget_system()
+    table[7][7:9] = ["得分", "折算分"]  # the 0–100 item scores now head 得分
+    with pytest.raises(UnknownLayout, match="5 个指标的得分大于分值（得分栏第 8 列"):
+        read_forms(write(tmp_path, fmt, [table]))
+
+
+def test_weights_written_as_shares_of_one_are_points(tmp_path):
+    table = B.budget_system()
+    for row, share in zip(table[8:13], ("0.3", "0.2", "0.1", "0.2", "0.2")):
+        row[6] = share
+    table[13][1] = "1"
+    r = reading_of(write(tmp_path, "xlsx", [table]))
+    assert [i.weight for i in r.project.indicators] == [30, 20, 10, 20, 20]
+    assert "权重写作比例（合计为 1），按 ×100 读作分值" in r.inferred
+
+
+def test_import_says_when_the_printed_total_is_not_what_the_scores_make(tmp_path, capsys):
+    path = write(tmp_path, "docx", [B.sichuan()], "川")  # prints 99; its scores make 98
+    code, out, err = cli(capsys, "import", path, "-o", tmp_path / "c.zpb.json")
+    assert code == 0 and "提醒：c.zpb.json：原表印的总分为 99，按读出的各项得分合计为 98，请核对" in err
