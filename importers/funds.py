@@ -134,8 +134,8 @@ def read_funds_across(p: Project, rows: list, h: int, end: int, yuan: bool,
         kind = L.funds_kind(cell.key)
         if kind is not None and kind not in kinds:
             kinds[kind] = cell.col
-            if cell.text.strip() != kind.value:
-                p.funds_row(kind).label = cell.text.strip()
+            if join_lines(cell.text) != kind.value:
+                p.funds_row(kind).label = join_lines(cell.text)
     first = min(kinds.values())
     out = FundsRead(row=h)
     if reading is not None:

@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from model import Indicator
 from model.numbers import NotANumber, join_target, parse_plain
+from model.text import join_lines
 
 from importers.cells import Row, cell_at
 from importers.labels import (HEADER_FRAGMENTS, bare, blank_score, family, indicator_column, is_footer,
@@ -97,6 +98,10 @@ def _text_row(row: Row, cols: dict[str, int]) -> str:
     return " ".join(c.text.strip() for c in row if c.text.strip())
 
 
+# short cells an export breaks into lines between words (exporters/line_breaks.py)
+_SHORT_FIELDS = ("level1", "level2", "nature", "target", "target_adjusted", "unit", "actual")
+
+
 def read_indicators(rows: list, head: int, reading: Reading, keep_all: bool = False) -> IndicatorTable:
     """The indicators under the header at head; what was left out, inferred and warned of goes
     to reading. keep_all: a form this program wrote holds only what a clerk typed, so no row of
@@ -126,6 +131,8 @@ def read_indicators(rows: list, head: int, reading: Reading, keep_all: bool = Fa
     for r in body:
         row = rows[r]
         cell = {name: cell_at(row, cols.get(name)).strip() for name in FIELDS}
+        for name in _SHORT_FIELDS:  # printed broken into lines between words: read as typed
+            cell[name] = join_lines(cell[name])
         text = _text_row(row, cols)
         if not text:
             continue
