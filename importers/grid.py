@@ -240,6 +240,10 @@ def _printed_totals(p: Project, table, reading: Reading) -> None:
     a printed 分值合计 that the read 分值 do not add up to means the table was not read right."""
     printed_weight = _plain_or_none(table.printed_weight)
     total = _plain_or_none(table.printed_total)
+    for text, value, name in ((table.printed_weight, printed_weight, "weight"), (table.printed_total, total, "score")):
+        if value is None and not L.blank_score(text):
+            what = "分值合计" if name == "weight" else "总分"
+            reading.warn(table.end, table.columns.get(name, 0), f"{what}栏写的是“{text}”，不是数字，未读")
     if total is not None:
         p.printed_total = total
         reading.mapped.append(f"总分行 → 原表印的总分 {plain(total)}")

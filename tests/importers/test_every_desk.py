@@ -358,3 +358,11 @@ def test_import_says_when_the_printed_total_is_not_what_the_scores_make(tmp_path
     path = write(tmp_path, "docx", [B.sichuan()], "川")  # prints 99; its scores make 98
     code, out, err = cli(capsys, "import", path, "-o", tmp_path / "c.zpb.json")
     assert code == 0 and "提醒：c.zpb.json：原表印的总分为 99，按读出的各项得分合计为 98，请核对" in err
+
+
+def test_a_printed_total_that_is_no_number_is_said_naming_its_cell(tmp_path):
+    table = B.no_budget_item()
+    table[-1] = [("总分", 6), "100", "九十七"]
+    r = reading_of(write(tmp_path, "xlsx", [table]))
+    assert "工作表“自评表”的 H12：总分栏写的是“九十七”，不是数字，未读" in r.warnings
+    assert r.project.printed_total is None
