@@ -2,6 +2,7 @@
 # PyInstaller's Windows bootloaders (run.exe for zpb.exe, runw.exe for 自评表.exe) built from the
 # locked PyInstaller's own source with bootloader_std_handles.c (why: see that file), by mingw-w64
 # here; packaging/zpb.spec takes them from ZPB_BOOTLOADER_DIR. Prints the folder holding them.
+# Not used by wine/ci.sh yet: see packaging/README.md ("State: not yet in the build").
 # Cached in $WROOT/bootloader-<key> (PyInstaller's version, the patch, this script).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
