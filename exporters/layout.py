@@ -5,8 +5,9 @@ cell with FORM.md and the reference forms.
 """
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import StrEnum
 from typing import Literal
 
@@ -14,7 +15,7 @@ from model import Evaluation, FundsKind, Project, evaluate, load_profile, plain,
 from model.profiles import profile_keywords as _profile_keywords
 from model.project import AMOUNT_FIELDS
 
-from exporters.line_breaks import CELL_PADDING_MM, SAFETY_MM, fit_cell
+from exporters.line_breaks import CELL_PADDING_MM, SAFETY_MM, fit_cell, numbers, text_em, widest_word_mm
 
 COLUMNS = 9
 # column widths in mm on A4 portrait with 12 mm side margins (186 mm in all): the long texts
@@ -262,7 +263,96 @@ def build_layout(project: Project, evaluation: Evaluation | None = None) -> Form
                          "填报日期：　　　　年　　月　　日" + "　" * 12 + "（单位盖章）"],
     )
     fit_font(layout)
+    fit_columns_to_texts(layout)
     return layout
+
+
+# the indicator table's long texts (三级指标, 偏差原因) take the room its short ones (年度指标值,
+# 实际完成值, 分值, 得分; amounts, 执行率 and scores above them) do not need; the label columns
+# (绩效指标 set vertically, 一级/二级指标 and the funds rows' labels) keep theirs
+LONG_TEXT_COLUMNS = (3, 8)
+SHORT_TEXT_COLUMNS = (4, 5, 6, 7)
+SPLIT_STEPS = 24  # how finely the room is shared between the long-text columns
+
+
+def _cell_need_mm(cell: LayoutCell, pt: float) -> float:
+    """The width a cell needs at pt so that nothing of it is cut: every word of a label or value,
+    every number of prose."""
+    if cell.merge == Merge.CONTINUE or cell.vertical or not cell.text.strip():
+        return 0.0
+    if cell.prose:
+        em = max((text_em(n) for para in cell.text.split("\n") for n in numbers(para)), default=0.0)
+        return em * pt * 0.3528 + CELL_PADDING_MM + SAFETY_MM if em else 0.0
+    return widest_word_mm(cell.text, pt)
+
+
+def text_fitted_columns(layout: FormLayout, pt: float, district: tuple[float, ...] = COLUMN_MM) -> tuple[float, ...]:
+    """Column widths for a form that does not fit one page at the district's: each short-text
+    column (一级/二级指标, 指标值, 完成值, 分值, 得分 …) as narrow as its longest unbreakable word
+    or number at pt needs (never wider than the district gives it), the room so won shared
+    between 三级指标 and 偏差原因 where it takes the fewest millimetres of rows. The total width
+    is kept. Pure: the layout is not changed."""
+    ncols = len(district)
+    widths = [0.0 if i in SHORT_TEXT_COLUMNS + LONG_TEXT_COLUMNS else district[i] for i in range(ncols)]
+    cells = [c for r in layout.rows for c in r.cells]
+    for c in cells:  # single columns first
+        if c.span == 1 and c.col in SHORT_TEXT_COLUMNS + LONG_TEXT_COLUMNS:
+            widths[c.col] = max(widths[c.col], _cell_need_mm(c, pt))
+    # a long-text column keeps at least half the district's width (its header, a short name)
+    widths = [max(w, district[i] / 2) if i in LONG_TEXT_COLUMNS else w for i, w in enumerate(widths)]
+    # up to the next 0.1 mm: a width rounded down would cut the word it was measured for
+    widths = [min(math.ceil(w * 10 - 1e-9) / 10, d) for w, d in zip(widths, district)]
+    for c in cells:  # then a cell over several columns: its last shrunk column gives it what it lacks
+        lack = min(_cell_need_mm(c, pt), district[c.col] if c.span == 1 else sum(district[c.col:c.col + c.span])) \
+            - sum(widths[c.col:c.col + c.span])
+        if lack > 0:
+            shrunk = [i for i in range(c.col, c.col + c.span) if widths[i] < district[i]]
+            for i in reversed(shrunk):
+                give = min(lack, district[i] - widths[i])
+                widths[i] += give
+                lack -= give
+    widths = [math.ceil(w * 10 - 1e-9) / 10 for w in widths]
+    room = round(sum(district) - sum(widths), 1)
+    if room <= 0:
+        return district
+    a, b = LONG_TEXT_COLUMNS
+    usual = district[a] / (district[a] + district[b])  # the district's share: the tie-breaker
+
+    def split(share: float) -> tuple[float, ...]:
+        trial = list(widths)
+        trial[a] = round(trial[a] + room * share, 1)
+        trial[b] = round(sum(district) - sum(trial) + trial[b], 1)
+        return tuple(trial)
+
+    def total_height(share: float) -> tuple[float, float]:
+        probe = replace(layout, columns_mm=split(share), body_pt=pt)
+        return round(sum(row_height_mm(probe, r) for r in layout.rows), 1), abs(share - usual)
+
+    return split(min((k / SPLIT_STEPS for k in range(SPLIT_STEPS + 1)), key=total_height))
+
+
+def fit_columns_to_texts(layout: FormLayout) -> None:
+    """A form that does not fit one page at the district's widths takes widths fitted to its
+    texts (text_fitted_columns) and the largest size at which it then takes fewest pages, where
+    that prints it on fewer pages or larger; a form that fits one page keeps the district's."""
+    district = layout.columns_mm
+    before = (len(paginate(layout)), -layout.body_pt)
+    if before[0] == 1:
+        return
+    district_pt = layout.body_pt
+    best: tuple[tuple[int, float], float, tuple[float, ...]] | None = None
+    for pt in FONT_SIZES_PT:
+        columns = text_fitted_columns(layout, pt, district)
+        probe = replace(layout, columns_mm=columns, body_pt=pt)
+        if not numbers_fit(probe):
+            continue
+        score = (len(paginate(probe)), -pt)
+        if best is None or score < best[0]:
+            best = (score, pt, columns)
+    if best is not None and best[0] < before:
+        layout.columns_mm, layout.body_pt = best[2], best[1]
+    else:
+        layout.columns_mm, layout.body_pt = district, district_pt
 
 
 def visual_width(text: str) -> float:
