@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 from exporters.files import FORMATS, render, write_output
+from exporters.layout import build_layout, rows_cut_off
 from importers import accepted, read_readings
 from importers.declaration import PROPOSED
 from model import Project, Severity, check, evaluate
@@ -129,6 +130,9 @@ def _export_one(path: str, project, targets: dict[str, Path]) -> bool:
             continue
         print(f"已导出 {target}")
         written += 1
+    if written:
+        for cut in rows_cut_off(build_layout(project, ev)):
+            print(f"提醒：{path}：{cut}", file=sys.stderr)
     if errors and written:  # only where something was written: never '仍已导出' with no output
         print(f"提醒：{path} 有 {len(errors)} 个错误，表格尚不能签章（仍已导出）：{errors[0]}",
               file=sys.stderr)

@@ -282,3 +282,13 @@ def test_a_broken_file_gets_a_message_and_the_open_project_stays(qtbot, window, 
     fake.next_save = str(tmp_path / "没有这个文件夹" / "x.zpb.json")
     assert not window.save_as()
     assert "无法写入" in fake.errors[-1][1]
+
+
+def test_the_window_says_before_printing_that_a_row_taller_than_a_page_would_be_cut_off(qtbot, window):
+    """One 偏差原因 of 3,000 characters: no page holds its row; the page count names it."""
+    assert "截去" not in window._pages_words()
+    window.controller.insert_indicators(6, [Indicator(level1="效益指标", level2="社会效益", name="指标：长原因",
+                                                      target="≥90%", actual="80%",
+                                                      deviation="受疫情影响部分线下活动改为线上开展" * 180)])
+    words = window._pages_words()
+    assert "绩效指标第 7 行文字太长" in words and "截去" in words

@@ -2,7 +2,7 @@
 `export --pdf`), on the print dialog's or the preview's QPrinter."""
 from __future__ import annotations
 
-from exporters.layout import build_layout
+from exporters.layout import build_layout, rows_cut_off
 from exporters.pdf import page_count, print_layout
 from model import Project
 
@@ -15,6 +15,11 @@ def print_to(printer, project: Project) -> int:
 def pages(project: Project) -> int:
     """How many A4 pages the form takes: said before printing."""
     return page_count(build_layout(project))
+
+
+def cut_off(project: Project) -> list[str]:
+    """Rows no page can hold (their end would be cut off in print): said before printing."""
+    return rows_cut_off(build_layout(project))
 
 
 def write_pdf(project: Project, path: str) -> None:

@@ -239,9 +239,11 @@ class MainWindow(QMainWindow):
 
     def _pages_words(self) -> str:
         """How many pages the form prints on, said before it is printed."""
-        from ui.common.printing import pages
+        from ui.common.printing import cut_off, pages
         n = pages(self.controller.project)
-        return "一张 A4 纸" if n == 1 else f"共 {n} 页 A4，每页重复指标表头"
+        words = "一张 A4 纸" if n == 1 else f"共 {n} 页 A4，每页重复指标表头"
+        cut = cut_off(self.controller.project)
+        return f"{words}；注意：{cut[0]}" if cut else words
 
     def print_preview(self) -> None:
         from PySide6.QtPrintSupport import QPrintPreviewDialog
