@@ -165,6 +165,7 @@ def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str
     if not own:
         _printed_totals(p, table, reading)
         _recognised(p, table, declared, reading)
+        _many_projects(rows, head, table, reading)
         _scores_within_weights(p, table, reading)
         _printed_total_differs(p, reading)
     if declared:
@@ -294,6 +295,20 @@ def _recognised(p: Project, table, declared: bool, reading: Reading) -> None:
                        f"（找到的栏目：{found}）")
     elif "weight" not in cols and not declared and all(ind.weight is None for ind in p.indicators):
         reading.warnings.append("指标表没有分值栏，各指标的分值需要逐项填写")
+
+
+def _many_projects(rows: list[Row], head: int, table, reading: Reading) -> None:
+    """Refuse an indicator table whose rows name several projects (a 项目名称 column in its header
+    holding different names): a 汇总 of many projects, not one project's indicators."""
+    for cell in rows[head]:
+        if L.bare(cell.key) not in ("项目名称", "项目"):
+            continue
+        names = list(dict.fromkeys(t for r in table.rows if (t := cell_at(rows[r], cell.col).strip())))
+        if len(names) > 1:
+            shown = "、".join(names[:3]) + ("…" if len(names) > 3 else "")
+            reading.refuse(f"指标表的“{cell.text.strip()}”栏列出 {len(names)} 个项目（{shown}），"
+                           "是多个项目的汇总表，不是一个项目的自评表")
+            return
 
 
 def _is_declaration(lines: list[str], cols: dict[str, int]) -> bool:

@@ -366,3 +366,23 @@ def test_a_printed_total_that_is_no_number_is_said_naming_its_cell(tmp_path):
     r = reading_of(write(tmp_path, "xlsx", [table]))
     assert "工作表“自评表”的 H12：总分栏写的是“九十七”，不是数字，未读" in r.warnings
     assert r.project.printed_total is None
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_an_indicator_list_of_many_projects_is_refused_not_read_as_one(fmt, tmp_path, capsys):
+    """A 汇总 of several projects' indicators (a 项目名称 column naming a project on each row) is
+    no one project's form: its rows are not one project's indicators."""
+    rows = [["序号", "项目名称", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]]
+    rows += [[str(k), f"项目{k}", "合格率", "≥95%", "96%", "10", "9"] for k in range(1, 13)]
+    path = write(tmp_path, fmt, ["项目绩效指标汇总表", rows])
+    code, out, err = cli(capsys, "import", path, "-o", tmp_path / "x.zpb.json")
+    assert code == 1 and not (tmp_path / "x.zpb.json").exists()
+    assert "未识别的表格格式" in err and "12 个项目" in err and "项目1" in err
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_project_name_column_naming_one_project_still_reads(fmt, tmp_path):
+    rows = [["项目名称", "三级指标", "年度指标值", "实际完成值", "分值", "得分"]]
+    rows += [["乡村教师培训", f"指标{k}", "≥95%", "96%", "30", "30"] for k in range(1, 4)]
+    readings = read_readings(write(tmp_path, fmt, ["项目支出绩效自评表", rows]))
+    assert not any("个项目" in r.refusal for r in readings)
