@@ -131,6 +131,12 @@ def export_combined(args, load) -> int:
         return (combined_docx if fmt == "docx" else combined_xlsx)(unit.entries)
 
     code = write_targets(unit, {fmt: str(target)}, getattr(args, "force", False), render)
+    if target.exists():  # a form in it with a row no page holds: said, as `export` says it
+        from exporters.layout import build_layout, rows_cut_off
+        for e in unit.entries:
+            if e.project is not None:
+                for cut in rows_cut_off(build_layout(e.project, e.evaluation)):
+                    print(f"提醒：{e.path}：{cut}", file=sys.stderr)
     return EXIT_UNREADABLE if unit.totals().unreadable else code
 
 

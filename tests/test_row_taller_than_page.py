@@ -47,3 +47,16 @@ def test_export_says_the_row_would_be_cut_off(tmp_path):
 def _env() -> dict[str, str]:
     import os
     return {k: v for k, v in os.environ.items() if k != "QT_QPA_PLATFORM"}
+
+
+def test_combined_export_says_which_form_has_a_row_no_page_holds(tmp_path):
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    save_project(project_with_reason(3000), folder / "长原因.zpb.json")
+    save_project(reference_project("02"), folder / "普通.zpb.json")
+    run = subprocess.run([sys.executable, str(ROOT / "main.py"), "export", str(folder), "--combined",
+                          str(tmp_path / "全部.docx")], capture_output=True, text=True, timeout=300,
+                         env={"QT_QPA_PLATFORM": "offscreen", **_env()})
+    assert run.returncode == 0, run.stderr
+    assert "长原因.zpb.json：绩效指标第 8 行文字太长" in run.stderr
+    assert "普通.zpb.json：" not in run.stderr
