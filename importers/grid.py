@@ -163,6 +163,7 @@ def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str
         p.budget_item = False
     _hand_scores(p, funds, table, reading)
     if not own:
+        _shares_beside_budget(p, table, reading)
         _printed_totals(p, table, reading)
         _recognised(p, table, declared, reading)
         _many_projects(rows, head, table, reading)
@@ -295,6 +296,16 @@ def _recognised(p: Project, table, declared: bool, reading: Reading) -> None:
                        f"（找到的栏目：{found}）")
     elif "weight" not in cols and not declared and all(ind.weight is None for ind in p.indicators):
         reading.warnings.append("指标表没有分值栏，各指标的分值需要逐项填写")
+
+
+def _shares_beside_budget(p: Project, table, reading: Reading) -> None:
+    """分值 written as shares of one with the 预算执行率's share on the funds line (0.1 + 0.3 + …
+    = 1): not points, and not read as such."""
+    weights = [ind.weight for ind in p.indicators] + ([p.budget_weight] if p.budget_item is not False else [])
+    if table.shares or not weights or any(w is None or w > 1 for w in weights):
+        return
+    total = sum((w for w in weights if w is not None), Decimal(0))
+    reading.refuse(f"分值栏写的是比例（含预算执行率合计为 {plain(total)}），不是分值；请把分值改为按 100 分计后再导入")
 
 
 def _many_projects(rows: list[Row], head: int, table, reading: Reading) -> None:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from model import Indicator
-from model.numbers import NotANumber, join_target, parse_plain
+from model.numbers import NotANumber, join_target, parse_plain, plain
 from model.text import join_lines
 
 from importers.cells import Row, cell_at
@@ -323,6 +323,18 @@ def _shares_as_points(table: IndicatorTable, reading: Reading) -> None:
         ind.weight = (ind.weight or Decimal(0)) * 100
     table.shares = True
     reading.inferred.append("权重写作比例（合计为 1），按 ×100 读作分值")
+    scores = [parse_plain_or_none(t) for t in table.written_scores]
+    if any(x is not None for x in scores) and all(x is None or x <= 1 for x in scores) and not any(
+            x is None and not blank_score(t) for x, t in zip(scores, table.written_scores)):
+        table.written_scores = [t if x is None else plain(x * 100) for x, t in zip(scores, table.written_scores)]
+        reading.inferred.append("得分写作比例（都不大于 1），同权重按 ×100 读作得分")
+
+
+def parse_plain_or_none(text: str) -> Decimal | None:
+    try:
+        return parse_plain(text)
+    except NotANumber:
+        return None
 
 
 def _points_from_labels(table: IndicatorTable, reading: Reading) -> None:

@@ -386,3 +386,43 @@ def test_a_project_name_column_naming_one_project_still_reads(fmt, tmp_path):
     rows += [["乡村教师培训", f"指标{k}", "≥95%", "96%", "30", "30"] for k in range(1, 4)]
     readings = read_readings(write(tmp_path, fmt, ["项目支出绩效自评表", rows]))
     assert not any("个项目" in r.refusal for r in readings)
+
+
+def _shares_form(weights: tuple, scores: tuple, total: tuple | None) -> list:
+    """A form whose 分值 and 得分 are written as shares of one; weights[0] on the funds line."""
+    rows = [["项目名称", ("乡村教师培训", 8)],
+            ["主管部门", ("区教委", 3), "实施单位", ("区教师进修学校", 4)],
+            ["项目资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", ""],
+            [B.UP, "年度资金总额", "150", "150", "120", weights[0], "80%", scores[0], ""],
+            ["年度绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因"]]
+    inds = [("产出指标", "数量指标", "培训人数", "≥100人", "120人"), ("产出指标", "质量指标", "合格率", "≥95%", "96%"),
+            ("效益指标", "社会效益指标", "技能提升", "明显", "明显"), ("满意度指标", "满意度指标", "满意度", "≥90%", "85%")]
+    for k, ind in enumerate(inds):
+        rows.append([B.UP, *ind, weights[k + 1], scores[k + 1], ""])
+    if total:
+        rows.append([("总分", 6), total[0], total[1], ""])
+    return ["项目支出绩效自评表", rows]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_scores_written_as_shares_beside_shares_are_read_as_points(fmt, tmp_path):
+    r = reading_of(write(tmp_path, fmt, _shares_form(("", "0.3", "0.2", "0.4", "0.1"),
+                                                     ("", "0.3", "0.2", "0.36", "0.09"), None)))
+    assert [i.weight for i in r.project.indicators] == [D(30), D(20), D(40), D(10)]
+    assert r.project.indicators[2].hand_score == D(36)
+    assert evaluate(r.project).total == D(95)
+    assert "得分写作比例" in said(r)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_shares_with_the_budget_share_on_the_funds_line_are_never_read_as_points_of_one(fmt, tmp_path, capsys):
+    path = write(tmp_path, fmt, _shares_form(("0.1", "0.3", "0.2", "0.3", "0.1"),
+                                             ("0.08", "0.3", "0.2", "0.28", "0.09"), ("1", "0.95")))
+    readings = read_readings(path)
+    if not readings[0].refusal:
+        p = readings[0].project
+        assert [i.weight for i in p.indicators] == [D(30), D(20), D(30), D(10)] and p.budget_weight == D(10)
+        assert evaluate(p).total == D(95)
+    else:
+        code, out, err = cli(capsys, "import", path, "-o", tmp_path / "x.zpb.json")
+        assert code == 1 and "比例" in err
