@@ -1,6 +1,7 @@
 """`department`: the unit's 部门整体 figures from its folder, printed like `check`, written like `export`."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 from exporters.department.outputs import OUTPUTS, render_department
@@ -109,4 +110,9 @@ def cmd_department(args) -> int:
             code = EXIT_FAILED
             continue
         print(f"已写出{what}：{target}")
+        if kind != "report":  # the table: a row no page holds is said, as `export` says it
+            from exporters.department.layout import build_department_layout
+            from exporters.layout import rows_cut_off
+            for cut in rows_cut_off(build_department_layout(dept, fig), before=int(fig.budget_scored)):
+                print(f"提醒：{target}：{cut}", file=sys.stderr)
     return code

@@ -417,23 +417,24 @@ def paginate(layout: FormLayout, heights: list[float] | None = None) -> list[lis
     return pages
 
 
-def rows_cut_off(layout: FormLayout, heights: list[float] | None = None) -> list[str]:
+def rows_cut_off(layout: FormLayout, heights: list[float] | None = None, before: int = 0) -> list[str]:
     """What no page can hold: a row taller than a page (with the repeated header above it) is
     never split, so its end would be cut off in print. Said, naming the row, before anything is
-    handed in (export and the window), never clipped in silence."""
+    handed in (export and the window), never clipped in silence. before: indicator rows that are
+    no indicator of the form's own (the department table's 预算执行率 row)."""
     if heights is None:
         heights = [row_height_mm(layout, r) for r in layout.rows]
     head = header_rows(layout)
     repeat = sum(heights[i] for i in head)
     room = PAGE_BODY_MM - PAGE_NUMBER_MM
     said = []
-    ordinal = 0
+    ordinal = -before
     for i, row in enumerate(layout.rows):
         if row.kind == RowKind.INDICATOR:
             ordinal += 1
         limit = room - (repeat if head and i > head[-1] else 0.0)
         if heights[i] > limit:
-            where = f"绩效指标第 {ordinal} 行" if row.kind == RowKind.INDICATOR else "表格中有一行"
+            where = f"绩效指标第 {ordinal} 行" if row.kind == RowKind.INDICATOR and ordinal > 0 else "表格中有一行"
             said.append(f"{where}文字太长，一页 A4 印不下，打印时超出部分会被截去："
                         "请缩短该行的文字（如偏差原因分析及改进措施）")
     return said

@@ -60,3 +60,22 @@ def test_combined_export_says_which_form_has_a_row_no_page_holds(tmp_path):
     assert run.returncode == 0, run.stderr
     assert "长原因.zpb.json：绩效指标第 8 行文字太长" in run.stderr
     assert "普通.zpb.json：" not in run.stderr
+
+
+def test_the_department_table_says_its_row_no_page_holds(tmp_path):
+    from model.department.file import department_path, save_department
+    from tests.department_seeds import jinsong
+    dept = jinsong()
+    dept.indicators[2].deviation = "受疫情影响部分线下活动改为线上开展" * 180
+    save_department(dept, department_path(tmp_path))
+    run = subprocess.run([sys.executable, str(ROOT / "main.py"), "department", str(tmp_path), "--docx",
+                          str(tmp_path / "部门.docx"), "--xlsx", str(tmp_path / "部门.xlsx")],
+                         capture_output=True, text=True, timeout=300, env={"QT_QPA_PLATFORM": "offscreen", **_env()})
+    assert run.returncode == 0, run.stderr
+    assert "部门.docx：绩效指标第 3 行文字太长" in run.stderr and "部门.xlsx：绩效指标第 3 行文字太长" in run.stderr
+    dept.indicators[2].deviation = "原因"
+    save_department(dept, department_path(tmp_path))
+    again = subprocess.run([sys.executable, str(ROOT / "main.py"), "department", str(tmp_path), "--docx",
+                            str(tmp_path / "部门2.docx")], capture_output=True, text=True, timeout=300,
+                           env={"QT_QPA_PLATFORM": "offscreen", **_env()})
+    assert again.returncode == 0 and "截去" not in again.stderr
