@@ -120,10 +120,11 @@ def _export_one(path: str, project, targets: dict[str, Path]) -> bool:
         fail(describe(exc, path, "计分"))
         return False
     ok, written = True, 0
+    layout = build_layout(project, ev)  # once for every format and the cut-off check below
     for fmt, target in targets.items():
         try:
             clean_stale_temps(target.parent)
-            write_output(render(project, fmt, ev), target)
+            write_output(render(project, fmt, ev, layout), target)
         except Exception as exc:
             fail(describe(exc, target, "写入"))
             ok = False
@@ -131,7 +132,7 @@ def _export_one(path: str, project, targets: dict[str, Path]) -> bool:
         print(f"已导出 {target}")
         written += 1
     if written:
-        for cut in rows_cut_off(build_layout(project, ev)):
+        for cut in rows_cut_off(layout):
             print(f"提醒：{path}：{cut}", file=sys.stderr)
     if errors and written:  # only where something was written: never '仍已导出' with no output
         print(f"提醒：{path} 有 {len(errors)} 个错误，表格尚不能签章（仍已导出）：{errors[0]}",

@@ -275,9 +275,10 @@ def _set_footer(section, xml: str) -> None:
     sect.add_footerReference(WD_HEADER_FOOTER.PRIMARY, document.relate_to(part, RT.FOOTER))
 
 
-def write_docx(project: Project, target: str | BinaryIO, evaluation: Evaluation | None = None) -> None:
+def write_docx(project: Project, target: str | BinaryIO, evaluation: Evaluation | None = None,
+               layout: FormLayout | None = None) -> None:
     """Write the form to a path or a binary stream: A4 portrait, one page, fonts for Chinese."""
-    layout = build_layout(project, evaluation)
+    layout = layout or build_layout(project, evaluation)
     doc = new_document(layout.body_pt)
     set_page(doc.sections[0])
     set_docx_properties(doc, project.name.strip() or layout.title, project.implementer)

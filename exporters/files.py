@@ -4,6 +4,7 @@ from __future__ import annotations
 import io
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from model import Evaluation, Project
 from model.failures import ClerkError, describe, os_words
@@ -11,6 +12,9 @@ from model.files import atomic_write
 
 from exporters.properties import finish_package
 from exporters.stamp import stamp, stamp_pdf
+
+if TYPE_CHECKING:
+    from exporters.layout import FormLayout
 
 FORMATS = ("docx", "xlsx", "pdf")
 _NAMES = {"docx": "Word", "xlsx": "Excel", "pdf": "PDF"}
@@ -23,21 +27,23 @@ class ExportError(ClerkError):
     """
 
 
-def render(project: Project, fmt: str, evaluation: Evaluation | None = None) -> bytes:
-    """The whole file in memory, so a failure never leaves part of it on disk."""
+def render(project: Project, fmt: str, evaluation: Evaluation | None = None,
+           layout: FormLayout | None = None) -> bytes:
+    """The whole file in memory, so a failure never leaves part of it on disk. A batch passes the
+    project's layout, laid out once for all its formats (fitting a long form's columns is costly)."""
     if fmt not in FORMATS:
         raise ExportError(f"不支持导出为 .{fmt}，请选择 .docx、.xlsx 或 .pdf")
     buf = io.BytesIO()
     try:
         if fmt == "pdf":  # the program's own print routine: Qt, loaded only for a PDF
             from exporters.pdf import form_pdf
-            return form_pdf(project, evaluation)
+            return form_pdf(project, evaluation, layout)
         if fmt == "docx":
             from exporters.docx_writer import write_docx
-            write_docx(project, buf, evaluation)
+            write_docx(project, buf, evaluation, layout)
         else:
             from exporters.xlsx_writer import write_xlsx
-            write_xlsx(project, buf, evaluation)
+            write_xlsx(project, buf, evaluation, layout)
         return buf.getvalue()
     except ClerkError:
         raise

@@ -361,9 +361,10 @@ def pdf_bytes(layouts: list[FormLayout], title: str, author: str = "") -> bytes:
     return fix_text_layer(bytes(data.data()))
 
 
-def form_pdf(project: Project, evaluation: Evaluation | None = None) -> bytes:
+def form_pdf(project: Project, evaluation: Evaluation | None = None,
+             layout: FormLayout | None = None) -> bytes:
     """The project's form as a PDF: what a desk without Office prints and signs."""
-    layout = build_layout(project, evaluation)
+    layout = layout or build_layout(project, evaluation)
     return pdf_bytes([layout], f"{project.name} {layout.title}".strip(), project.implementer)
 
 

@@ -39,13 +39,14 @@ def amount_format(value: Decimal) -> str:
     return "0" if places == 0 else "0." + "0" * places
 
 
-def write_xlsx(project: Project, target: str | BinaryIO, evaluation: Evaluation | None = None) -> None:
+def write_xlsx(project: Project, target: str | BinaryIO, evaluation: Evaluation | None = None,
+               layout: FormLayout | None = None) -> None:
     """Write the form to a path or a binary stream; A4 portrait, one page wide, print area set."""
     wb = Workbook()
     set_xlsx_properties(wb, project.name.strip() or "项目支出绩效自评表", project.implementer)
     wb.properties.keywords = profile_keywords(project)
     wb.active.title = "自评表"
-    write_form_sheet(wb.active, project, build_layout(project, evaluation))
+    write_form_sheet(wb.active, project, layout or build_layout(project, evaluation))
     wb.save(target)
 
 
