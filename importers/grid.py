@@ -136,7 +136,12 @@ def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str
     header_end = min(x for x in (funds_head, across, goal_head, head) if x is not None)
     _header(p, rows[start:header_end], funds_head is None and across is None, yuan, reading, own)
     if not p.name:
-        _name_from_title(p, lines + [c.text for r in rows[start:head] for c in r if "表" in c.key], reading)
+        titles = lines + [c.text for r in rows[start:head] for c in r if "表" in c.key]
+        _name_from_title(p, titles, reading)
+        if not p.name and not own:
+            whole = next((t.strip() for t in titles if "部门整体" in label_key(t)), "")
+            reading.warnings.append("表中没有找到项目名称" + (f"；标题“{whole}”是部门整体的表，按项目表读取" if whole else "")
+                                    + "，请核对后填写项目名称")
     if funds_head is not None:
         funds = read_funds(p, rows, funds_head, head, yuan, reading)
     elif across is not None:

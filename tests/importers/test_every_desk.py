@@ -426,3 +426,18 @@ def test_shares_with_the_budget_share_on_the_funds_line_are_never_read_as_points
     else:
         code, out, err = cli(capsys, "import", path, "-o", tmp_path / "x.zpb.json")
         assert code == 1 and "比例" in err
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_department_whole_form_read_as_a_project_says_it_has_no_project_name(fmt, tmp_path, capsys):
+    rows = [["部门名称", ("区教委", 7)],
+            ["年度预算资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
+            [B.UP, "年度资金总额", "5000", "5200", "5100", "10", "98%", "9.8"],
+            ["年度绩效指标", "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+            [B.UP, "产出指标", "数量指标", "学校数", "30所", "30所", "50", "50"],
+            [B.UP, "效益指标", "社会效益指标", "入学率", "≥99%", "99.5%", "30", "30"],
+            [B.UP, "满意度指标", "满意度指标", "家长满意度", "≥90%", "92%", "10", "10"],
+            [("总分", 6), "100", "99.8"]]
+    path = write(tmp_path, fmt, ["部门整体支出绩效自评表", rows])
+    code, out, err = cli(capsys, "import", path, "-o", tmp_path / "x.zpb.json")
+    assert "没有找到项目名称" in out + err and "部门整体" in out + err
