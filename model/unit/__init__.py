@@ -87,6 +87,16 @@ class UnitTotals:
     grade_counts: dict[str, int]  # finished projects: every grade of the default profile, then others
     mean_score: Decimal | None  # mean 总分 of the finished projects
     unfinished: int = 0  # readable projects whose total is partial (等级 待定): counted apart
+    # how many readable projects each sum adds up: fewer than readable means the sum is partial
+    filled: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def readable(self) -> int:
+        return self.projects - self.unreadable
+
+    def missing(self, name: str) -> int:
+        """Readable projects that leave this figure (initial_budget, annual_budget, executed) blank."""
+        return self.readable - self.filled.get(name, 0)
 
     @property
     def graded(self) -> int:
@@ -118,6 +128,7 @@ class Unit:
 def unit_totals(entries: Iterable[UnitEntry]) -> UnitTotals:
     entries = list(entries)
     sums = {"initial_budget": Decimal(0), "annual_budget": Decimal(0), "executed": Decimal(0)}
+    filled = dict.fromkeys(sums, 0)
     grades = {name: 0 for name, _ in load_profile(DEFAULT_PROFILE).grade_bands}
     scores: list[Decimal] = []
     with_errors = unfinished = 0
@@ -130,6 +141,7 @@ def unit_totals(entries: Iterable[UnitEntry]) -> UnitTotals:
             value = getattr(row, name)
             if value is not None:
                 sums[name] += value
+                filled[name] += 1
         if row.annual_budget is not None and row.executed is not None:
             rate_budget += row.annual_budget
             rate_executed += row.executed
@@ -143,7 +155,8 @@ def unit_totals(entries: Iterable[UnitEntry]) -> UnitTotals:
         projects=len(entries), unreadable=sum(e.project is None for e in entries), with_errors=with_errors,
         initial_budget=sums["initial_budget"], annual_budget=sums["annual_budget"], executed=sums["executed"],
         execution_rate=rate_executed / rate_budget if rate_budget else None, grade_counts=grades,
-        mean_score=sum(scores, Decimal(0)) / len(scores) if scores else None, unfinished=unfinished)
+        mean_score=sum(scores, Decimal(0)) / len(scores) if scores else None, unfinished=unfinished,
+        filled=filled)
 
 
 def is_project_file(path: str | os.PathLike) -> bool:

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 
 from model import plain
 from model.unit.summary import mean_text, rate_text
-from model.unit import unit_totals
+from model.unit import UnitTotals, unit_totals
 from model.unit import UnitEntry
 
 from ui.common import geometry
@@ -173,8 +173,8 @@ class OverviewWindow(QMainWindow, OverviewWork):
             return
         grades = "，".join(f"{g} {n}" for g, n in t.grade_counts.items())
         head = f"筛选后 {len(shown)} / {len(every)} 个项目（{why}）：" if filtered else f"共 {t.projects} 个项目"
-        parts = [head, f"全年预算数合计 {plain(t.annual_budget)} 万元",
-                 f"全年执行数合计 {plain(t.executed)} 万元", f"执行率 {rate_text(t.execution_rate) or '—'}",
+        parts = [head, _sum_text("全年预算数", t, "annual_budget"), _sum_text("全年执行数", t, "executed"),
+                 f"执行率 {rate_text(t.execution_rate) or '—'}",
                  f"平均得分 {mean_text(t.mean_score) if t.mean_score is not None else '—'}", f"等级：{grades}"]
         if t.unfinished:
             parts.append(f"另有 {t.unfinished} 个项目尚未完成评分")
@@ -290,3 +290,13 @@ def open_folder_window(folder: str | Path, interaction: Interaction | None = Non
     window.destroyed.connect(lambda *_: _open_windows.remove(window) if window in _open_windows else None)
     window.show()
     return window
+
+
+def _sum_text(label: str, totals: UnitTotals, name: str) -> str:
+    """A folder's sum as what it is: — where no project gives the figure, and partial (saying how
+    many left it blank) where some do not — never a plain 0 or a part that reads as the whole."""
+    if totals.filled.get(name, 0) == 0:
+        return f"{label}合计 —（均未填）" if totals.readable else f"{label}合计 —"
+    text = f"{label}合计 {plain(getattr(totals, name))} 万元"
+    missing = totals.missing(name)
+    return f"{text}（另有 {missing} 个项目未填）" if missing else text

@@ -100,3 +100,12 @@ def test_file_names_for_projects_never_take_an_existing_file(tmp_path):
     assert first.name == "甲.zpb.json"
     first.write_text("x", encoding="utf-8")
     assert free_path(tmp_path, "甲").name == "甲（2）.zpb.json"
+
+
+def test_totals_count_the_projects_each_sum_adds_up(tmp_path):
+    unit = load_unit(_folder(tmp_path))  # c.zpb.json has 全年执行数 but no 全年预算数; d is unreadable
+    t = unit.totals()
+    assert t.readable == 3 and t.unreadable == 1
+    assert t.filled["annual_budget"] == 2 and t.missing("annual_budget") == 1
+    assert t.filled["executed"] == 3 and t.missing("executed") == 0
+    assert t.annual_budget == Decimal("150.5") and t.executed == Decimal("143.5")
