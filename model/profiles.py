@@ -85,6 +85,14 @@ def profile_names() -> list[str]:
     return list(_FILES)
 
 
+def known_profile(name: str) -> str:
+    """The name of a shipped profile, as a file's validator takes it: an unknown one (a newer
+    program's, a typo, a path) is refused in Chinese, never taken for the default."""
+    if name not in _FILES:
+        raise ValueError(f"本程序没有名为“{name[:50]}”的评分规则，可选：{'、'.join(_FILES)}")
+    return name
+
+
 @lru_cache(maxsize=None)
 def load_profile(name: str = DEFAULT_PROFILE) -> RuleProfile:
     """A shipped profile by its name; KeyError names the ones there are."""

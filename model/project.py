@@ -8,7 +8,7 @@ from typing import ClassVar
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from model.numbers import NotANumber, in_bounds, parse_amount, parse_plain, unsigned_zero
-from model.profiles import DEFAULT_PROFILE, profile_names
+from model.profiles import DEFAULT_PROFILE, known_profile
 from model.text import clean_text
 
 
@@ -198,9 +198,7 @@ class Project(_Cells):
     @field_validator("profile")
     @classmethod
     def _known_profile(cls, name: str) -> str:
-        if name not in profile_names():
-            raise ValueError(f"本程序没有名为“{name[:50]}”的评分规则，可选：{'、'.join(profile_names())}")
-        return name
+        return known_profile(name)
 
     @model_validator(mode="after")
     def _funds_in_order(self) -> Project:

@@ -13,7 +13,7 @@ from typing import ClassVar, Literal
 from pydantic import Field, field_validator, model_validator
 
 from model.numbers import parse_amount, parse_plain
-from model.profiles import DEFAULT_PROFILE, profile_names
+from model.profiles import DEFAULT_PROFILE, known_profile
 from model.project import AMOUNT_FIELDS, Indicator, _Cells
 
 
@@ -91,10 +91,7 @@ class Department(_Cells):
     @field_validator("profile")
     @classmethod
     def _known_profile(cls, name: str) -> str:
-        """An unknown profile (a newer program's, a typo, a path) is refused, never taken for 朝阳区."""
-        if name not in profile_names():
-            raise ValueError(f"本程序没有名为“{name[:50]}”的评分规则，可选：{'、'.join(profile_names())}")
-        return name
+        return known_profile(name)
 
     @model_validator(mode="after")
     def _budget_in_order(self) -> Department:
