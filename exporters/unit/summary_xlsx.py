@@ -19,6 +19,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from model import plain
 from model.profiles import load_profile
 from model.scoring import PENDING
+from model.unit import NONE_FILLED, missing_note
 from model.unit.summary import COLUMNS, NOTE, Summary
 
 from exporters.unit.summary_docx import ALIGN, SIGNATURE, summary_cell, summary_columns
@@ -81,7 +82,8 @@ def write_summary_sheet(ws, summary: Summary) -> dict[str, str]:
     span = bool(summary.rows)
     both = f"ISNUMBER(E{first}:E{last})*ISNUMBER(F{first}:F{last})"  # the rate's basis: RATE_BASIS
     cells = ["", "合计", Formula(f'=COUNTA(B{first}:B{last})&"个项目"') if span else "0个项目",
-             *(Formula(f"=SUM({c}{first}:{c}{last})") if span else 0 for c in "DEF"),
+             *(Formula(_sum_formula(f"{c}{first}:{c}{last}", lambda t, i=i: summary_cell(t, i, columns)))
+               if span else "—" for i, c in enumerate("DEF", 3)),
              Formula(f'=IFERROR(SUMPRODUCT({both}*F{first}:F{last})/SUMPRODUCT({both}*E{first}:E{last}),"")')
              if span else "",
              Formula(f'=IF(COUNT(H{first}:H{last})>0,ROUND(AVERAGE(H{first}:H{last}),2),"")') if span else "",
@@ -97,6 +99,17 @@ def write_summary_sheet(ws, summary: Summary) -> dict[str, str]:
     _page_setup(ws, end)
     return {"rates": f"G{first}:G{last}", "grades": f"I{first}:I{last}",
             "first": str(first), "last": str(last)}
+
+
+def _sum_formula(cells: str, lay) -> str:
+    """The 合计 of an amount column as the model's ProjectsSum prints it, live: the sum alone when
+    every row gives the figure, with '（另有 N 个项目未填）' under it when some leave it blank (then
+    text), '—（均未填）' when none gives it — a partial sum never reads as the whole. lay(text) breaks
+    the note where the Word copy does (LibreOffice would leave the closing bracket alone)."""
+    count, blank = f"COUNT({cells})", f"(ROWS({cells})-COUNT({cells}))"
+    note = lay(missing_note(7)).replace("\n", '"&CHAR(10)&"').replace("7", f'"&{blank}&"')  # the only digit
+    return (f'=IF({count}=0,"—{NONE_FILLED}",IF({count}<ROWS({cells}),'
+            f'SUM({cells})&CHAR(10)&"{note}",SUM({cells})))')
 
 
 def _height(texts: list[str], columns: tuple[float, ...]) -> float:

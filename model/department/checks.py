@@ -128,15 +128,21 @@ def _folder_budget(dept: Department, fig: DepartmentFigures, warn) -> None:
     row = list(BudgetKind).index(BudgetKind.PROJECT)
     if project_budget is None or folder is None:
         return
-    diff = folder.budget_sum - project_budget
-    missing = f"（另有 {folder.budget_missing} 个项目未填全年预算数）" if folder.budget_missing else ""
+    budget, label = folder.budget, FIELD_LABELS["annual_budget"]
+    if not budget.filled:
+        warn(P_budget(row, "annual_budget"),
+             f"文件夹中 {budget.of} 个项目均未填{label}，无法与项目支出{label} {plain(project_budget)} 万元核对")
+        return
+    # the folder's sum as every output says it: partial, naming how many left it blank
+    missing = f"（另有 {budget.missing} 个项目未填{label}）" if budget.missing else ""
+    diff = budget.value - project_budget
     if diff != 0:
         more = "多" if diff > 0 else "少"
         warn(P_budget(row, "annual_budget"),
-             f"文件夹中 {folder.count} 个项目的全年预算数合计 {plain(folder.budget_sum)} 万元，比项目支出"
-             f"全年预算数 {plain(project_budget)} 万元{more} {plain(abs(diff))} 万元{missing}")
+             f"文件夹中 {budget.filled} 个项目的{label}合计 {plain(budget.value)} 万元，比项目支出"
+             f"{label} {plain(project_budget)} 万元{more} {plain(abs(diff))} 万元{missing}")
     elif missing:
-        warn(P_budget(row, "annual_budget"), f"各项目全年预算数合计与项目支出一致{missing}")
+        warn(P_budget(row, "annual_budget"), f"已填的 {budget.filled} 个项目{label}合计与项目支出一致{missing}")
 
 
 def _indicators(dept: Department, fig: DepartmentFigures, err, out: list[Problem]) -> None:

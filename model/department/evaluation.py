@@ -12,6 +12,7 @@ from model.department import BudgetKind, Department
 from model.numbers import round_half_up
 from model.profiles import RuleProfile, load_profile
 from model.project import FundsKind, Project
+from model.unit import ProjectsSum, projects_sum
 from model.scoring import Evaluation, Score, evaluate, grade_of, partial_text, total_text
 
 ZERO, HUNDRED = Decimal(0), Decimal(100)
@@ -35,8 +36,7 @@ class FolderSummary:
     grades: dict[str, int]  # 优/良/中/差 -> how many scored projects
     mean: Decimal | None
     lowest: tuple[str, Decimal] | None
-    budget_sum: Decimal  # Σ 全年预算数 of the projects that give it
-    budget_missing: int  # projects without a 全年预算数
+    budget: ProjectsSum  # Σ 全年预算数, and how many projects give it (partial where some do not)
     low: list[LowProject] = field(default_factory=list)
 
     @property
@@ -147,15 +147,9 @@ def summarize(projects: list[Project]) -> FolderSummary:
     grades: dict[str, int] = {}
     scored: list[tuple[str, Decimal]] = []
     low: list[LowProject] = []
-    budget_sum, missing = ZERO, 0
     for project in projects:
         profile = load_profile(project.profile)
         ev = evaluate(project, profile)
-        annual = project.total_funds.annual_budget
-        if annual is None:
-            missing += 1
-        else:
-            budget_sum += annual
         if not ev.complete:
             continue
         name = project.name.strip() or "（未填项目名称）"
@@ -168,7 +162,8 @@ def summarize(projects: list[Project]) -> FolderSummary:
     mean = round_half_up(sum((s for _, s in scored), ZERO) / len(scored), 2) if scored else None
     lowest = min(scored, key=lambda p: p[1]) if scored else None
     low.sort(key=lambda p: p.total)
-    return FolderSummary(len(projects), len(scored), grades, mean, lowest, budget_sum, missing, low)
+    return FolderSummary(len(projects), len(scored), grades, mean, lowest,
+                         projects_sum(projects, "annual_budget"), low)
 
 
 def first_problem(project: Project, ev: Evaluation) -> str:

@@ -20,6 +20,7 @@ from model.project import Project
 from model.failures import describe
 from model.file_names import FALLBACK, distinct_name, name_key, safe_name
 from model.files import distinct_paths
+from model.numbers import plain
 from model.project_file import SUFFIX, file_stem, load_project
 from model.scoring import Evaluation, evaluate
 
@@ -73,6 +74,58 @@ class UnitEntry:
 
 
 @dataclass(frozen=True)
+class ProjectsSum:
+    """One figure (年初预算数, 全年预算数, 全年执行数 of 年度资金总额) summed over projects, with how many
+    gave it: a sum some projects leave out is partial, and every output that shows it says so in
+    these words (the overview, the 汇总表's 合计, the department's checks) — never a part that reads
+    as the whole, never 0 for a figure nobody gave."""
+
+    value: Decimal
+    filled: int  # projects that give the figure
+    of: int  # projects summed over
+
+    @property
+    def missing(self) -> int:
+        return self.of - self.filled
+
+    @property
+    def whole(self) -> bool:
+        return self.filled == self.of
+
+    def note(self) -> str:
+        """'（另有 2 个项目未填）', '（均未填）', or '' for a whole sum."""
+        if self.of and not self.filled:
+            return NONE_FILLED
+        return missing_note(self.missing) if self.missing else ""
+
+    def text(self, unit: str = "", sep: str = "") -> str:
+        """'150.5 万元（另有 1 个项目未填）' (unit ' 万元'), '150.5\n（另有 1 个项目未填）' (sep '\n'),
+        '—（均未填）'; a whole sum is its number alone."""
+        if not self.filled:
+            return "—" + self.note()
+        note = self.note()
+        return f"{plain(self.value)}{unit}{sep + note if note else ''}"
+
+
+NONE_FILLED = "（均未填）"
+
+
+def missing_note(n: int | str) -> str:
+    """What a sum that leaves out n projects says after its number (the Excel 合计 writes it too)."""
+    return f"（另有 {n} 个项目未填）"
+
+
+SUMMED = ("initial_budget", "annual_budget", "executed")  # the 年度资金总额 figures a folder sums
+
+
+def projects_sum(projects: Iterable[Project], name: str) -> ProjectsSum:
+    """Σ of one 年度资金总额 figure over projects, the blanks counted apart."""
+    values = [getattr(p.total_funds, name) for p in projects]
+    given = [v for v in values if v is not None]
+    return ProjectsSum(sum(given, Decimal(0)), len(given), len(values))
+
+
+@dataclass(frozen=True)
 class UnitTotals:
     """The folder's figures: sums over the projects that could be read, each column on its own."""
 
@@ -97,6 +150,10 @@ class UnitTotals:
     def missing(self, name: str) -> int:
         """Readable projects that leave this figure (initial_budget, annual_budget, executed) blank."""
         return self.readable - self.filled.get(name, 0)
+
+    def figure_sum(self, name: str) -> ProjectsSum:
+        """The sum of initial_budget, annual_budget or executed as every output shows it."""
+        return ProjectsSum(getattr(self, name), self.filled.get(name, 0), self.readable)
 
     @property
     def graded(self) -> int:
@@ -127,21 +184,15 @@ class Unit:
 
 def unit_totals(entries: Iterable[UnitEntry]) -> UnitTotals:
     entries = list(entries)
-    sums = {"initial_budget": Decimal(0), "annual_budget": Decimal(0), "executed": Decimal(0)}
-    filled = dict.fromkeys(sums, 0)
+    readable = [e for e in entries if e.project is not None and e.evaluation is not None]
+    sums = {name: projects_sum((e.project for e in readable if e.project is not None), name) for name in SUMMED}
     grades = {name: 0 for name, _ in load_profile(DEFAULT_PROFILE).grade_bands}
     scores: list[Decimal] = []
     with_errors = unfinished = 0
     rate_budget = rate_executed = Decimal(0)
-    for e in entries:
-        if e.project is None or e.evaluation is None:
-            continue
+    for e in readable:
+        assert e.project is not None and e.evaluation is not None
         row = e.project.total_funds
-        for name in sums:
-            value = getattr(row, name)
-            if value is not None:
-                sums[name] += value
-                filled[name] += 1
         if row.annual_budget is not None and row.executed is not None:
             rate_budget += row.annual_budget
             rate_executed += row.executed
@@ -153,10 +204,11 @@ def unit_totals(entries: Iterable[UnitEntry]) -> UnitTotals:
         with_errors += e.error_count > 0
     return UnitTotals(
         projects=len(entries), unreadable=sum(e.project is None for e in entries), with_errors=with_errors,
-        initial_budget=sums["initial_budget"], annual_budget=sums["annual_budget"], executed=sums["executed"],
+        initial_budget=sums["initial_budget"].value, annual_budget=sums["annual_budget"].value,
+        executed=sums["executed"].value,
         execution_rate=rate_executed / rate_budget if rate_budget else None, grade_counts=grades,
         mean_score=sum(scores, Decimal(0)) / len(scores) if scores else None, unfinished=unfinished,
-        filled=filled)
+        filled={name: s.filled for name, s in sums.items()})
 
 
 def is_project_file(path: str | os.PathLike) -> bool:

@@ -11,7 +11,7 @@ from pathlib import Path
 from model.fields import AMOUNT_LABELS, HEADER_LABELS
 from model.numbers import percent, plain, round_half_up, score_text
 from model.scoring import PENDING
-from model.unit import RATE_BASIS, Unit, UnitEntry, UnitTotals, unit_totals
+from model.unit import RATE_BASIS, SUMMED, Unit, UnitEntry, UnitTotals, unit_totals
 
 TITLE = "项目绩效自评汇总表"
 COLUMNS = ("序号", HEADER_LABELS["name"], HEADER_LABELS["implementer"],
@@ -59,8 +59,9 @@ class Summary:
 
     def total_texts(self) -> list[str]:
         t = self.totals
-        return ["", TOTAL_LABEL, f"{len(self.rows)}个项目", amount_text(t.initial_budget),
-                amount_text(t.annual_budget), amount_text(t.executed), rate_text(t.execution_rate),
+        # a sum that leaves out projects without the figure says so: '150.5\n（另有 1 个项目未填）'
+        sums = [t.figure_sum(name).text(sep="\n") for name in SUMMED]
+        return ["", TOTAL_LABEL, f"{len(self.rows)}个项目", *sums, rate_text(t.execution_rate),
                 "" if t.mean_score is None else f"平均 {mean_text(t.mean_score)}", "", ""]
 
     @property

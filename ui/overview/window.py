@@ -13,7 +13,6 @@ from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMainWindow, QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
 
-from model import plain
 from model.unit.summary import mean_text, rate_text
 from model.unit import UnitTotals, unit_totals
 from model.unit import UnitEntry
@@ -293,10 +292,6 @@ def open_folder_window(folder: str | Path, interaction: Interaction | None = Non
 
 
 def _sum_text(label: str, totals: UnitTotals, name: str) -> str:
-    """A folder's sum as what it is: — where no project gives the figure, and partial (saying how
-    many left it blank) where some do not — never a plain 0 or a part that reads as the whole."""
-    if totals.filled.get(name, 0) == 0:
-        return f"{label}合计 —（均未填）" if totals.readable else f"{label}合计 —"
-    text = f"{label}合计 {plain(getattr(totals, name))} 万元"
-    missing = totals.missing(name)
-    return f"{text}（另有 {missing} 个项目未填）" if missing else text
+    """A folder's sum as what it is (model.unit.ProjectsSum, the 汇总表's words): — where no project
+    gives the figure, partial (saying how many left it blank) where some do not."""
+    return f"{label}合计 {totals.figure_sum(name).text(' 万元')}"
