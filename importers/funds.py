@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from model import FundsKind, FundsRow, Project
-from model.numbers import NotANumber, parse_amount
+from model.numbers import NotANumber, parse_amount, plain
 from model.text import join_lines
 
 from importers import labels as L
@@ -26,6 +26,18 @@ def set_amount(row, field: str, text: str, yuan: bool) -> None:
             row.set_amount(field, value / 10000)
             return
     row.set_amount(field, text or None)
+
+
+def read_amount(row, field: str, text: str, yuan: bool, reading: Reading | None, r: int, c: int | None) -> None:
+    """set_amount, and the reading names the cell where what is written is no amount, or is read
+    as a negative one (a full-width '－5' or a stray sign): never a valid-looking number in silence."""
+    set_amount(row, field, text, yuan)
+    if reading is None or c is None:
+        return
+    if field in row.unreadable:
+        reading.warn(r, c, f"金额栏写的是“{row.unreadable[field]}”，不是金额")
+    elif (value := getattr(row, field)) is not None and value < 0:
+        reading.warn(r, c, f"{SHOWN[field]}写的是“{text.strip()}”，读作负数 {plain(value)} 万元，金额不能为负数，请核对")
 
 
 SHOWN = {"initial_budget": "年初预算数", "annual_budget": "全年预算数", "executed": "全年执行数",
@@ -75,7 +87,7 @@ def read_funds(p: Project, rows: list, h: int, end: int, yuan: bool, reading: Re
         fr = p.funds_row(kind)
         if kind in seen:  # 其他资金, 财政专户管理资金, 单位资金 … add up
             if kind == FundsKind.OTHER:
-                _add_other(fr, row, cols, join_lines(label.text).removeprefix("其中："), yuan)
+                _add_other(fr, row, cols, join_lines(label.text).removeprefix("其中："), yuan, reading, r)
             continue
         seen.add(kind)
         if join_lines(label.text) != kind.value:  # '年度资金\n总额' as printed is the label itself
@@ -83,9 +95,7 @@ def read_funds(p: Project, rows: list, h: int, end: int, yuan: bool, reading: Re
         for field in ("initial_budget", "annual_budget", "executed"):
             if cols.get(field) is not None and label.covers(cols[field]):
                 continue  # the label's own cell, under a header that heads the labels
-            set_amount(fr, field, cell_at(row, cols.get(field)), yuan)
-            if reading is not None and field in fr.unreadable:
-                reading.warn(r, cols[field], f"金额栏写的是“{fr.unreadable[field]}”，不是金额")
+            read_amount(fr, field, cell_at(row, cols.get(field)), yuan, reading, r, cols.get(field))
         if kind == FundsKind.TOTAL:
             out.row = r
             out.weight = cell_at(row, cols.get("weight")).strip()
@@ -93,12 +103,13 @@ def read_funds(p: Project, rows: list, h: int, end: int, yuan: bool, reading: Re
     return out
 
 
-def _add_other(fr, row, cols: dict[str, int], label: str, yuan: bool) -> None:
+def _add_other(fr, row, cols: dict[str, int], label: str, yuan: bool, reading: Reading | None = None,
+               r: int = 0) -> None:
     """A second 'other' row (财政专户管理资金, 单位资金 …): its amounts join 其他资金's, and a part
     that holds money is named in the row's label."""
     extra = FundsRow(kind=FundsKind.OTHER)
     for field in ("initial_budget", "annual_budget", "executed"):
-        set_amount(extra, field, cell_at(row, cols.get(field)), yuan)
+        read_amount(extra, field, cell_at(row, cols.get(field)), yuan, reading, r, cols.get(field))
     amounts = [getattr(extra, f) for f in ("initial_budget", "annual_budget", "executed")]
     if not any(amounts):
         return
@@ -165,8 +176,6 @@ def read_funds_across(p: Project, rows: list, h: int, end: int, yuan: bool,
                         out.score_col = kinds[kind]
                 continue
             fr = p.funds_row(kind)
-            set_amount(fr, field, text, yuan)
-            if reading is not None and field in fr.unreadable:
-                reading.warn(r, kinds[kind], f"金额栏写的是“{fr.unreadable[field]}”，不是金额")
+            read_amount(fr, field, text, yuan, reading, r, kinds[kind])
     out.row = h + 1
     return out

@@ -99,7 +99,8 @@ def parse_readings(rows: list[Row], preamble: list[str] | tuple = (), profile_na
         lines = (list(preamble) if not out else []) + [
             c.text for r in rows[lines_from:start] for c in r if c.text.strip()]
         reading = Reading(project=Project(profile=profile_name), places=places or Places())
-        lines_from = _parse_one(rows, start, head, end, lines, reading, own)
+        # a cover stands before the first form; above a later one are the last one's footers
+        lines_from = _parse_one(rows, start, head, end, lines, reading, own, above=None if out else lines_from)
         if reading.project.year is None and out:
             reading.project.year = out[-1].project.year
         out.append(reading)
@@ -121,8 +122,9 @@ def _missing(rows: list[Row]) -> str:
 
 
 def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str],
-               reading: Reading, own: bool = False) -> int:
-    """One form into reading.project; returns the row where its indicator table ends."""
+               reading: Reading, own: bool = False, above: int | None = None) -> int:
+    """One form into reading.project; returns the row where its indicator table ends. Rows from
+    `above` to start are what stands above the form (its title, or a cover table)."""
     p = reading.project
     funds_head = _find_row(rows, L.is_funds_head, start, head)
     across = find_across(rows, start, head) if funds_head is None else None
@@ -135,6 +137,8 @@ def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str
     goal_head = _goal_head(rows, start, head)
     header_end = min(x for x in (funds_head, across, goal_head, head) if x is not None)
     _header(p, rows[start:header_end], funds_head is None and across is None, yuan, reading, own)
+    if not own and above is not None:
+        _cover(p, rows, above, start, reading)
     if not p.name:
         titles = lines + [c.text for r in rows[start:head] for c in r if "表" in c.key]
         _name_from_title(p, titles, reading)
@@ -178,6 +182,42 @@ def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str
         from importers.declaration import start_from_declaration
         start_from_declaration(p)
     return table.end
+
+
+def _cover(p: Project, rows: list[Row], first: int, start: int, reading: Reading) -> None:
+    """Header fields in a table above the form's own (a cover: 项目名称, 项目负责人 …), never dropped
+    in silence. A cover naming another project than the form is said, and none of its values is
+    read; one naming the same project (or none) fills what the form leaves blank, saying so, and
+    a value that differs from the form's is said (the form's is kept)."""
+    found: list[tuple[int, str, str, str]] = []  # (row, field, label, value)
+    for r in range(first, start):
+        if any(L.is_footer(c.key) and not L.header_field(c.key) for c in rows[r] if c.key):
+            continue  # a signature line ('填表人：', '单位负责人（签章）')
+        for label, value in _pairs(rows[r]):
+            field = L.header_field(label)
+            if field and field != "year" and value.strip() and not _is_any_label(label_key(value)):
+                found.append((r, field, label, " ".join(value.split())))
+    if not found:
+        return
+    same = lambda a, b: "".join(a.split()) == "".join(b.split())  # noqa: E731
+    name = next(((r, v) for r, f, _, v in found if f == "name"), None)
+    if name is not None and p.name.strip() and not same(name[1], p.name):
+        labels = "、".join(dict.fromkeys(label for _, _, label, _ in found))
+        reading.warnings.append(
+            f"{reading.places.row(name[0])}：表格上方的项目名称“{name[1]}”与表中的项目名称“{p.name.strip()}”"
+            f"不同，不是同一个项目：按表中的读取，上方的{labels}未读取，请核对")
+        for r in dict.fromkeys(r for r, *_ in found):
+            reading.leave_out(r, " ".join(c.text for c in rows[r] if c.text.strip()), "另一个项目的表头（项目名称不同）")
+        return
+    for r, field, label, value in found:
+        shown = _FIELD_NAMES.get(field, label)
+        current = str(getattr(p, field) or "")
+        if not current.strip():
+            setattr(p, field, value)
+            reading.inferred.append(f"{shown}“{value}”取自表格上方（{reading.places.row(r)}）")
+        elif not same(current, value):
+            reading.warnings.append(f"{reading.places.row(r)}：表格上方的{shown}“{value}”与表中的“{current.strip()}”"
+                                    f"不同，按表中的读取，请核对")
 
 
 def _name_from_title(p: Project, lines: list[str], reading: Reading) -> None:
@@ -509,3 +549,5 @@ def _hand_scores(p: Project, funds: FundsRead, table, reading: Reading) -> None:
     for k, (ind, score, text) in enumerate(zip(p.indicators, ev.indicators, table.written_scores)):
         if not _set_written(ind, "hand_score", text, score.rule):
             reading.warn(table.rows[k], table.columns.get("score", 0), f"得分栏写的是“{text.strip()}”，不是数字")
+        elif ind.hand_score is not None and ind.hand_score < 0:
+            reading.warn(table.rows[k], table.columns.get("score", 0), f"得分写的是“{text.strip()}”，读作负数，请核对")

@@ -174,6 +174,8 @@ def read_indicators(rows: list, head: int, reading: Reading, keep_all: bool = Fa
             ind.set_number("weight", _percent_points(cell["weight"]))
             if "weight" in ind.unreadable:
                 reading.warn(r, cols["weight"], f"分值栏写的是“{cell['weight']}”，不是数字")
+            elif ind.weight is not None and ind.weight < 0:
+                reading.warn(r, cols["weight"], f"分值写的是“{cell['weight']}”，读作负数，请核对")
         table.indicators.append(ind)
         table.written_scores.append(cell["score"])
         table.rows.append(r)
