@@ -29,10 +29,15 @@ def _captured(func: Callable[..., int], job: tuple, extra: tuple) -> tuple[int, 
     return code, out.getvalue(), err.getvalue()
 
 
-def run_each(func: Callable[..., int], jobs: Sequence[tuple], *extra) -> int:
-    """func(*job, *extra) for every job; the highest exit code wins (2 unreadable > 1 failed > 0)."""
+def run_each(func: Callable[..., int], jobs: Sequence[tuple], *extra,
+             prepare: Callable[[], object] | None = None) -> int:
+    """func(*job, *extra) for every job; the highest exit code wins (2 unreadable > 1 failed > 0).
+    prepare runs once before the jobs: where workers are forked (Linux), what it loads is loaded
+    once for all of them instead of once in each."""
     code = 0
     n = workers()
+    if prepare is not None:
+        prepare()
     if len(jobs) < PARALLEL_FROM or n < 2:
         for job in jobs:
             code = max(code, func(*job, *extra))

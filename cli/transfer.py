@@ -4,13 +4,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from exporters.files import FORMATS, render, write_output
+from exporters.files import FORMATS, load_writers, render, write_output
 from exporters.layout import build_layout, rows_cut_off
 from importers import accepted, read_readings
 from importers.declaration import PROPOSED
 from model import Project, Severity, check, evaluate
 from model.failures import describe
-from model.files import clean_stale_temps, distinct_paths
+from model.files import clean_stale_temps, distinct_paths, sync_folder
 from model.file_names import distinct_names, safe_name
 from model.project_file import SUFFIX, file_stem, save_project
 
@@ -97,7 +97,12 @@ def cmd_export(args, load) -> int:
             else:
                 targets[fmt] = target
         jobs.append((path, targets))
-    code = run_each(export_one, jobs, load)
+    folders = {t.parent for _, targets in jobs for t in targets.values()}
+    for folder in folders:  # once for the batch, not once a file (a folder of 2,000 files)
+        clean_stale_temps(folder)
+    code = run_each(export_one, jobs, load, prepare=lambda: load_writers(formats))
+    for folder in folders:  # the renames of every file written, workers' included
+        sync_folder(folder)
     return max(code, EXIT_FAILED) if refused else code
 
 
@@ -123,8 +128,7 @@ def _export_one(path: str, project, targets: dict[str, Path]) -> bool:
     layout = build_layout(project, ev)  # once for every format and the cut-off check below
     for fmt, target in targets.items():
         try:
-            clean_stale_temps(target.parent)
-            write_output(render(project, fmt, ev, layout), target)
+            write_output(render(project, fmt, ev, layout), target, in_batch=True)
         except Exception as exc:
             fail(describe(exc, target, "写入"))
             ok = False

@@ -10,8 +10,8 @@ from model import Evaluation, Project
 from model.failures import ClerkError, describe, os_words
 from model.files import atomic_write
 
-from exporters.properties import finish_package
-from exporters.stamp import stamp, stamp_pdf
+from exporters.package import seal
+from exporters.stamp import stamp_pdf
 
 if TYPE_CHECKING:
     from exporters.layout import FormLayout
@@ -52,18 +52,28 @@ def render(project: Project, fmt: str, evaluation: Evaluation | None = None,
         raise ExportError(describe(exc, f"“{name}”的 {_NAMES[fmt]} 表", "生成")) from exc
 
 
-def write_output(data: bytes, target: str | os.PathLike) -> None:
-    """Write an export atomically, with our mark (exporters/stamp.py) when it is a .docx/.xlsx/.pdf."""
+def load_writers(formats) -> None:
+    """Import the writers of formats now (render imports them when first needed): a batch loads
+    them once before it forks its workers."""
+    if "docx" in formats:
+        import exporters.docx_writer  # noqa: F401
+    if "xlsx" in formats:
+        import exporters.xlsx_writer  # noqa: F401
+
+
+def write_output(data: bytes, target: str | os.PathLike, *, in_batch: bool = False) -> None:
+    """Write an export atomically, with our mark (exporters/stamp.py) when it is a .docx/.xlsx/.pdf.
+    in_batch: see model.files.atomic_write (the batch cleans and syncs the folder once)."""
     target = Path(target)
     try:
         if data[:2] == b"PK":
-            data = stamp(finish_package(data))
+            data = seal(data)  # our properties and our mark (stamp(finish_package(data)) in one pass)
         elif data[:5] == b"%PDF-":
             data = stamp_pdf(data)
     except Exception as exc:
         raise ExportError(f"无法生成 {target}：导出的文件内容有误") from exc
     try:
-        atomic_write(target, data)
+        atomic_write(target, data, in_batch=in_batch)
     except ClerkError as exc:
         raise ExportError(str(exc)) from exc
     except PermissionError as exc:

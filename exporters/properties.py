@@ -50,6 +50,20 @@ def set_xlsx_properties(wb, title: str, author: str = "") -> None:
     p.created = p.modified = _now()
 
 
+def finished_parts(core: bytes) -> tuple[bytes, bytes]:
+    """The package's core properties without a library's name, and the app.xml that says us."""
+    for word in _LIBRARY_WORDS:  # a writer that set no author leaves the library's default
+        core = re.sub(rb">" + re.escape(word.encode()) + rb"<", b"><", core)
+    found = _CREATOR.search(core)
+    company = found.group(1).decode("utf-8") if found else ""  # already XML-escaped
+    app = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
+           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
+           f"<Application>{escape(APPLICATION)}</Application><Company>{company}</Company>"
+           "</Properties>").encode("utf-8")
+    return core, app
+
+
 def finish_package(data: bytes) -> bytes:
     """The package with its application and company said by us (docProps/app.xml) and no
     library's name left in its core properties; anything but a .docx/.xlsx is returned as is."""
@@ -60,16 +74,7 @@ def finish_package(data: bytes) -> bytes:
         return data
     if CORE not in names:
         return data
-    core = src.read(CORE)
-    for word in _LIBRARY_WORDS:  # a writer that set no author leaves the library's default
-        core = re.sub(rb">" + re.escape(word.encode()) + rb"<", b"><", core)
-    found = _CREATOR.search(core)
-    company = found.group(1).decode("utf-8") if found else ""  # already XML-escaped
-    app = ('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-           '<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" '
-           'xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">'
-           f"<Application>{escape(APPLICATION)}</Application><Company>{company}</Company>"
-           "</Properties>").encode("utf-8")
+    core, app = finished_parts(src.read(CORE))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():

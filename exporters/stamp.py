@@ -49,26 +49,37 @@ def is_unchanged_pdf(data: bytes) -> bool:
 
 
 def _digest(zf: zipfile.ZipFile) -> str:
+    return digest_of((info.filename, zf.read(info)) for info in sorted(zf.infolist(), key=lambda i: i.filename))
+
+
+def digest_of(parts) -> str:
+    """The hash the mark carries: every (name, content) part but the core properties, by name."""
     h = hashlib.sha256()
-    for info in sorted(zf.infolist(), key=lambda i: i.filename):
-        if info.filename == CORE:
+    for name, body in parts:
+        if name == CORE:
             continue
-        h.update(info.filename.encode("utf-8") + b"\0")
-        h.update(zf.read(info) + b"\0")
+        h.update(name.encode("utf-8") + b"\0")
+        h.update(body + b"\0")
     return h.hexdigest()
+
+
+def marked_core(core: bytes, digest: str) -> bytes:
+    """The core properties with the mark of a package whose parts hash to digest."""
+    mark = f'<dc:identifier xmlns:dc="{_DC}">{PREFIX}{digest}</dc:identifier>'.encode()
+    core = _IDENTIFIER.sub(b"", core)
+    return re.sub(rb"(</(?:\w+:)?coreProperties>)", mark + rb"\1", core, count=1)
 
 
 def stamp(data: bytes) -> bytes:
     """The package with our mark in its core properties."""
     src = zipfile.ZipFile(io.BytesIO(data))
-    mark = f'<dc:identifier xmlns:dc="{_DC}">{PREFIX}{_digest(src)}</dc:identifier>'.encode()
+    digest = _digest(src)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             body = src.read(info)
             if info.filename == CORE:
-                body = _IDENTIFIER.sub(b"", body)
-                body = re.sub(rb"(</(?:\w+:)?coreProperties>)", mark + rb"\1", body, count=1)
+                body = marked_core(body, digest)
             dst.writestr(info, body)
     return out.getvalue()
 

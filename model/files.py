@@ -76,20 +76,24 @@ def is_read_only(path: Path) -> bool:
     return stat.S_ISREG(mode) and not mode & stat.S_IWUSR
 
 
-def atomic_write(path: str | os.PathLike, data: bytes) -> None:
+def atomic_write(path: str | os.PathLike, data: bytes, *, in_batch: bool = False) -> None:
     """Write data so that path holds either its old content or all of the new, never a part.
 
     A temporary file in the same folder is written, flushed and fsynced, then replaces path.
-    FileRefused for a read-only target, which is left as it is.
+    FileRefused for a read-only target, which is left as it is. in_batch: one of many files a
+    batch writes into path's folder, which cleans the folder's stale temporary files before and
+    syncs the folder (the renames) after, once for all (`sync_folder`), not once a file.
     """
     target = write_target(path)
+    by_batch = in_batch and target.parent == Path(path).parent  # a link elsewhere: its folder here
     if is_read_only(target):
         raise FileRefused(f"{path} 是只读文件，未覆盖（请另存为其他文件，或先去掉只读属性）")
     try:
         old_mode = stat.S_IMODE(os.stat(target).st_mode)
     except OSError:
         old_mode = None
-    clean_stale_temps(target.parent)
+    if not by_batch:
+        clean_stale_temps(target.parent)
     tmp = target.parent / _temp_name()
     # 0o666 less the umask for a new file, as any other program's save would give
     fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
@@ -107,7 +111,8 @@ def atomic_write(path: str | os.PathLike, data: bytes) -> None:
         except OSError:
             pass
         raise
-    _fsync_dir(target.parent)
+    if not by_batch:
+        sync_folder(target.parent)
 
 
 def _host() -> str:
@@ -161,7 +166,8 @@ def clean_stale_temps(folder: str | os.PathLike) -> int:
     return removed
 
 
-def _fsync_dir(folder: Path) -> None:
+def sync_folder(folder: str | os.PathLike) -> None:
+    """Make the folder's renames durable (fsync of the folder; nothing to do on Windows)."""
     if os.name == "nt":
         return
     try:

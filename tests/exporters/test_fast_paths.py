@@ -57,3 +57,29 @@ def test_documents_from_the_template_are_independent():
     a.add_paragraph("甲")
     assert [p.text for p in b.paragraphs] == []
     assert new_document(9).styles["Normal"].font.size.pt == 9
+
+
+def test_sealing_in_one_pass_writes_the_bytes_of_finishing_then_stamping(tmp_path):
+    """seal copies the parts it does not change as the library compressed them: the package is
+    byte for byte the one finish_package then stamp wrote, each compressing every part again."""
+    from exporters.files import render
+    from exporters.package import seal
+    from exporters.properties import finish_package
+    from exporters.stamp import is_unchanged_export, stamp
+    from exporters.unit.combined import combined_xlsx
+    from model.project_file import save_project
+    from model.unit import load_unit
+
+    projects = [reference_form("01"), long_form()]
+    projects[0].implementer = "北京市朝阳区<测试>&单位"  # escaped in the properties
+    for i, p in enumerate(projects):
+        save_project(p, tmp_path / f"{i}.zpb.json")
+    packages = [render(p, fmt) for p in projects for fmt in ("docx", "xlsx")]
+    packages.append(combined_xlsx(load_unit(tmp_path).entries))  # a chart, several sheets
+    for data in packages:
+        sealed = seal(data)
+        assert sealed == stamp(finish_package(data))
+        (tmp_path / "out.zip").write_bytes(sealed)
+        assert is_unchanged_export(tmp_path / "out.zip")
+        assert zipfile.ZipFile(io.BytesIO(sealed)).testzip() is None
+    assert seal(b"%PDF-1.4 not a package") == b"%PDF-1.4 not a package"
