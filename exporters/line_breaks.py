@@ -258,8 +258,20 @@ def fit_cell(text: str, width_mm: float, body_pt: float, prose: bool,
 
 def widest_word_mm(text: str, pt: float, bold: bool = False) -> float:
     """The width a cell needs so that no word or number of text is cut (bold digits are wider)."""
-    em = max((text_em(w.strip()) for para in text.split("\n") for w in words(para)), default=0.0)
-    return em * (1.1 if bold else 1.0) * pt * PT_MM + CELL_PADDING_MM + SAFETY_MM
+    return widest_word_em(text) * (1.1 if bold else 1.0) * pt * PT_MM + CELL_PADDING_MM + SAFETY_MM
+
+
+@lru_cache(maxsize=65536)
+def widest_word_em(text: str) -> float:
+    """The widest word or number of text in em. Cached: fitting a long form's columns asks it
+    of every cell at every size."""
+    return max((text_em(w.strip()) for para in text.split("\n") for w in words(para)), default=0.0)
+
+
+@lru_cache(maxsize=65536)
+def widest_number_em(text: str) -> float:
+    """The widest number of prose in em (0 for none), cached as widest_word_em."""
+    return max((text_em(n) for para in text.split("\n") for n in numbers(para)), default=0.0)
 
 
 def widen_for_words(columns_mm: tuple[float, ...], prose: tuple[bool, ...], rows: list[list[str]],

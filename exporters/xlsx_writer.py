@@ -1,18 +1,33 @@
 """Write a project as the district's .xlsx form: a live sheet whose rates and totals are formulas."""
 from __future__ import annotations
 
+import datetime
+import io
 import re
+from copy import copy
 from decimal import Decimal
 from typing import BinaryIO
+from zipfile import ZIP_DEFLATED, ZipFile
 
 from openpyxl import Workbook
 from openpyxl.cell.cell import MergedCell
+from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.merge import MergedCellRange
 from openpyxl.worksheet.pagebreak import Break
 from openpyxl.worksheet.properties import PageSetupProperties
+from openpyxl.worksheet._writer import WorksheetWriter
+from openpyxl.packaging.extended import ExtendedProperties
+from openpyxl.styles.colors import COLOR_INDEX
+from openpyxl.styles.stylesheet import write_stylesheet
+from openpyxl.styles.table import TableStyleList
+from openpyxl.workbook._writer import WorkbookWriter
+from openpyxl.writer.excel import ExcelWriter
+from openpyxl.writer.theme import theme_xml
+from openpyxl.xml.constants import ARC_APP, ARC_CORE, ARC_ROOT_RELS, ARC_STYLE, ARC_THEME, ARC_WORKBOOK, ARC_WORKBOOK_RELS
+from openpyxl.xml.functions import tostring
 
 from model import Evaluation, FundsKind, Project
 from model.scoring import PENDING
@@ -47,7 +62,75 @@ def write_xlsx(project: Project, target: str | BinaryIO, evaluation: Evaluation 
     wb.properties.keywords = profile_keywords(project)
     wb.active.title = "自评表"
     write_form_sheet(wb.active, project, layout or build_layout(project, evaluation))
-    wb.save(target)
+    save_workbook(wb, target)
+
+
+_STYLESHEETS: dict[tuple, bytes] = {}  # a workbook's style tables -> its styles.xml
+
+
+def _style_tables(wb) -> tuple | None:
+    """Everything openpyxl's write_stylesheet reads from wb, as a key (None where wb has
+    anything our writers never make: differential styles, colours of its own)."""
+    if wb._differential_styles.styles or wb._colors != COLOR_INDEX or wb._table_styles != TableStyleList():
+        return None
+    named = tuple((s.name, s.builtinId, s.hidden, tuple(s.as_tuple()), s.alignment, s.protection)
+                  for s in wb._named_styles)
+    return (tuple(wb._fonts), tuple(wb._fills), tuple(wb._borders), tuple(wb._alignments),
+            tuple(wb._protections), tuple(wb._number_formats), tuple(tuple(s) for s in wb._cell_styles), named)
+
+
+class _InMemoryWriter(ExcelWriter):
+    """openpyxl's ExcelWriter with each sheet's XML made in memory (its own write_worksheet
+    writes it to a temporary file on disk, reads it back into the package and deletes it) and
+    the stylesheet made once for every workbook with the same style tables (every form at a size)."""
+
+    def write_data(self):
+        """openpyxl 3.1.5's ExcelWriter.write_data for the workbooks we make (no macros, custom
+        properties, or theme of their own), the stylesheet's XML kept."""
+        wb, archive = self.workbook, self._archive
+        if wb.vba_archive is not None or wb.loaded_theme or len(wb.custom_doc_props):
+            return super().write_data()
+        archive.writestr(ARC_APP, tostring(ExtendedProperties().to_tree()))
+        archive.writestr(ARC_CORE, tostring(wb.properties.to_tree()))
+        archive.writestr(ARC_THEME, theme_xml)
+        self._write_worksheets()
+        self._write_chartsheets()
+        self._write_images()
+        self._write_charts()
+        self._write_external_links()
+        key = _style_tables(wb)
+        styles = _STYLESHEETS.get(key) if key is not None else None
+        if styles is None:
+            styles = tostring(write_stylesheet(wb))
+            if key is not None and len(_STYLESHEETS) < 256:
+                _STYLESHEETS[key] = styles
+        archive.writestr(ARC_STYLE, styles)
+        writer = WorkbookWriter(wb)
+        archive.writestr(ARC_ROOT_RELS, writer.write_root_rels())
+        archive.writestr(ARC_WORKBOOK, writer.write())
+        archive.writestr(ARC_WORKBOOK_RELS, writer.write_rels())
+        self.manifest._write(archive, wb)
+
+    def write_worksheet(self, ws):
+        ws._drawing = SpreadsheetDrawing()
+        ws._drawing.charts = ws._charts
+        ws._drawing.images = ws._images
+        writer = WorksheetWriter(ws, io.BytesIO())  # WorksheetWriter's own `out` for a stream
+        writer.write()
+        ws._rels = writer._rels
+        self._archive.writestr(ws.path[1:], writer.read())
+        self.manifest.append(ws)
+
+
+def save_workbook(wb: Workbook, target: str | BinaryIO) -> None:
+    """wb.save(target) (openpyxl's save_workbook) without a temporary file a sheet: the same
+    parts (tests/exporters/test_fast_paths.py)."""
+    if wb.write_only:  # its sheets are written as they are filled: openpyxl's own way
+        wb.save(target)
+        return
+    archive = ZipFile(target, "w", ZIP_DEFLATED, allowZip64=True)
+    wb.properties.modified = datetime.datetime.now(tz=datetime.timezone.utc).replace(tzinfo=None)
+    _InMemoryWriter(wb, archive).save()
 
 
 FIRST_ROW = 3  # below the title and the year line
@@ -105,13 +188,14 @@ def fill_sheet(ws, layout: FormLayout, value) -> None:
     # styles after merging: a merge copies its first cell's borders to its edges one object at a
     # time; the cells a merge covers get their borders here, by style, like every other cell
     styles = _cell_styles(ws.parent, layout.body_pt)
+    arrays = _style_arrays(ws.parent)
     for row in ws.iter_rows(min_row=first, max_row=last, min_col=1, max_col=ncols):
         for c in row:
             if isinstance(c, MergedCell):
-                c.style = styles["border"]
+                c._style = copy(arrays[styles["border"]])  # what `c.style = name` sets
                 continue
             style, fmt = looks.get((c.row, c.column), (styles["center"], None))
-            c.style = style
+            c._style = copy(arrays[style])
             if fmt:  # after the style, which would reset it
                 c.number_format = fmt
     _signatures(ws, layout, last + 2, body, ncols)
@@ -158,6 +242,12 @@ def _cell_styles(wb, pt: float) -> dict[str, str]:
     if names["border"] not in wb.named_styles:
         wb.add_named_style(NamedStyle(names["border"], border=_BORDER))
     return names
+
+
+def _style_arrays(wb) -> dict[str, object]:
+    """Each named style's ids, as assigning it by name (`cell.style = name`) copies them to a
+    cell: that assignment looks the name up in a list, twice, for every cell."""
+    return {style.name: style.as_tuple() for style in wb._named_styles}
 
 
 def merge(ws, first_row: int, first_col: int, last_row: int, last_col: int) -> None:

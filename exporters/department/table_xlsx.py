@@ -14,7 +14,7 @@ from model.profiles import profile_keywords
 from exporters.properties import set_xlsx_properties
 from exporters.department.layout import build_department_layout
 from exporters.layout import LayoutCell, Role
-from exporters.xlsx_writer import amount_format, fill_sheet
+from exporters.xlsx_writer import amount_format, fill_sheet, save_workbook
 
 
 def _value(cell: LayoutCell):
@@ -38,4 +38,4 @@ def write_department_xlsx(dept: Department, target: str | BinaryIO, fig: Departm
     ws = wb.active
     ws.title = "部门整体自评表"
     fill_sheet(ws, layout, _value)
-    wb.save(target)
+    save_workbook(wb, target)

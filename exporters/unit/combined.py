@@ -74,7 +74,7 @@ def combined_xlsx(entries: list[UnitEntry], summary: Summary | None = None,
     from openpyxl import Workbook
 
     from exporters.unit.summary_xlsx import SHEET, add_chart, write_summary_sheet
-    from exporters.xlsx_writer import write_form_sheet
+    from exporters.xlsx_writer import save_workbook, write_form_sheet
 
     summary = summary or build_summary(entries)
     wb = Workbook()
@@ -87,7 +87,7 @@ def combined_xlsx(entries: list[UnitEntry], summary: Summary | None = None,
         ws = wb.create_sheet(sheet_title(i + 1, entry.name, taken))
         write_form_sheet(ws, project, build_layout(project, entry.evaluation))
     buf = io.BytesIO()
-    wb.save(buf)
+    save_workbook(wb, buf)
     return buf.getvalue()
 
 

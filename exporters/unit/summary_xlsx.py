@@ -25,7 +25,7 @@ from model.unit.summary import COLUMNS, NOTE, Summary
 from exporters.unit.summary_docx import ALIGN, SIGNATURE, summary_cell, summary_columns
 from exporters.layout import line_count
 from exporters.properties import set_xlsx_properties
-from exporters.xlsx_writer import BODY_FONT, GB2312, TITLE_FONT, Formula, a4_page_setup
+from exporters.xlsx_writer import BODY_FONT, GB2312, TITLE_FONT, Formula, a4_page_setup, save_workbook
 
 SHEET = "汇总表"
 CHART_SHEET = "等级与执行率"
@@ -212,4 +212,4 @@ def write_summary_xlsx(summary: Summary, target: str | BinaryIO) -> None:
     set_xlsx_properties(wb, summary.title + summary.year_line, summary.author)
     ranges = write_summary_sheet(wb.active, summary)
     add_chart(wb, wb[SHEET], ranges)
-    wb.save(target)
+    save_workbook(wb, target)

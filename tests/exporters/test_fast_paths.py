@@ -83,3 +83,123 @@ def test_sealing_in_one_pass_writes_the_bytes_of_finishing_then_stamping(tmp_pat
         assert is_unchanged_export(tmp_path / "out.zip")
         assert zipfile.ZipFile(io.BytesIO(sealed)).testzip() is None
     assert seal(b"%PDF-1.4 not a package") == b"%PDF-1.4 not a package"
+
+
+def _slow_text_fitted_columns(layout, pt, district):
+    """text_fitted_columns as it was before it measured each row's unmoving cells once: every
+    row's height by row_height_mm at every split tried (the oracle of the fast one)."""
+    import math
+    from dataclasses import replace
+
+    from exporters import layout as L
+    ncols = len(district)
+    short, long_ = L.SHORT_TEXT_COLUMNS, L.LONG_TEXT_COLUMNS
+    widths = [0.0 if i in short + long_ else district[i] for i in range(ncols)]
+    cells = [c for r in layout.rows for c in r.cells]
+    for c in cells:
+        if c.span == 1 and c.col in short + long_:
+            widths[c.col] = max(widths[c.col], L._cell_need_mm(c, pt))
+    widths = [max(w, district[i] / 2) if i in long_ else w for i, w in enumerate(widths)]
+    widths = [min(math.ceil(w * 10 - 1e-9) / 10, d) for w, d in zip(widths, district)]
+    for c in cells:
+        lack = min(L._cell_need_mm(c, pt), district[c.col] if c.span == 1 else sum(district[c.col:c.col + c.span])) \
+            - sum(widths[c.col:c.col + c.span])
+        if lack > 0:
+            for i in reversed([i for i in range(c.col, c.col + c.span) if widths[i] < district[i]]):
+                give = min(lack, district[i] - widths[i])
+                widths[i] += give
+                lack -= give
+    widths = [math.ceil(w * 10 - 1e-9) / 10 for w in widths]
+    room = round(sum(district) - sum(widths), 1)
+    if room <= 0:
+        return district
+    a, b = long_
+    usual = district[a] / (district[a] + district[b])
+
+    def split(share):
+        trial = list(widths)
+        trial[a] = round(trial[a] + room * share, 1)
+        trial[b] = round(sum(district) - sum(trial) + trial[b], 1)
+        return tuple(trial)
+
+    def total_height(share):
+        probe = replace(layout, columns_mm=split(share), body_pt=pt)
+        return round(sum(L.row_height_mm(probe, r) for r in layout.rows), 1), abs(share - usual)
+
+    return split(min((k / L.SPLIT_STEPS for k in range(L.SPLIT_STEPS + 1)), key=total_height))
+
+
+def test_fitting_columns_measuring_unmoving_cells_once_chooses_what_measuring_every_row_chose():
+    from exporters.layout import COLUMN_MM, FONT_SIZES_PT, build_layout, text_fitted_columns
+    from tests.test_long_forms import REASON, long_project
+
+    projects = [long_form(), long_project(40), long_project(12)]
+    for n, reason in ((8, REASON[:60]), (20, "短"), (30, REASON * 3)):
+        p = long_form()
+        p.indicators = example_indicators(n)
+        for i, ind in enumerate(p.indicators):
+            ind.deviation = reason[: 5 + 37 * i % len(reason)]
+            ind.name = "指标" * (1 + i % 9) + "≥121057.86平方米" * (i % 2)
+        projects.append(p)
+    chosen = set()
+    for project in projects:
+        layout = build_layout(project)
+        for pt in FONT_SIZES_PT:
+            fast = text_fitted_columns(layout, pt, COLUMN_MM)
+            assert fast == _slow_text_fitted_columns(layout, pt, COLUMN_MM)
+            chosen.add(fast)
+    assert len(chosen) > 5  # the splits compared are many, not the district's widths each time
+
+
+def _xml_parts(data: bytes) -> dict[str, bytes]:
+    """Every part, the core properties' times (now, to the second) left out."""
+    z = zipfile.ZipFile(io.BytesIO(data))
+    return {n: re.sub(rb"<dcterms:(created|modified)[^>]*>[^<]*<", b"", z.read(n)) for n in z.namelist()}
+
+
+def test_saving_sheets_in_memory_with_stylesheets_kept_writes_what_workbook_save_writes(monkeypatch, tmp_path):
+    """save_workbook (no temporary file a sheet, a stylesheet made once for equal style tables)
+    against openpyxl's own Workbook.save: the project's form at every size it takes, the same form
+    again (a kept stylesheet), forms with amounts of other decimals (other number formats), the
+    combined file (the 汇总表 with its chart, a sheet per project) and the department's table."""
+    from openpyxl import Workbook
+
+    from exporters.department.table_xlsx import write_department_xlsx
+    from exporters.unit import combined
+    from exporters.xlsx_writer import _STYLESHEETS
+    from model.project_file import save_project
+    from model.unit import load_unit
+    from tests.department_seeds import jinsong
+    from tests.test_long_forms import long_project
+
+    from decimal import Decimal
+
+    def amounts(text: str):  # every amount with the same decimals: one number format, its own
+        p = reference_form("01")
+        for row in p.funds:
+            row.initial_budget = row.annual_budget = row.executed = Decimal(text)
+        return p
+    projects = [reference_form("01"), long_form(), long_project(40), amounts("12.5"), amounts("12.125"),
+                reference_form("01")]
+    for i, p in enumerate(projects):
+        save_project(p, tmp_path / f"{i}.zpb.json")
+    makers = [lambda b, p=p: write_xlsx(p, b) for p in projects]
+    makers.append(lambda b: b.write(combined.combined_xlsx(load_unit(tmp_path).entries)))
+    makers.append(lambda b: write_department_xlsx(jinsong(), b))
+
+    def run_all() -> list[dict[str, bytes]]:
+        out = []
+        for make in makers:
+            buf = io.BytesIO()
+            make(buf)
+            out.append(_xml_parts(buf.getvalue()))
+        return out
+    _STYLESHEETS.clear()
+    fast = run_all()
+    assert 0 < len(_STYLESHEETS) < len(makers)  # kept, and found again for the same form
+    monkeypatch.setattr(xlsx_writer, "save_workbook", lambda wb, target: Workbook.save(wb, target))
+    monkeypatch.setattr("exporters.department.table_xlsx.save_workbook", lambda wb, target: Workbook.save(wb, target))
+    slow = run_all()
+    assert len(fast) == len(slow)
+    for f, s in zip(fast, slow):
+        assert f == s
