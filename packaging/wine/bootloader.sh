@@ -2,7 +2,6 @@
 # PyInstaller's Windows bootloaders (run.exe for zpb.exe, runw.exe for 自评表.exe) built from the
 # locked PyInstaller's own source with bootloader_std_handles.c (why: see that file), by mingw-w64
 # here; packaging/zpb.spec takes them from ZPB_BOOTLOADER_DIR. Prints the folder holding them.
-# Not used by wine/ci.sh yet: see packaging/README.md ("State: not yet in the build").
 # Cached in $WROOT/bootloader-<key> (PyInstaller's version, the patch, this script).
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -28,8 +27,24 @@ head, tail = text.split("#else /* defined(_WIN32) */", 1)
 head = head.replace(store, "    zpb_relay_unnamed_std_handles();\n" + store)
 assert head.count("zpb_relay_unnamed_std_handles();") == 2
 open(path, "w", encoding="utf-8").write(head + "#else /* defined(_WIN32) */" + tail)
+# mingw-w64 has libgen.h, so waf defines HAVE_DIRNAME/HAVE_BASENAME and pyi_path.c calls mingw's
+# dirname()/basename() on the executable's UTF-8 path: they convert it with mbstowcs in the ANSI code
+# page, and on a Chinese Windows (936) the UTF-8 bytes of 自评表.exe do not read as GBK, so dirname
+# gives "." and the bootloader looks for .\_internal\python311.dll relative to the current folder
+# ("Failed to load Python DLL", no window). MSVC has no libgen.h: its bootloader cuts at the last
+# backslash, which is right for UTF-8. Do the same here.
+path = path.replace("main.c", "pyi_path.c")
+text = open(path, encoding="utf-8").read()
+for name in ("DIRNAME", "BASENAME"):
+    assert text.count(f"#ifndef HAVE_{name}\n") == 1, "pyi_path.c changed: see packaging/wine/bootloader.sh"
+    text = text.replace(f"#ifndef HAVE_{name}\n", f"#if !defined(HAVE_{name}) || defined(_WIN32)\n")
+open(path, "w", encoding="utf-8").write(text)
 PY
-  (cd "$src" && CC=x86_64-w64-mingw32-gcc WINRC=x86_64-w64-mingw32-windres python3 ./waf configure \
+  # the PE header fields of PyInstaller's MSVC-built bootloaders: Windows 6.0 (not mingw's 5.2, which
+  # gets an XP-era window frame) and terminal-server aware (the bureau's remote desktops)
+  (cd "$src" && CC=x86_64-w64-mingw32-gcc WINRC=x86_64-w64-mingw32-windres \
+     LDFLAGS="-Wl,--tsaware -Wl,--major-subsystem-version,6,--minor-subsystem-version,0 -Wl,--major-os-version,6,--minor-os-version,0" \
+     python3 ./waf configure \
      --target-arch=64bit && python3 ./waf -j2 build_release build_releasew) >"$work/waf.log" 2>&1 \
     || { tail -n 30 "$work/waf.log" >&2; echo "bootloader: the mingw build failed" >&2; exit 1; }
   rm -rf "$WROOT"/bootloader-*; mkdir -p "$out"
