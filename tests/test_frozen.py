@@ -75,6 +75,36 @@ def test_new_example_and_check_match_the_source(tmp_path):
     assert fb.returncode == sb.returncode == 2 and "坏.json" in fb.stderr
 
 
+def test_the_command_line_with_its_standard_streams_in_files(tmp_path):
+    """As a batch script that logs runs it (`zpb.exe check x >out.txt 2>err.txt <in.txt`): output,
+    messages and exit codes whole. Under Wine such a handle is one CPython cannot start on: the
+    Windows bundle's bootloader puts it behind a pipe (packaging/wine/bootloader_std_handles.c)."""
+    stdin = tmp_path / "in.txt"
+    stdin.write_text("无\n" * 20000, encoding="utf-8")  # more than a pipe's buffer, never read
+
+    def run_to_files(*args: str, together: bool = False) -> tuple[int, str, str]:
+        out, err = tmp_path / "out.txt", tmp_path / "err.txt"
+        with stdin.open("rb") as i, out.open("wb") as o, err.open("wb") as e:
+            code = subprocess.run([*RUN, str(BUNDLE / f"zpb{EXE}"), *args], stdin=i, stdout=o,
+                                  stderr=subprocess.STDOUT if together else e, timeout=180).returncode
+        return code, out.read_text(encoding="utf-8"), err.read_text(encoding="utf-8")
+
+    assert run_to_files("--version") == (0, source("--version").stdout, "")
+    assert run_to_files("--version", together=True) == (0, source("--version").stdout, "")
+    example = tmp_path / "例 子.zpb.json"
+    code, out, err = run_to_files("new", str(example), "--example")
+    assert code == 0 and "例 子.zpb.json" in out and err == "", (code, out, err)
+    checked = source("check", str(example))
+    assert run_to_files("check", str(example)) == (checked.returncode, checked.stdout, checked.stderr)
+    assert "总分：100" in checked.stdout
+    bad = tmp_path / "坏.json"
+    bad.write_text("{", encoding="utf-8")
+    code, out, err = run_to_files("check", str(bad))
+    assert code == 2 and "坏.json" in err, (code, out, err)
+    code, out, _ = run_to_files("check", str(bad), together=True)
+    assert code == 2 and "坏.json" in out
+
+
 def test_export_and_import_match_the_source(tmp_path):
     """Every part of both exports, and the projects read back from them, are the source's."""
     example = tmp_path / "例 子.zpb.json"

@@ -15,10 +15,12 @@ echo "wine: environment ready in $(( $(date +%s) - t0 )) s"
 
 exec 9>"$WROOT/ci.lock"; flock 9  # one Wine stage at a time per machine: they share the prefix
 
-# the build: the same spec as Linux, with the locked Windows venv; a bundle built from the same
-# sources, spec and lock is reused from the cache (a change to them rebuilds it)
+# the build: the same spec as Linux, with the locked Windows venv and our bootloaders; a bundle
+# built from the same sources, spec, lock and bootloader source is reused from the cache (a change
+# to any of them rebuilds it; the last three bundles are kept, for branches built in turn)
 t1=$(date +%s)
-key=$( (cat packaging/zpb.spec packaging/make_icon.py packaging/requirements-lock.txt pyproject.toml
+key=$( (cat packaging/zpb.spec packaging/make_icon.py packaging/requirements-lock.txt pyproject.toml \
+          packaging/wine/bootloader.sh packaging/wine/bootloader_std_handles.c
         find main.py model cli exporters importers ui -type f \( -name '*.py' -o -name '*.json' \) \
           | LC_ALL=C sort | xargs cat) | sha256sum | cut -c1-16)
 rm -rf dist/windows build/pyinstaller-win
@@ -28,11 +30,16 @@ if [ -f "$WROOT/bundle-$key/zpb/zpb.exe" ]; then
   echo "wine: bundle $key from the cache"
 else
   winrun "$WVENV/Scripts/python.exe" packaging/make_icon.py build/pyinstaller-win/zpb.ico >/dev/null
+  # bootloaders that start whatever the standard handles are: under Wine a file (`>log.txt`) is a
+  # handle CPython cannot start on (packaging/wine/bootloader_std_handles.c, packaging/README.md)
+  ZPB_BOOTLOADER_DIR="Z:$(packaging/wine/bootloader.sh)"
+  export ZPB_BOOTLOADER_DIR
   winrun "$WVENV/Scripts/python.exe" -m PyInstaller --noconfirm --log-level ERROR \
     --distpath dist/windows --workpath build/pyinstaller-win packaging/zpb.spec | grep -v '^$' || true
   [ -f dist/windows/zpb/zpb.exe ] && [ -f "dist/windows/zpb/自评表.exe" ] \
     || { echo "wine: the Windows build made no zpb.exe/自评表.exe" >&2; exit 1; }
-  rm -rf "$WROOT"/bundle-*; mkdir -p "$WROOT/bundle-$key"; cp -a dist/windows/zpb "$WROOT/bundle-$key/"
+  mkdir -p "$WROOT/bundle-$key"; cp -a dist/windows/zpb "$WROOT/bundle-$key/"
+  ls -dt "$WROOT"/bundle-* | tail -n +4 | xargs rm -rf
 fi
 echo "wine: bundle ready in $(( $(date +%s) - t1 )) s, $(du -sm dist/windows/zpb | cut -f1) MB"
 
@@ -72,23 +79,29 @@ done
 
 # the window as a clerk starts it, until a window titled 自评… shows (the test's window check is
 # left to this: under Wine on a loaded machine a start now and then never gets its window up, so
-# two more tries before the stage fails)
+# two more tries before the stage fails); its standard handles are files, as a script that logs
+# starts it (`自评表.exe <in.txt >log.txt 2>&1`; zpb.exe's are in tests/test_frozen.py)
 shown=""
 for attempt in 1 2 3; do
   scratch=$(mktemp -d)
-  ZPB_DATA_DIR="$scratch" ZPB_CONFIG_DIR="$scratch" wine "dist/windows/zpb/自评表.exe" </dev/null >/dev/null 2>&1 &
+  echo 无 >"$scratch/in.txt"
+  ZPB_DATA_DIR="$scratch" ZPB_CONFIG_DIR="$scratch" wine "dist/windows/zpb/自评表.exe" \
+    <"$scratch/in.txt" >"$scratch/log.txt" 2>&1 &
+  app=$!
   for _ in $(seq 90); do
     shown=$(xdotool search --name 自评 getwindowname %@ 2>/dev/null | head -n 1 || true)
     [ -n "$shown" ] && break
     sleep 1
   done
+  [ -n "$shown" ] || echo "wine: try $attempt: no window titled 自评… in 90 s; windows shown:" \
+    "$(xdotool search --name . getwindowname %@ 2>/dev/null | sort -u | tr '\n' '|'); log.txt: $(tail -c 800 "$scratch/log.txt")"
   wineserver -k 2>/dev/null || true
+  wait "$app" 2>/dev/null || true  # killed: no word of it in the log
   rm -rf "$scratch"
   [ -n "$shown" ] && break
-  echo "wine: try $attempt: no window titled 自评… in 90 s"
 done
 [ -n "$shown" ] || { echo "wine: 自评表.exe showed no window titled 自评…" >&2; exit 1; }
-echo "wine: 自评表.exe shows its window: $shown"
+echo "wine: 自评表.exe <in.txt >log.txt 2>&1 shows its window: $shown"
 written=$(find dist/windows/zpb -newer build/pyinstaller-win/built | head -n 5)
 [ -z "$written" ] || { echo "wine: the program wrote into its install folder: $written" >&2; exit 1; }
 [ ! -e dist/zpb/zpb ] || ZPB_FROZEN="$ROOT/dist/zpb" timeout 600 "$PY" bench/bench_frozen.py --windows \
