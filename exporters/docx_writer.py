@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import functools
 import io
+import re
+import zipfile
 from collections.abc import Set as AbstractSet
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -24,7 +26,7 @@ from docx.shared import Mm, Pt
 from model import Evaluation, Project
 from model.text import clean_text, cut
 
-from exporters.properties import set_docx_properties
+from exporters.properties import _now, _text, set_docx_properties
 from exporters.layout import (LINE_SPACING, NUMBER_PADDING_MM, PAGE_MARGINS_MM, PAGE_NUMBER_MM, PAGE_NUMBER_PT, FormLayout,
                      LayoutCell, Merge, build_layout, cell_text, header_rows, last_rows, paginate, profile_keywords,
                      row_height_mm)
@@ -279,9 +281,117 @@ def write_docx(project: Project, target: str | BinaryIO, evaluation: Evaluation 
                layout: FormLayout | None = None) -> None:
     """Write the form to a path or a binary stream: A4 portrait, one page, fonts for Chinese."""
     layout = layout or build_layout(project, evaluation)
+    title, author = project.name.strip() or layout.title, project.implementer
+    keywords = cut(profile_keywords(project), CORE_PROPERTY_LIMIT)
+    data = form_package(layout, title, author, keywords)
+    if data is not None:  # the same package, from the parts its shape shares with every form
+        if isinstance(target, (str, bytes)) or hasattr(target, "__fspath__"):
+            with open(target, "wb") as fh:
+                fh.write(data)
+        else:
+            target.write(data)
+        return
+    _form_document(layout, title, author, keywords).save(target)
+
+
+def _form_document(layout: FormLayout, title: str, author: str, keywords: str):
+    """The form as python-docx builds it: the way every part of it is defined."""
     doc = new_document(layout.body_pt)
     set_page(doc.sections[0])
-    set_docx_properties(doc, project.name.strip() or layout.title, project.implementer)
-    doc.core_properties.keywords = cut(profile_keywords(project), CORE_PROPERTY_LIMIT)
+    set_docx_properties(doc, title, author)
+    doc.core_properties.keywords = keywords
     add_form(doc, layout)
-    doc.save(target)
+    return doc
+
+
+# ---- the same package without python-docx's reading and writing of it --------------------------
+#
+# A form's package differs from every other form's of its shape (its table's font size and its
+# page count) in two parts only: the document's body and the core properties. Its shape is made
+# once, by _form_document on a form of no rows with marks for the properties; a form is then its
+# shape with its body's XML (the strings table_xml and _line_xml make, as python-docx parses and
+# writes them again) and its properties put in. tests/exporters/test_fast_paths.py compares the
+# two ways part by part.
+
+_TITLE_MARK, _AUTHOR_MARK, _KEYWORDS_MARK = "ZPB-TITLE-MARK", "ZPB-AUTHOR-MARK", "ZPB-KEYWORDS-MARK"
+_W_DECL = " " + nsdecls("w")
+_TIMES = re.compile(r"(<dcterms:(?:created|modified) [^>]*>)([^<]*)(<)")
+
+
+@functools.lru_cache(maxsize=64)
+def _shape(body_pt: float, pages: int) -> tuple[list[tuple[str, bytes]], str, str, str]:
+    """(the parts of the shape's package in order, the document's XML before and after its
+    body's content, the core properties' XML) for forms at body_pt on `pages` pages."""
+    doc = new_document(body_pt)
+    set_page(doc.sections[0])
+    set_docx_properties(doc, _TITLE_MARK, _AUTHOR_MARK)
+    doc.core_properties.keywords = _KEYWORDS_MARK
+    section = doc.sections[-1]
+    _page_numbers(section, pages > 1, pages, alone=True)
+    buf = io.BytesIO()
+    doc.save(buf)
+    with zipfile.ZipFile(buf) as z:
+        parts = [(name, z.read(name)) for name in z.namelist()]
+    document = dict(parts)["word/document.xml"].decode("utf-8")
+    end = document.rindex("<w:sectPr")
+    return parts, document[:end], document[end:], dict(parts)["docProps/core.xml"].decode("utf-8")
+
+
+def _plain_line(text: str) -> bool:
+    """A line _line_xml writes as python-docx's add_run does: no tab, break or edge spaces."""
+    return not any(c in text for c in "\t\n\r") and text.strip() == text
+
+
+def _line_xml(text: str, font: str, pt: float, align: str, before: float, after: float, keep: bool | None) -> str:
+    """What _line (and keep_with_next) make, as python-docx writes it."""
+    spacing = f'<w:spacing w:before="{round(before * 20)}" w:after="{round(after * 20)}"/>'
+    keep_xml = "" if keep is None else "<w:keepNext/>" if keep else '<w:keepNext w:val="0"/>'
+    size = round(pt * 2)
+    return (f'<w:p><w:pPr>{keep_xml}{spacing}<w:jc w:val="{align}"/></w:pPr><w:r><w:rPr>'
+            f'<w:rFonts w:ascii="{font}" w:hAnsi="{font}" w:eastAsia="{font}"/><w:sz w:val="{size}"/></w:rPr>'
+            f"<w:t>{escape(text)}</w:t></w:r></w:p>")
+
+
+def _as_reparsed(xml: str) -> str:
+    """A fragment of ours as it reads after python-docx parsed it into the document and wrote it:
+    no declaration of w: of its own, line ends as an XML parser normalises them."""
+    for tag in ("w:tbl", "w:p"):  # a clerk's text is escaped: '<w:p ' is only ever ours
+        xml = xml.replace(f"<{tag}{_W_DECL}>", f"<{tag}>")
+    return xml.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def form_package(layout: FormLayout, title: str, author: str, keywords: str) -> bytes | None:
+    """The .docx _form_document(...).save would write, made from its shape; None where a text
+    is one the shortcut does not write as python-docx would (then the caller takes the long way)."""
+    lines = [clean_text(t) for t in (layout.title, layout.year_line, *layout.signature_lines)]
+    values = (_text(title), _text(author), keywords)
+    if not all(t and _plain_line(t) for t in lines) or any(clean_text(v) != v or "\r" in v for v in values):
+        return None
+    pages = paginate(layout)
+    head = header_rows(layout)
+    parts, before, after, core = _shape(layout.body_pt, len(pages) if len(pages) > 1 and head else 1)
+    body = [_line_xml(lines[0], TITLE_FONT, 18, "center", 0, 0, None),
+            _line_xml(lines[1], BODY_FONT, 12, "center", 0, 3, None)]
+    if len(pages) == 1 or not head:
+        body.append(table_xml(layout))
+    else:
+        tail = set(last_rows(layout)) | set(head)
+        body += [table_xml(layout, list(range(head[0])), bottom=False), _SEPARATOR,
+                 table_xml(layout, list(range(head[0], len(layout.rows))), repeat=set(head), keep=tail)]
+    signatures = lines[2:]
+    for i, line in enumerate(signatures):
+        body.append(_line_xml(line, BODY_FONT, 11, "left", 8 if i == 0 else 4, 0, i + 1 < len(signatures)))
+    document = before + _as_reparsed("".join(body)) + after
+    now = _now().strftime("%Y-%m-%dT%H:%M:%SZ")
+    core = _TIMES.sub(lambda m: m.group(1) + now + m.group(3), core)
+    for mark, value in zip((_TITLE_MARK, _AUTHOR_MARK, _KEYWORDS_MARK), values):
+        core = core.replace(f">{mark}<", f">{escape(value)}<")
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in parts:
+            if name == "word/document.xml":
+                data = document.encode("utf-8")
+            elif name == "docProps/core.xml":
+                data = core.encode("utf-8")
+            z.writestr(name, data)
+    return out.getvalue()

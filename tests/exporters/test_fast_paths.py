@@ -203,3 +203,53 @@ def test_saving_sheets_in_memory_with_stylesheets_kept_writes_what_workbook_save
     assert len(fast) == len(slow)
     for f, s in zip(fast, slow):
         assert f == s
+
+
+def test_a_form_made_from_its_shape_is_the_document_python_docx_builds(monkeypatch):
+    """write_docx puts a form's body and properties into the package of its shape (size, pages):
+    every part is the one python-docx's own building and saving of the form writes — one page and
+    several, every size, texts with what XML escapes, a carriage return, an empty 实施单位."""
+    from exporters import docx_writer
+    from exporters.layout import build_layout, paginate
+    from tests.test_long_forms import long_project
+
+    odd = reference_form("03")
+    odd.name = "  <项目> & “引号” 'a' \"b\"\r\n第二行  "
+    odd.implementer = ""
+    odd.indicators[0].deviation = "原因\r说明 & <更多>\t制表"
+    odd.goal = "目标\r\n一\n\n二"
+    odd.district = "朝阳区&"
+    many = long_project(40)
+    many.implementer = "单位 <甲>"
+    projects = [reference_form(f"0{i}") for i in range(1, 9)] + [long_form(), odd, many, long_project(12)]
+    shapes = set()
+    for project in projects:
+        layout = build_layout(project)
+        shapes.add((layout.body_pt, len(paginate(layout))))
+        fast = io.BytesIO()
+        write_docx(project, fast, layout=layout)
+        title, author = project.name.strip() or layout.title, project.implementer
+        keywords = docx_writer.cut(docx_writer.profile_keywords(project), docx_writer.CORE_PROPERTY_LIMIT)
+        assert docx_writer.form_package(layout, title, author, keywords) is not None  # the shortcut was taken
+        slow = io.BytesIO()
+        docx_writer._form_document(layout, title, author, keywords).save(slow)
+        f, s = _xml_parts(fast.getvalue()), _xml_parts(slow.getvalue())
+        assert list(f) == list(s)
+        for name in f:
+            assert f[name] == s[name], (project.name, name)
+        core = zipfile.ZipFile(io.BytesIO(fast.getvalue())).read("docProps/core.xml")
+        assert re.search(rb'<dcterms:created xsi:type="dcterms:W3CDTF">\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ<', core)
+    assert len(shapes) >= 3 and any(pages > 1 for _, pages in shapes)
+
+
+def test_a_title_python_docx_writes_otherwise_takes_the_long_way():
+    from exporters import docx_writer
+    from exporters.layout import build_layout
+
+    project = reference_form("01")
+    project.district = " 朝阳区\t"  # a tab and edge spaces: python-docx writes <w:tab/> and keeps the spaces
+    layout = build_layout(project)
+    assert docx_writer.form_package(layout, "名", "", "") is None
+    buf = io.BytesIO()
+    write_docx(project, buf, layout=layout)
+    assert b"<w:tab/>" in zipfile.ZipFile(io.BytesIO(buf.getvalue())).read("word/document.xml")
