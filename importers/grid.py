@@ -139,6 +139,10 @@ def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str
     _header(p, rows[start:header_end], funds_head is None and across is None, yuan, reading, own)
     if not own and above is not None:
         _cover(p, rows, above, start, reading)
+    # a title inside the table stands above its first header label (a goal's text is no title)
+    first_label = next((i for i in range(start, head) if any(L.header_field(c.key) for c in rows[i])), head)
+    _department_form(p, lines + [c.text for r in rows[start:first_label] for c in r if "表" in c.key],
+                     rows[start:head], reading)
     if not p.name:
         titles = lines + [c.text for r in rows[start:head] for c in r if "表" in c.key]
         _name_from_title(p, titles, reading)
@@ -218,6 +222,26 @@ def _cover(p: Project, rows: list[Row], first: int, start: int, reading: Reading
         elif not same(current, value):
             reading.warnings.append(f"{reading.places.row(r)}：表格上方的{shown}“{value}”与表中的“{current.strip()}”"
                                     f"不同，按表中的读取，请核对")
+
+
+def department_form(evidence: str) -> str:
+    """What a 部门整体 form given as a project's is told: what it is, and where it belongs."""
+    return (f"这是部门整体支出绩效自评表（{evidence}），不是项目支出绩效自评表，不能读成项目文件：部门整体的表"
+            "请在项目一览的“汇总与导出 → 部门整体绩效”中填写（存为该文件夹的 部门整体.zpbdept.json），"
+            "再用“department 文件夹”计算、检查和导出")
+
+
+def _department_form(p: Project, titles: list[str], rows: list[Row], reading: Reading) -> None:
+    """A 部门整体 form (its title says so, or, with no 项目名称, its budget is by kind: 基本支出 and
+    项目支出 rows) is another kind of form: refused, saying what it is and where it belongs —
+    never read as a project with its unit's name and the department's budget."""
+    title = next((t.strip() for t in titles if "部门整体" in label_key(t) and "项目支出" not in label_key(t)
+                  and ("绩效" in t or "表" in t)), "")
+    kinds = {L.bare(c.key) for r in rows for c in r}
+    if title:
+        reading.refuse(department_form(f"标题“{' '.join(title.split())}”"), foreign=True)
+    elif not p.name.strip() and {"基本支出", "项目支出"} <= kinds:
+        reading.refuse(department_form("表中没有项目名称，预算分基本支出、项目支出"), foreign=True)
 
 
 def _name_from_title(p: Project, lines: list[str], reading: Reading) -> None:

@@ -65,6 +65,7 @@ class Reading:
     inferred: list[str] = field(default_factory=list)  # what the layout implied, not a cell said
     warnings: list[str] = field(default_factory=list)  # text where a number belongs, totals …
     refusal: str = ""  # why the layout is not recognised well enough ('' = read)
+    foreign: bool = False  # refusal names another kind of form (部门整体), not an unknown layout
 
     def leave_out(self, r: int, text: str, why: str) -> None:
         shown = " ".join(text.split())
@@ -74,9 +75,9 @@ class Reading:
     def warn(self, r: int, c: int, message: str) -> None:
         self.warnings.append(f"{self.places.cell(r, c)}：{message}")
 
-    def refuse(self, why: str) -> None:
+    def refuse(self, why: str, foreign: bool = False) -> None:
         if not self.refusal:
-            self.refusal = why
+            self.refusal, self.foreign = why, foreign
 
     def lines(self, verbose: bool = True) -> list[str]:
         """What import and check print: the mapping, what was left out, the warnings."""
@@ -99,4 +100,5 @@ def refusal_error(name: str, readings: list[Reading]) -> UnknownLayout | None:
         return None
     k, r = bad[0]
     which = f"第 {k} 张表" if len(readings) > 1 else ""
-    return UnknownLayout(f"{name}{('：' + which) if which else ''}：{UNKNOWN}：{r.refusal}")
+    what = r.refusal if r.foreign else f"{UNKNOWN}：{r.refusal}"
+    return UnknownLayout(f"{name}{('：' + which) if which else ''}：{what}")

@@ -429,7 +429,7 @@ def test_shares_with_the_budget_share_on_the_funds_line_are_never_read_as_points
 
 
 @pytest.mark.parametrize("fmt", FORMATS)
-def test_a_department_whole_form_read_as_a_project_says_it_has_no_project_name(fmt, tmp_path, capsys):
+def test_a_department_whole_form_is_refused_saying_what_it_is_and_where_it_belongs(fmt, tmp_path, capsys):
     rows = [["部门名称", ("区教委", 7)],
             ["年度预算资金（万元）", "", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分"],
             [B.UP, "年度资金总额", "5000", "5200", "5100", "10", "98%", "9.8"],
@@ -440,4 +440,8 @@ def test_a_department_whole_form_read_as_a_project_says_it_has_no_project_name(f
             [("总分", 6), "100", "99.8"]]
     path = write(tmp_path, fmt, ["部门整体支出绩效自评表", rows])
     code, out, err = cli(capsys, "import", path, "-o", tmp_path / "x.zpb.json")
-    assert "没有找到项目名称" in out + err and "部门整体" in out + err
+    assert code == 1 and not (tmp_path / "x.zpb.json").exists()
+    assert "这是部门整体支出绩效自评表（标题“部门整体支出绩效自评表”）" in err
+    assert "部门整体绩效" in err and "department 文件夹" in err
+    code, _, err = cli(capsys, "check", path)
+    assert code == 1 and "这是部门整体支出绩效自评表" in err

@@ -182,23 +182,11 @@ def test_a_form_that_cannot_be_read_says_what_is_missing(rows, missing, tmp_path
     assert count_forms(tmp_path / "x.xlsx") == 0
 
 
-def test_department_overall_table_with_indicator_names_only(tmp_path):
-    """部门整体 (重庆): 指标名称 / 计量单位 / 指标性质 / 年初指标值 / 调整指标值 / 全年完成值 / 权重 / 得分."""
-    table = [
-        ["部门整体绩效自评表", ("", 9)],
-        ["主管部门", ("西部（重庆）科学城融媒体中心", 9)],
-        ["指标名称", "计量单位", "指标性质", "年初指标值", "调整指标值", "全年完成值", "得分系数(%)", "指标权重(分)",
-         "指标得分(分)", "是否核心指标"],
-        ["财政供养人员控制率", "%", "定量指标", "100%", "92%", "100%", "100%", "2", "2", "否"],
-        ["管理制度健全性", "", "定性指标", "高", "高", "高", "100%", "3", "3", "否"],
-        ["播发稿件数量", "篇", "定量指标", "2200篇", "", "2859篇", "100%", "10", "10", "是"],
-    ]
-    p = read_form(B.write_xlsx(tmp_path / "cq.xlsx", {"S": [r for r in table]}))
-    assert p.department == "西部（重庆）科学城融媒体中心"
-    assert [(i.name, i.target, i.actual, i.weight) for i in p.indicators] == [
-        ("财政供养人员控制率", "92%", "100%", D(2)), ("管理制度健全性", "高", "高", D(3)),
-        ("播发稿件数量", "2200篇", "2859篇", D(10))]
-    assert [s.value for s in evaluate(p).indicators] == [2, 3, 10]
+def test_department_overall_table_with_indicator_names_only_is_refused(tmp_path):
+    """部门整体 (重庆): 指标名称 / 计量单位 / 指标性质 / 年初指标值 / 调整指标值 / 全年完成值 / 权重 / 得分 —
+    another kind of form than a project's: refused, saying what it is, never a nameless project."""
+    with pytest.raises(NotAForm, match="这是部门整体支出绩效自评表（标题“部门整体绩效自评表”）.*部门整体绩效"):
+        read_form(B.write_xlsx(tmp_path / "cq.xlsx", {"S": B.chongqing_department()}))
 
 
 def test_cli_import_writes_one_project_per_form_and_refuses_one_output(tmp_path, capsys):
@@ -236,6 +224,9 @@ def test_department_scoring_framework_without_targets_is_refused_saying_what_was
         ["1", "规划（15分）", "基础信息（3分）", "基础信息完整性", "3", "是否真实、完整", "1、真实（1分）", "3"],
         ["2", B.UP, "工作计划（6分）", "年度工作计划完整性", "3", "是否完整可行", "完整可行（3分）", "2"],
     ]
+    with pytest.raises(NotAForm, match="这是部门整体支出绩效自评表（标题“2023年度部门整体支出绩效评价自评表”）"):
+        read_form(B.write_docx(tmp_path / "sx.docx", [table]))
+    table[0] = [("2023年度绩效评价自评表", 8)]  # untitled as 部门整体: still no project's form
     with pytest.raises(NotAForm, match="未识别的表格格式：指标表没有“年度指标值”和“实际完成值”栏.*三级指标"):
         read_form(B.write_docx(tmp_path / "sx.docx", [table]))
 

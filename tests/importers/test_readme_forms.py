@@ -58,7 +58,6 @@ LAYOUTS = {
     "totals on the funds line": (lambda: [B.totals_on_funds_line()],
                                  lambda ps: not ps[0].budget_item and ps[0].printed_total == 98),
     "no 预算执行率 item": (lambda: [B.no_budget_item()], lambda ps: not ps[0].budget_item),
-    "部门整体 tables with 指标名称": (lambda: [B.chongqing_department()], lambda ps: len(ps[0].indicators) == 3),
     "several forms in one file": (_two_forms, lambda ps: [p.name for p in ps] == ["水旱灾害防御经费", "防汛物资储备"]),
 }
 
