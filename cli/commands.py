@@ -11,7 +11,7 @@ from model import Project, check, evaluate, load_profile, plain
 from model.problems import Severity
 from model.examples import EXAMPLE
 from model.failures import describe
-from model.project_file import load_project, save_project
+from model.project_file import hidden_in_file, load_project, save_project
 from model.text import one_line
 
 from cli import department, transfer, unit, version
@@ -160,8 +160,12 @@ def cmd_check(args) -> int:
                 print(("" if first else "\n") + f"== {path}{which}")
             first = False
             said = reading.lines(verbose=True) if reading is not None else []  # type: ignore[attr-defined]
-            if said:  # a filled form: what was read, and how sure
+            if reading is None:  # a project file: texts whose invisible characters loading dropped
+                said = [f"提醒：{x}" for x in hidden_in_file(path)]
+            if said and reading is not None:  # a filled form: what was read, and how sure
                 print("\n".join(["读取（按表上的栏目）："] + [f"  {one_line(line)}" for line in said]))
+            elif said:
+                print("\n".join(one_line(line) for line in said))
             try:
                 lines, has_errors = report(project)
             except Exception as exc:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from model import FundsKind, FundsRow, Project
 from model.numbers import NotANumber, parse_amount, plain
-from model.text import join_lines
+from model.text import hidden_controls, join_lines
 
 from importers import labels as L
 from importers.cells import cell_at
@@ -34,7 +34,10 @@ def read_amount(row, field: str, text: str, yuan: bool, reading: Reading | None,
     set_amount(row, field, text, yuan)
     if reading is None or c is None:
         return
-    if field in row.unreadable:
+    if hidden_controls(text):  # '\u202e81' shows as 18: never read as either; _hidden names the cell
+        if field in row.unreadable:
+            reading.warn(r, c, f"金额栏含有不可见的控制字符，未作为金额读取（去除后为“{row.unreadable[field]}”），请核对后重新填写")
+    elif field in row.unreadable:
         reading.warn(r, c, f"金额栏写的是“{row.unreadable[field]}”，不是金额")
     elif (value := getattr(row, field)) is not None and value < 0:
         reading.warn(r, c, f"{SHOWN[field]}写的是“{text.strip()}”，读作负数 {plain(value)} 万元，金额不能为负数，请核对")

@@ -12,6 +12,7 @@ from decimal import Decimal
 from model import FundsKind, Note, Project, evaluate, load_profile
 from model.numbers import NotANumber, parse_plain, plain
 from model.profiles import DEFAULT_PROFILE
+from model.text import hidden_controls, hidden_warning
 
 from importers import labels as L
 from importers.errors import ManyForms, NotAForm, refuse_many  # noqa: F401  (their home was here)
@@ -99,12 +100,24 @@ def parse_readings(rows: list[Row], preamble: list[str] | tuple = (), profile_na
         lines = (list(preamble) if not out else []) + [
             c.text for r in rows[lines_from:start] for c in r if c.text.strip()]
         reading = Reading(project=Project(profile=profile_name), places=places or Places())
+        top = lines_from
         # a cover stands before the first form; above a later one are the last one's footers
         lines_from = _parse_one(rows, start, head, end, lines, reading, own, above=None if out else lines_from)
         if reading.project.year is None and out:
             reading.project.year = out[-1].project.year
+        _hidden(rows, top if not out else start, end, reading)  # each cell once
         out.append(reading)
     return out
+
+
+def _hidden(rows: list[Row], first: int, end: int, reading: Reading) -> None:
+    """Cells whose text holds invisible format characters (a bidi override that shows 001 as
+    100): the model drops them (model.text.clean_text); the reading names each cell."""
+    for r in range(first, end):
+        for cell in rows[r]:
+            found = hidden_controls(cell.text)
+            if found:
+                reading.warn(r, cell.col, hidden_warning(found))
 
 
 def parse_grid(rows: list[Row], preamble: list[str] | tuple = (), profile_name: str = DEFAULT_PROFILE) -> Project:

@@ -101,6 +101,45 @@ def load_project(path: str | os.PathLike) -> Project:
     return loads(read_text(path, "项目"), f"文件 {path.name} ")
 
 
+def hidden_in_file(path: str | os.PathLike) -> list[str]:
+    """Where a project file's texts hold invisible format characters (a bidi override …), which
+    loading drops (model.text.clean_text): '绩效指标第 2 行·年度指标值：含有不可见的控制字符 …'."""
+    from model.fields import Section, field_label
+    from model.text import hidden_controls, hidden_warning
+    try:
+        body = json.loads(read_text(Path(path), "项目")).get("project")
+    except (ProjectFileError, ValueError, RecursionError, AttributeError):
+        return []
+    out: list[str] = []
+
+    def walk(value, where: str) -> None:
+        if isinstance(value, str):
+            found = hidden_controls(value)
+            if found:
+                out.append(f"{where}：{hidden_warning(found)}")
+        elif isinstance(value, dict):
+            for k, v in value.items():
+                walk(v, where)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v, where)
+
+    if not isinstance(body, dict):
+        return []
+    for key, value in body.items():
+        if key == "indicators" and isinstance(value, list):
+            for i, ind in enumerate(value):
+                for f, v in (ind.items() if isinstance(ind, dict) else []):
+                    walk(v, f"绩效指标第 {i + 1} 行·{field_label(f, Section.INDICATOR)}")
+        elif key == "funds" and isinstance(value, list):
+            walk(value, "项目资金")
+        elif key == "notes":
+            walk(value, "说明")
+        else:
+            walk(value, field_label(key))
+    return out
+
+
 def read_text(path: Path, kind: str) -> str:
     """A family file's text, refused when too large, unreadable, of another kind (an old .xls,
     a PDF …: said as what it is, model.file_kinds) or not UTF-8 (UTF-16 with its mark is read)."""

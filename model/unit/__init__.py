@@ -21,6 +21,7 @@ from model.failures import describe
 from model.file_names import FALLBACK, distinct_name, name_key, safe_name
 from model.files import distinct_paths
 from model.numbers import plain
+from model.text import clean_text
 from model.project_file import SUFFIX, file_stem, load_project
 from model.scoring import Evaluation, evaluate
 
@@ -46,7 +47,7 @@ class UnitEntry:
         """The project's name, or its file's when it has none (or cannot be read)."""
         if self.project is not None and self.project.name.strip():
             return self.project.name.strip()
-        return file_stem(self.path)
+        return clean_text(file_stem(self.path))  # a file name shown in the 汇总表: no bidi override
 
     @cached_property
     def evaluation(self) -> Evaluation | None:
