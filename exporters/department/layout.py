@@ -9,7 +9,7 @@ from decimal import Decimal
 
 from model import percent, plain, score_text
 from model.department import BudgetKind, Department
-from model.department.evaluation import DepartmentFigures, figures
+from model.department.evaluation import VARIANCE_BASE_LABELS, DepartmentFigures, figures
 from model.department.report_text import rate_words
 from model.project import AMOUNT_FIELDS
 
@@ -30,6 +30,15 @@ def _amount(value: Decimal | None, unreadable: dict[str, str], name: str) -> str
 
 def _rate(rate: Decimal | None) -> str:
     return "" if rate is None else percent(rate)
+
+
+def variance_text(fig: DepartmentFigures) -> str:
+    """部门预决算差异率 with its base, which districts choose differently (the file's
+    variance_base, else the profile's): '13.89%\n（基数：\n年初预算数）' (broken where a reader would:
+    the cell is narrow), the base printed even where the rate is still to be written by hand."""
+    base = f"（基数：\n{VARIANCE_BASE_LABELS[fig.variance_base]}）"
+    rate = _rate(fig.variance_rate)
+    return f"{rate}\n{base}" if rate else base
 
 
 def share_text(share: Decimal | None) -> str:
@@ -59,7 +68,7 @@ def build_department_layout(dept: Department, fig: DepartmentFigures | None = No
         rows.append(LayoutRow(cells, RowKind.FUNDS, ROW_MM))
     pairs = [("决算数", _amount(dept.final_accounts, dept.unreadable, "final_accounts"),
               "年末结转和结余", _amount(dept.carryover, dept.unreadable, "carryover")),
-             ("部门预决算差异率", _rate(fig.variance_rate), "结转结余率", _rate(fig.carryover_rate))]
+             ("部门预决算差异率", variance_text(fig), "结转结余率", _rate(fig.carryover_rate))]
     if dept.three_public_budget is not None or dept.three_public_final is not None:
         pairs.append(("“三公”经费预算数", _amount(dept.three_public_budget, dept.unreadable, "three_public_budget"),
                       "“三公”经费决算数", _amount(dept.three_public_final, dept.unreadable, "three_public_final")))

@@ -36,7 +36,7 @@ def test_bishan_table_prints_weights_scores_shares_total_and_grade():
     assert any(r.startswith("|||城区环境卫生质量提高率|||16|16|100%|") for r in flat)
     assert flat[-1] == "总分|100|98.5|等级|优"
     assert any("174.669079" in r and "0.352331" in r for r in flat)
-    assert any("部门预决算差异率|19.94%|结转结余率|0.20%" in r for r in flat)
+    assert any("部门预决算差异率|19.94%（基数：年初预算数）|结转结余率|0.20%" in r for r in flat)
 
 
 def test_xlsx_holds_numbers_a_sheet_can_add_and_prints_on_a4():
@@ -125,9 +125,14 @@ def test_the_variance_base_the_file_chose_is_the_tables_and_the_reports():
     """劲松 reports its 差异率 on the 全年预算数: chosen in its department file, the table prints
     0.00% and the report says on which base (the profile's 年初 leaves it to be filled)."""
     dept = jinsong()
-    assert any("部门预决算差异率||结转结余率|0.00%" in "|".join(r) for r in _docx_cells(dept))
+    # the printed row names its base, also where the rate is left to be filled (no 年初预算数)
+    assert any("部门预决算差异率|（基数：年初预算数）|结转结余率|0.00%" in "|".join(r) for r in _docx_cells(dept))
     dept.variance_base = "annual"
-    assert any("部门预决算差异率|0.00%|结转结余率|0.00%" in "|".join(r) for r in _docx_cells(dept))
+    assert any("部门预决算差异率|0.00%（基数：全年预算数）|结转结余率|0.00%" in "|".join(r) for r in _docx_cells(dept))
+    buf = io.BytesIO()
+    write_department_xlsx(dept, buf)
+    values = [c.value for row in load_workbook(io.BytesIO(buf.getvalue())).active.iter_rows() for c in row]
+    assert "0.00%\n（基数：\n全年预算数）" in values
     assert "2023年全年预算数31385.997668万元，决算数31385.997668万元，部门预决算差异率0%。" in _report_text(
         dept, jinsong_folder())
 
