@@ -101,3 +101,24 @@ def test_the_department_check_counts_what_the_folder_sum_adds(tmp_path):
         p.total_funds.annual_budget = None
     said = [p.message for p in check_department(dept, unit.projects) if "文件夹中" in p.message]
     assert said == ["文件夹中 3 个项目均未填全年预算数，无法与项目支出全年预算数 20 万元核对"]
+
+
+def test_a_department_total_left_blank_is_no_sum_of_some_of_its_parts(tmp_path):
+    """合计 blank, 基本支出 spent 80 and 项目支出's 全年执行数 blank: 80 is not the department's
+    全年执行数 — no 合计, no 预算执行率, and the check says which part is missing (the printed
+    table leaves the cell blank, never 80 and 80%)."""
+    dept = department(2023, "本单位", final=D(100), carryover=D(0),
+                      parts={BudgetKind.BASIC: (D(80), D(80)), BudgetKind.PROJECT: (D(20), None)})
+    assert dept.amount(BudgetKind.TOTAL, "annual_budget") == 100  # every part the unit has gives it
+    assert dept.amount(BudgetKind.TOTAL, "executed") is None
+    said = [str(p) for p in check_department(dept)]
+    assert "[错误] 部门预算·合计·全年执行数：未填写合计的全年执行数，项目支出的全年执行数也未填，各项之和不全，" \
+           "无法计算预算执行率" in said
+    folder = tmp_path / "d"
+    folder.mkdir()
+    save_department(dept, department_path(folder))
+    out = run("department", str(folder), "--xlsx", str(tmp_path / "d.xlsx"))
+    assert "合计：—" in out.stdout and "各项之和不全" in out.stdout
+    ws = load_workbook(tmp_path / "d.xlsx").active
+    total = next(r for r in ws.iter_rows() if any(c.value == "合计" for c in r))
+    assert [c.value for c in total if isinstance(c.value, (int, float))] == [100]  # 全年预算数 only

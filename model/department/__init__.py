@@ -103,12 +103,26 @@ class Department(_Cells):
         return next(r for r in self.budget if r.kind == kind)
 
     def amount(self, kind: BudgetKind, field: str) -> Decimal | None:
-        """A budget figure; the 合计 left blank is the sum of the parts that are given."""
+        """A budget figure; the 合计 left blank is the sum of the parts — None while a part the
+        unit has (one with any figure given) leaves this one blank: a sum of some parts printed
+        as the 合计 would read as whole (see total_gaps)."""
         value = getattr(self.row(kind), field)
         if value is not None or kind != BudgetKind.TOTAL:
             return value
         parts = [getattr(r, field) for r in self.budget[1:] if getattr(r, field) is not None]
-        return sum(parts, Decimal(0)) if parts else None
+        if not parts or self.total_gaps(field):
+            return None
+        return sum(parts, Decimal(0))
+
+    def total_gaps(self, field: str) -> list[BudgetKind]:
+        """The parts (基本支出, 项目支出, 其他支出) the unit has that leave field blank, where the
+        合计's field is blank too: its sum of the parts would be partial."""
+        if getattr(self.row(BudgetKind.TOTAL), field) is not None:
+            return []
+        given = [r for r in self.budget[1:] if any(getattr(r, f) is not None for f in AMOUNT_FIELDS)]
+        if not any(getattr(r, field) is not None for r in given):
+            return []
+        return [r.kind for r in given if getattr(r, field) is None]
 
     def section_text(self, section: ReportSection) -> str:
         return self.text.get(section, "").strip()

@@ -75,7 +75,12 @@ def _missing(dept: Department, fig: DepartmentFigures, err) -> None:
     needs[f"{'initial' if fig.variance_base == 'initial' else 'annual'}_budget"] = "部门预决算差异率"
     for name, why in needs.items():
         if dept.amount(BudgetKind.TOTAL, name) is None and name not in dept.row(BudgetKind.TOTAL).unreadable:
-            err(P_budget(total, name), f"未填写{FIELD_LABELS[name]}，无法计算{why}")
+            gaps = dept.total_gaps(name)
+            if gaps:  # the parts' sum would leave some out: no 合计 of it
+                err(P_budget(total, name), f"未填写合计的{FIELD_LABELS[name]}，{'、'.join(k.value for k in gaps)}的"
+                                           f"{FIELD_LABELS[name]}也未填，各项之和不全，无法计算{why}")
+            else:
+                err(P_budget(total, name), f"未填写{FIELD_LABELS[name]}，无法计算{why}")
     for name, why in (("final_accounts", "部门预决算差异率"), ("carryover", "结转结余率")):
         if getattr(dept, name) is None and name not in dept.unreadable:
             err(DepartmentPlace(DepartmentSection.DEPARTMENT, field=name), f"未填写{FIELD_LABELS[name]}，无法计算{why}（没有请填 0）")
