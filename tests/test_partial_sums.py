@@ -14,6 +14,8 @@ from openpyxl import load_workbook
 from model import FundsKind
 from model.department import BudgetKind
 from model.department.checks import check_department
+from model.department.evaluation import figures
+from model.department.report_text import budget_sentences
 from model.department.file import department_path, save_department
 from model.project_file import save_project
 from model.unit import load_unit
@@ -111,6 +113,8 @@ def test_a_department_total_left_blank_is_no_sum_of_some_of_its_parts(tmp_path):
                       parts={BudgetKind.BASIC: (D(80), D(80)), BudgetKind.PROJECT: (D(20), None)})
     assert dept.amount(BudgetKind.TOTAL, "annual_budget") == 100  # every part the unit has gives it
     assert dept.amount(BudgetKind.TOTAL, "executed") is None
+    first = budget_sentences(dept, figures(dept))[0]  # the report leaves both places to write
+    assert "资金总体支出【待填写：全年执行数】" in first and "项目支出【待填写：项目支出全年执行数】" in first
     said = [str(p) for p in check_department(dept)]
     assert "[错误] 部门预算·合计·全年执行数：未填写合计的全年执行数，项目支出的全年执行数也未填，各项之和不全，" \
            "无法计算预算执行率" in said

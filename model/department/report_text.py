@@ -44,7 +44,7 @@ def budget_sentences(dept: Department, fig: DepartmentFigures) -> list[str]:
         value = a(kind, field)
         return money(Decimal(0) if value is None and other == 0 else value, what)
     budget = "，".join(f"{k.value}预算数{figure(k, 'annual_budget', k.value + '预算数')}" for k in parts)
-    spent = "，".join(f"{k.value}{figure(k, 'executed', k.value + '支出')}" for k in parts)
+    spent = "，".join(f"{k.value}{figure(k, 'executed', k.value + '全年执行数')}" for k in parts)
     first = (f"{_year(dept)}全年预算数{money(a(BudgetKind.TOTAL, 'annual_budget'), '全年预算数')}"
              f"{'，其中，' + budget if budget else ''}。资金总体支出{money(a(BudgetKind.TOTAL, 'executed'), '全年执行数')}"
              f"{'，其中，' + spent if spent else ''}。预算执行率为{rate_words(fig.execution_rate)}。")
