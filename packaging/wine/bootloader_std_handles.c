@@ -11,7 +11,8 @@
  * Such a handle is put behind a pipe before Python is loaded: a thread copies between the pipe and
  * the original handle (output to it, input from it), the standard handle and the C runtime's
  * descriptor (ucrtbase, which Python uses and which read the handles at process start) become the
- * pipe's end, and at exit what is still in the pipe is written out before the process ends. */
+ * pipe's end, and at exit the process closes its ends of the output pipes and waits for each relay
+ * to have written out all that was in them (it reads to the pipe's end) before the process ends. */
 #include <windows.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -24,10 +25,13 @@ typedef int(__cdecl *zpb_atexit_fn)(void(__cdecl *)(void));
 struct zpb_relay {
     HANDLE from, to;
     int input;
-    volatile LONG pending; /* bytes read from the pipe and not yet written */
 };
 static struct zpb_relay zpb_relays[3];
 static HANDLE zpb_threads[3];
+static HANDLE zpb_program_ends[3]; /* the pipe's end the program writes to (its standard handle) */
+static zpb_close_fn zpb_crt_close;
+static int zpb_crt_fd_relayed[3]; /* the C runtime's descriptor is the program's end too */
+static const DWORD zpb_std_ids[3] = {STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, STD_ERROR_HANDLE};
 
 static DWORD WINAPI
 zpb_relay_thread(LPVOID arg)
@@ -39,12 +43,10 @@ zpb_relay_thread(LPVOID arg)
         if (!ReadFile(r->from, buf, sizeof buf, &got, NULL) || got == 0) {
             break;
         }
-        InterlockedExchange(&r->pending, (LONG)got);
         DWORD done = 0;
         while (done < got && WriteFile(r->to, buf + done, got - done, &put, NULL) && put > 0) {
             done += put;
         }
-        InterlockedExchange(&r->pending, 0);
     }
     if (r->input) {
         CloseHandle(r->to); /* the program reads end of file */
@@ -52,21 +54,26 @@ zpb_relay_thread(LPVOID arg)
     return 0;
 }
 
-/* at exit (either C runtime's): let the relays write out what is still in their pipes */
+/* at exit (the first of either C runtime's, after all else the program does): the program writes
+ * no more, so its ends of the output pipes are closed and each relay reads what is left up to the
+ * pipe's end, writes it out and stops (a child that inherited the pipe and lives on: 5 s at most) */
 static void __cdecl
 zpb_drain_relays(void)
 {
     int fd;
     for (fd = 1; fd < 3; fd++) {
-        DWORD waited = 0, available = 0;
         if (zpb_threads[fd] == NULL) {
             continue;
         }
-        while (waited < 5000 && ((PeekNamedPipe(zpb_relays[fd].from, NULL, 0, NULL, &available, NULL)
-                                  && available > 0) || zpb_relays[fd].pending != 0)) {
-            Sleep(2);
-            waited += 2;
+        if (zpb_crt_fd_relayed[fd]) {
+            zpb_crt_close(fd);
         }
+        if (GetStdHandle(zpb_std_ids[fd]) == zpb_program_ends[fd]) {
+            SetStdHandle(zpb_std_ids[fd], INVALID_HANDLE_VALUE);
+        }
+        CloseHandle(zpb_program_ends[fd]);
+        WaitForSingleObject(zpb_threads[fd], 5000);
+        zpb_threads[fd] = NULL;
     }
 }
 
@@ -83,7 +90,7 @@ zpb_needs_relay(HANDLE h)
 static void
 zpb_relay_unnamed_std_handles(void)
 {
-    static const DWORD ids[3] = {STD_INPUT_HANDLE, STD_OUTPUT_HANDLE, STD_ERROR_HANDLE};
+    const DWORD *ids = zpb_std_ids;
     HMODULE ucrt = NULL;
     zpb_open_osfhandle_fn open_osfhandle = NULL;
     zpb_dup2_fn dup2 = NULL;
@@ -122,13 +129,17 @@ zpb_relay_unnamed_std_handles(void)
             continue;
         }
         SetStdHandle(ids[fd], fd == 0 ? read_end : write_end);
+        zpb_program_ends[fd] = fd == 0 ? read_end : write_end;
         if (open_osfhandle != NULL && dup2 != NULL && close != NULL) {
             HANDLE copy;
             if (DuplicateHandle(GetCurrentProcess(), fd == 0 ? read_end : write_end, GetCurrentProcess(),
                                 &copy, 0, TRUE, DUPLICATE_SAME_ACCESS)) {
                 int other = open_osfhandle((intptr_t)copy, fd == 0 ? 0x0000 : 0x0001 /* _O_RDONLY/_O_WRONLY */);
                 if (other >= 0) {
-                    dup2(other, fd);
+                    if (dup2(other, fd) == 0) {
+                        zpb_crt_close = close; /* closed at exit: see zpb_drain_relays */
+                        zpb_crt_fd_relayed[fd] = 1;
+                    }
                     close(other);
                 }
             }
