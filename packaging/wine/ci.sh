@@ -87,7 +87,7 @@ for attempt in 1 2 3; do
   echo 无 >"$scratch/in.txt"
   ZPB_DATA_DIR="$scratch" ZPB_CONFIG_DIR="$scratch" wine "dist/windows/zpb/自评表.exe" \
     <"$scratch/in.txt" >"$scratch/log.txt" 2>&1 &
-  app=$!
+  disown $!  # killed below by wineserver -k: no word of it in the log
   for _ in $(seq 90); do
     shown=$(xdotool search --name 自评 getwindowname %@ 2>/dev/null | head -n 1 || true)
     [ -n "$shown" ] && break
@@ -96,7 +96,6 @@ for attempt in 1 2 3; do
   [ -n "$shown" ] || echo "wine: try $attempt: no window titled 自评… in 90 s; windows shown:" \
     "$(xdotool search --name . getwindowname %@ 2>/dev/null | sort -u | tr '\n' '|'); log.txt: $(tail -c 800 "$scratch/log.txt")"
   wineserver -k 2>/dev/null || true
-  wait "$app" 2>/dev/null || true  # killed: no word of it in the log
   rm -rf "$scratch"
   [ -n "$shown" ] && break
 done
