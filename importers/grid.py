@@ -248,13 +248,22 @@ def _department_form(p: Project, titles: list[str], rows: list[Row], reading: Re
     """A 部门整体 form (its title says so, or, with no 项目名称, its budget is by kind: 基本支出 and
     项目支出 rows) is another kind of form: refused, saying what it is and where it belongs —
     never read as a project with its unit's name and the department's budget."""
-    title = next((t.strip() for t in titles if "部门整体" in label_key(t) and "项目支出" not in label_key(t)
-                  and ("绩效" in t or "表" in t)), "")
+    title = next((t.strip() for t in titles if _department_title(t, p.name) and ("绩效" in t or "表" in t)), "")
     kinds = {L.bare(c.key) for r in rows for c in r}
     if title:
         reading.refuse(department_form(f"标题“{' '.join(title.split())}”"), foreign=True)
     elif not p.name.strip() and {"基本支出", "项目支出"} <= kinds:
         reading.refuse(department_form("表中没有项目名称，预算分基本支出、项目支出"), foreign=True)
+
+
+def _department_title(title: str, name: str) -> bool:
+    """A title naming a 部门整体 form: 部门整体 in it, outside the project's name, and no 项目 after
+    it ('…部门整体绩效评价工作经费项目绩效自评表' is a project's title, its name holding the words)."""
+    key = label_key(title)
+    if name.strip():
+        key = key.replace(label_key(name), "")
+    at = key.find("部门整体")
+    return at >= 0 and "项目" not in key[at:]
 
 
 def _name_from_title(p: Project, lines: list[str], reading: Reading) -> None:

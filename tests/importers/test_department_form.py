@@ -64,3 +64,20 @@ def test_a_goal_that_reads_like_a_department_title_is_no_title(tmp_path, fmt):
     (write_docx if fmt == "docx" else write_xlsx)(project, path)
     read = read_form(path)
     assert (read.goal, read.achieved) == (project.goal, project.achieved)
+
+
+@pytest.mark.parametrize("write", [clerk_docx, clerk_xlsx])
+@pytest.mark.parametrize("name_cell", [True, False])
+def test_a_project_about_department_evaluation_titled_by_its_name_is_a_project(tmp_path, write, name_cell):
+    """A project's own title ('…部门整体绩效评价工作经费项目绩效自评表': a project paying for a
+    部门整体 evaluation) is a project's form, with or without a 项目名称 cell — not refused as a
+    部门整体 form because its name holds the words."""
+    name = "委托第三方开展部门整体绩效评价工作经费"
+    rows = json.loads((FORMS / "01.rows.json").read_text(encoding="utf-8"))
+    rows[0] = [f"{name}项目绩效自评表"]
+    if name_cell:
+        rows[2][1] = name
+    else:
+        del rows[2]
+    p = read_form(write(rows, tmp_path / f"p.{'docx' if write is clerk_docx else 'xlsx'}"))
+    assert p.name == (name if name_cell else name + "项目") and len(p.indicators) == 6
