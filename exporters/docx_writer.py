@@ -315,6 +315,7 @@ def _form_document(layout: FormLayout, title: str, author: str, keywords: str):
 
 _TITLE_MARK, _AUTHOR_MARK, _KEYWORDS_MARK = "ZPB-TITLE-MARK", "ZPB-AUTHOR-MARK", "ZPB-KEYWORDS-MARK"
 _W_DECL = " " + nsdecls("w")
+_MARKS = re.compile(f">({_TITLE_MARK}|{_AUTHOR_MARK}|{_KEYWORDS_MARK})<")
 _TIMES = re.compile(r"(<dcterms:(?:created|modified) [^>]*>)([^<]*)(<)")
 
 
@@ -384,8 +385,9 @@ def form_package(layout: FormLayout, title: str, author: str, keywords: str) -> 
     document = before + _as_reparsed("".join(body)) + after
     now = _now().strftime("%Y-%m-%dT%H:%M:%SZ")
     core = _TIMES.sub(lambda m: m.group(1) + now + m.group(3), core)
-    for mark, value in zip((_TITLE_MARK, _AUTHOR_MARK, _KEYWORDS_MARK), values):
-        core = core.replace(f">{mark}<", f">{escape(value)}<")
+    # in one pass: a value put in is never read again as a mark (a 项目名称 'ZPB-AUTHOR-MARK')
+    put = dict(zip((_TITLE_MARK, _AUTHOR_MARK, _KEYWORDS_MARK), values))
+    core = _MARKS.sub(lambda m: f">{escape(put[m.group(1)])}<", core)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in parts:

@@ -253,3 +253,19 @@ def test_a_title_python_docx_writes_otherwise_takes_the_long_way():
     buf = io.BytesIO()
     write_docx(project, buf, layout=layout)
     assert b"<w:tab/>" in zipfile.ZipFile(io.BytesIO(buf.getvalue())).read("word/document.xml")
+
+
+def test_a_name_spelled_like_the_shape_s_marks_is_written_as_it_is(tmp_path):
+    """The Word shape's property marks are put in at once: a 项目名称 or 实施单位 that reads like a
+    mark ('ZPB-AUTHOR-MARK') is the form's title and author as typed, not another field's."""
+    from exporters.docx_writer import _AUTHOR_MARK, _KEYWORDS_MARK, _TITLE_MARK
+    cases = [(_AUTHOR_MARK, "北京市朝阳区某单位"), (_KEYWORDS_MARK, "单位"), ("项目", _TITLE_MARK),
+             (_TITLE_MARK, _AUTHOR_MARK)]
+    for i, (name, implementer) in enumerate(cases):
+        project = reference_form("01")
+        project.name, project.implementer = name, implementer
+        path = tmp_path / f"{i}.docx"
+        write_docx(project, path)
+        core = Document(str(path)).core_properties
+        assert (core.title, core.author) == (name, implementer)
+        assert core.keywords.startswith("评分规则")
