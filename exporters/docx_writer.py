@@ -18,6 +18,7 @@ from docx.enum.section import WD_HEADER_FOOTER, WD_ORIENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
+from docx.opc.packuri import PackURI
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.parts.hdrftr import FooterPart
@@ -190,32 +191,75 @@ def set_page(section, landscape: bool = False) -> None:
     section.header_distance = section.footer_distance = Mm(8)
 
 
-def add_form(doc, layout: FormLayout) -> None:
+def add_form(doc, layout: FormLayout, tables: list[bytes] | None = None, section=None) -> None:
     """The form's title, table and signature lines at the end of doc, whose last section it
     fills: one A4 page where it fits (exporters/layout.paginate), else as many as it needs, the
     indicator table's header rows repeated on each, 第 N 页 共 M 页 below, the last indicator
-    rows, the 总分 row and the signature lines kept together."""
+    rows, the 总分 row and the signature lines kept together.
+
+    tables: a document of many forms (the combined export) leaves each form's tables out of
+    python-docx's tree, a mark in their place and their XML appended here, and puts them in the
+    written document.xml with `put_tables`: a thousand forms' tables held by python-docx took a
+    gigabyte. section: doc's last section, given by a caller that adds it after others (each
+    doc.sections walks every paragraph of the document)."""
     pages = paginate(layout)
-    section = doc.sections[-1]
-    _line(doc, layout.title, TITLE_FONT, 18, after=0)
-    _line(doc, layout.year_line, BODY_FONT, 12, after=3)
+    alone = section is None and len(doc.sections) == 1
+    section = section if section is not None else doc.sections[-1]
+    lines = [clean_text(t) for t in (layout.title, layout.year_line, *layout.signature_lines)]
+    as_text = tables is not None and all(t and _plain_line(t) for t in lines)  # all of it marked
+    if not as_text:
+        _line(doc, layout.title, TITLE_FONT, 18, after=0)
+        _line(doc, layout.year_line, BODY_FONT, 12, after=3)
     body = doc.element.body
     head = header_rows(layout)
-    if len(pages) == 1 or not head:
-        body.insert(len(body) - 1, parse_xml(table_xml(layout)))
-        _page_numbers(section, False, alone=len(doc.sections) == 1)
+    split = len(pages) > 1 and bool(head)
+    if not split:
+        xml = [table_xml(layout)]
     else:
         # Word repeats only a table's first rows: the indicator table is a table of its own,
         # right below the first (a paragraph of one twip between them keeps them two tables)
         tail = set(last_rows(layout)) | set(head)  # the 总分 row keeps with the signature lines
-        body.insert(len(body) - 1, parse_xml(table_xml(layout, list(range(head[0])), bottom=False)))
-        body.insert(len(body) - 1, parse_xml(_SEPARATOR))
-        body.insert(len(body) - 1, parse_xml(table_xml(layout, list(range(head[0], len(layout.rows))),
-                                                       repeat=set(head), keep=tail)))
-        _page_numbers(section, True, len(pages), alone=len(doc.sections) == 1)
+        xml = [table_xml(layout, list(range(head[0])), bottom=False), _SEPARATOR,
+               table_xml(layout, list(range(head[0], len(layout.rows))), repeat=set(head), keep=tail)]
+    if tables is None:
+        for fragment in xml:
+            body.insert(len(body) - 1, parse_xml(fragment))
+    else:
+        body.insert(len(body) - 1, parse_xml(_TABLES_MARK.format(len(tables))))
+        if as_text:  # the lines too, as form_package writes them: one paragraph of python-docx's a form
+            signatures = [_line_xml(line, BODY_FONT, 11, "left", 8 if i == 0 else 4, 0, i + 1 < len(lines[2:]))
+                          for i, line in enumerate(lines[2:])]
+            xml = [_line_xml(lines[0], TITLE_FONT, 18, "center", 0, 0, None),
+                   _line_xml(lines[1], BODY_FONT, 12, "center", 0, 3, None), *xml, *signatures]
+        tables.append(_as_reparsed("".join(xml)).encode("utf-8"))
+    _page_numbers(section, split, len(pages), alone=alone)
+    if as_text:
+        return
     for i, line in enumerate(layout.signature_lines):
         p = _line(doc, line, BODY_FONT, 11, WD_ALIGN_PARAGRAPH.LEFT, before=8 if i == 0 else 4)
         p.paragraph_format.keep_with_next = i + 1 < len(layout.signature_lines)
+
+
+# where add_form left a form's tables out (a paragraph style no document of ours names)
+_TABLES_MARK = f'<w:p {nsdecls("w")}><w:pPr><w:pStyle w:val="zpb-tables-{{}}"/></w:pPr></w:p>'
+_TABLES_MARKED = re.compile(rb'<w:p><w:pPr><w:pStyle w:val="zpb-tables-(\d+)"/></w:pPr></w:p>')
+
+
+def put_tables(package: bytes, tables: list[bytes]) -> bytes:
+    """The package with the tables add_form left out put in their marks' places, as python-docx
+    would have written them (tests/exporters/test_fast_paths.py)."""
+    from exporters.package import replace_parts
+    with zipfile.ZipFile(io.BytesIO(package)) as z:
+        document = z.read("word/document.xml")
+    found: list[int] = []
+
+    def table(m: re.Match) -> bytes:
+        found.append(int(m.group(1)))
+        return tables[int(m.group(1))]
+    document = _TABLES_MARKED.sub(table, document)
+    if sorted(found) != list(range(len(tables))):  # each form's tables once: never a form lost
+        raise ValueError("combined document: forms' tables not all in place")
+    return replace_parts(package, {"word/document.xml": document})
 
 
 _SEPARATOR = (f'<w:p {nsdecls("w")}><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'
@@ -267,14 +311,38 @@ _AFTER_PGNUMTYPE = ("cols", "formProt", "vAlign", "noEndnote", "titlePg", "textD
 def _set_footer(section, xml: str) -> None:
     """The section's own footer part, made here: python-docx's section.footer reads a template by
     a path that does not exist in the frozen bundle on Linux."""
-    document = section.part
-    package = document.package
-    part = FooterPart(package.next_partname("/word/footer%d.xml"), CT.WML_FOOTER, parse_xml(xml), package)
+    rId = _new_footer(section.part, parse_xml(xml))
     sect = section._sectPr
     for old in sect.findall(qn("w:footerReference")):
         if old.get(qn("w:type")) == "default":
             sect.remove(old)
-    sect.add_footerReference(WD_HEADER_FOOTER.PRIMARY, document.relate_to(part, RT.FOOTER))
+    sect.add_footerReference(WD_HEADER_FOOTER.PRIMARY, rId)
+
+
+def own_footer(section) -> None:
+    """section.footer.is_linked_to_previous = False: an empty footer of python-docx's default
+    template for a section that has none (a new section of a combined document)."""
+    if section._sectPr.get_footerReference(WD_HEADER_FOOTER.PRIMARY) is None:
+        rId = _new_footer(section.part, parse_xml(FooterPart._default_footer_xml()))
+        section._sectPr.add_footerReference(WD_HEADER_FOOTER.PRIMARY, rId)
+
+
+def _new_footer(document, element) -> str:
+    """A footer part related from the document part, named and related as FooterPart.new and
+    relate_to would (the first free /word/footerN.xml, the first free rIdN), without their walk
+    over every part and relationship of the package at each footer: a combined document of a
+    thousand forms adds two thousand."""
+    rels = document.rels
+    taken = {rel.target_part.partname for rel in rels.values() if not rel.is_external and rel.reltype == RT.FOOTER}
+    n = 1
+    while f"/word/footer{n}.xml" in taken:
+        n += 1
+    part = FooterPart(PackURI(f"/word/footer{n}.xml"), CT.WML_FOOTER, element, document.package)
+    n = 1
+    while f"rId{n}" in rels:
+        n += 1
+    rels.add_relationship(RT.FOOTER, part, f"rId{n}")
+    return f"rId{n}"
 
 
 def write_docx(project: Project, target: str | BinaryIO, evaluation: Evaluation | None = None,

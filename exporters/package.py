@@ -49,6 +49,18 @@ def seal(data: bytes) -> bytes:
     return out.getvalue()
 
 
+def replace_parts(data: bytes, bodies: dict[str, bytes]) -> bytes:
+    """The package with the named parts' contents replaced, every other part copied as it is
+    compressed (as seal); the parts keep their order and names."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            if info.filename in bodies or not _copy_compressed(data, info, dst):
+                dst.writestr(info, bodies.get(info.filename) or src.read(info))
+    return out.getvalue()
+
+
 def _copy_compressed(data: bytes, info: zipfile.ZipInfo, dst: zipfile.ZipFile) -> bool:
     """Append a part to dst as it is compressed in data, with the header zipfile would write
     for it; False (nothing written) where the part is not laid out as expected."""

@@ -39,26 +39,29 @@ def _step(progress: Progress | None, done: int, name: str) -> None:
 
 
 def combined_docx(entries: list[UnitEntry], summary: Summary | None = None,
-                  progress: Progress | None = None) -> bytes:
-    """The 汇总表 on A4 landscape, then each readable project's form on its own portrait page."""
+                  progress: Progress | None = None, marks: bool = True) -> bytes:
+    """The 汇总表 on A4 landscape, then each readable project's form on its own portrait page.
+    The forms' tables are put in after python-docx has written the rest (docx_writer.add_form's
+    marks); marks=False keeps them in python-docx's tree, as the test of the marks does."""
     from docx.enum.section import WD_SECTION
 
-    from exporters.docx_writer import add_form, new_document, set_page
+    from exporters.docx_writer import add_form, new_document, own_footer, put_tables, set_page
     from exporters.unit.summary_docx import add_summary
 
     summary = summary or build_summary(entries)
     doc = new_document(10.5)
     set_docx_properties(doc, summary.title + summary.year_line, summary.author)
     add_summary(doc, summary, alone=False)
+    tables: list[bytes] | None = [] if marks else None
     for i, (entry, project) in enumerate(_readable(entries)):
         _step(progress, i, entry.name)
         section = doc.add_section(WD_SECTION.NEW_PAGE)
-        section.footer.is_linked_to_previous = False  # the 汇总表's page numbers are its own
+        own_footer(section)  # the 汇总表's page numbers are its own
         set_page(section)
-        add_form(doc, build_layout(project, entry.evaluation))
+        add_form(doc, build_layout(project, entry.evaluation), tables, section)
     buf = io.BytesIO()
     doc.save(buf)
-    return buf.getvalue()
+    return buf.getvalue() if tables is None else put_tables(buf.getvalue(), tables)
 
 
 def sheet_title(number: int, name: str, taken: set[str]) -> str:

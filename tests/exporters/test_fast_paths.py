@@ -232,7 +232,9 @@ def test_a_form_made_from_its_shape_is_the_document_python_docx_builds(monkeypat
         keywords = docx_writer.cut(docx_writer.profile_keywords(project), docx_writer.CORE_PROPERTY_LIMIT)
         assert docx_writer.form_package(layout, title, author, keywords) is not None  # the shortcut was taken
         slow = io.BytesIO()
-        docx_writer._form_document(layout, title, author, keywords).save(slow)
+        with monkeypatch.context() as m:
+            m.setattr(docx_writer, "_new_footer", _python_docx_footer)
+            docx_writer._form_document(layout, title, author, keywords).save(slow)
         f, s = _xml_parts(fast.getvalue()), _xml_parts(slow.getvalue())
         assert list(f) == list(s)
         for name in f:
@@ -269,3 +271,42 @@ def test_a_name_spelled_like_the_shape_s_marks_is_written_as_it_is(tmp_path):
         core = Document(str(path)).core_properties
         assert (core.title, core.author) == (name, implementer)
         assert core.keywords.startswith("评分规则")
+
+
+def _python_docx_footer(document, element) -> str:
+    """docx_writer._new_footer as python-docx names and relates a new footer part."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.parts.hdrftr import FooterPart
+    package = document.package
+    part = FooterPart(package.next_partname("/word/footer%d.xml"), CT.WML_FOOTER, element, package)
+    return document.relate_to(part, RT.FOOTER)
+
+
+def test_a_combined_document_with_its_forms_put_in_is_the_one_python_docx_writes(tmp_path, monkeypatch):
+    """The combined .docx leaves each form's tables and lines out of python-docx's tree and puts
+    them into the written document.xml, and names its footers without walking the package: every
+    part is the one python-docx writes holding them all, its own footers made its own way."""
+    from exporters import docx_writer
+    from exporters.unit.combined import combined_docx
+    from model.project_file import save_project
+    from model.unit import load_unit
+    from tests.test_long_forms import long_project
+
+    odd = reference_form("03")
+    odd.indicators[0].deviation = "原因\r说明 & <更多>"
+    projects = [reference_form("01"), long_project(40), odd, long_form(), reference_form("05")]
+    for i, p in enumerate(projects):
+        save_project(p, tmp_path / f"{i}.zpb.json")
+    (tmp_path / "9.zpb.json").write_text("{", encoding="utf-8")  # unreadable: no form, no mark
+    entries = load_unit(tmp_path).entries
+    fast = combined_docx(entries)
+    monkeypatch.setattr(docx_writer, "_new_footer", _python_docx_footer)
+    monkeypatch.setattr(docx_writer, "own_footer", lambda s: setattr(s.footer, "is_linked_to_previous", False))
+    slow = combined_docx(entries, marks=False)
+    f, s = _xml_parts(fast), _xml_parts(slow)
+    assert list(f) == list(s)
+    for name in f:
+        assert f[name] == s[name], name
+    assert b"zpb-tables" not in f["word/document.xml"]
+    assert f["word/document.xml"].count(b"<w:tbl>") >= 1 + len(projects) + 2  # 汇总表, forms, two split
