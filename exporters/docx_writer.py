@@ -9,6 +9,7 @@ import functools
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Set as AbstractSet
 from typing import BinaryIO
 from xml.sax.saxutils import escape
@@ -197,11 +198,11 @@ def add_form(doc, layout: FormLayout, tables: list[bytes] | None = None, section
     indicator table's header rows repeated on each, 第 N 页 共 M 页 below, the last indicator
     rows, the 总分 row and the signature lines kept together.
 
-    tables: a document of many forms (the combined export) leaves each form's tables out of
-    python-docx's tree, a mark in their place and their XML appended here, and puts them in the
-    written document.xml with `put_tables`: a thousand forms' tables held by python-docx took a
-    gigabyte. section: doc's last section, given by a caller that adds it after others (each
-    doc.sections walks every paragraph of the document)."""
+    tables: a document of many forms (the combined export) leaves each form's tables (and lines)
+    out of python-docx's tree, a mark in their place and their XML appended here (compressed),
+    and puts them in the written document.xml with `put_tables`: a thousand forms' tables held by
+    python-docx took a gigabyte. section: doc's last section, given by a caller that adds it after
+    others (each doc.sections walks every paragraph of the document)."""
     pages = paginate(layout)
     alone = section is None and len(doc.sections) == 1
     section = section if section is not None else doc.sections[-1]
@@ -231,7 +232,7 @@ def add_form(doc, layout: FormLayout, tables: list[bytes] | None = None, section
                           for i, line in enumerate(lines[2:])]
             xml = [_line_xml(lines[0], TITLE_FONT, 18, "center", 0, 0, None),
                    _line_xml(lines[1], BODY_FONT, 12, "center", 0, 3, None), *xml, *signatures]
-        tables.append(_as_reparsed("".join(xml)).encode("utf-8"))
+        tables.append(zlib.compress(_as_reparsed("".join(xml)).encode("utf-8"), 1))  # a tenth in memory
     _page_numbers(section, split, len(pages), alone=alone)
     if as_text:
         return
@@ -251,15 +252,14 @@ def put_tables(package: bytes, tables: list[bytes]) -> bytes:
     from exporters.package import replace_parts
     with zipfile.ZipFile(io.BytesIO(package)) as z:
         document = z.read("word/document.xml")
-    found: list[int] = []
-
-    def table(m: re.Match) -> bytes:
-        found.append(int(m.group(1)))
-        return tables[int(m.group(1))]
-    document = _TABLES_MARKED.sub(table, document)
-    if sorted(found) != list(range(len(tables))):  # each form's tables once: never a form lost
+    pieces = _TABLES_MARKED.split(document)  # text, a mark's number, text, …
+    if sorted(int(k) for k in pieces[1::2]) != list(range(len(tables))):  # each form once: none lost
         raise ValueError("combined document: forms' tables not all in place")
-    return replace_parts(package, {"word/document.xml": document})
+
+    def body():
+        for i, piece in enumerate(pieces):
+            yield zlib.decompress(tables[int(piece)]) if i % 2 else piece
+    return replace_parts(package, {"word/document.xml": body()})
 
 
 _SEPARATOR = (f'<w:p {nsdecls("w")}><w:pPr><w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>'

@@ -10,12 +10,14 @@ only decompressed to be hashed (tests/exporters/test_fast_paths.py holds it to t
 from __future__ import annotations
 
 import copy as _copy
+import hashlib
 import io
 import struct
 import zipfile
+from collections.abc import Iterable
 
 from exporters.properties import APP, CORE, finish_package, finished_parts
-from exporters.stamp import digest_of, marked_core, stamp
+from exporters.stamp import marked_core, stamp
 
 # a part's local header (APPNOTE 4.3.7): signature, versions, flags, method, time, date, CRC,
 # sizes, then the lengths of its name and extra field
@@ -36,28 +38,45 @@ def seal(data: bytes) -> bytes:
     if CORE not in names or len(set(names)) != len(names) or any(
             i.compress_type not in (zipfile.ZIP_DEFLATED, zipfile.ZIP_STORED) or i.flag_bits & 0x01 for i in infos):
         return stamp(finish_package(data))  # nothing we write: the careful way
-    bodies = {i.filename: src.read(i) for i in infos}
-    core, app = finished_parts(bodies[CORE])
-    if APP in bodies:
-        bodies[APP] = app
-    core = marked_core(core, digest_of(sorted(bodies.items())))
+    core, app = finished_parts(src.read(CORE))
+    # hashed as digest_of hashes them, each part read a piece at a time (a combined document's
+    # body is tens of megabytes)
+    digest = hashlib.sha256()
+    for info in sorted(infos, key=lambda i: i.filename):
+        if info.filename == CORE:
+            continue
+        digest.update(info.filename.encode("utf-8") + b"\0")
+        if info.filename == APP:
+            digest.update(app)
+        else:
+            with src.open(info) as part:
+                for piece in iter(lambda: part.read(1 << 20), b""):
+                    digest.update(piece)
+        digest.update(b"\0")
+    core = marked_core(core, digest.hexdigest())
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in infos:
             if info.filename in (CORE, APP) or not _copy_compressed(data, info, dst):
-                dst.writestr(info, core if info.filename == CORE else bodies[info.filename])
+                body = core if info.filename == CORE else app if info.filename == APP else src.read(info)
+                dst.writestr(info, body)
     return out.getvalue()
 
 
-def replace_parts(data: bytes, bodies: dict[str, bytes]) -> bytes:
-    """The package with the named parts' contents replaced, every other part copied as it is
-    compressed (as seal); the parts keep their order and names."""
+def replace_parts(data: bytes, bodies: dict[str, Iterable[bytes]]) -> bytes:
+    """The package with the named parts' contents replaced by the pieces given (written as they
+    come: a part of tens of megabytes is never whole in memory), every other part copied as it
+    is compressed (as seal); the parts keep their order and names."""
     src = zipfile.ZipFile(io.BytesIO(data))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
-            if info.filename in bodies or not _copy_compressed(data, info, dst):
-                dst.writestr(info, bodies.get(info.filename) or src.read(info))
+            if info.filename in bodies:
+                with dst.open(_copy.copy(info), "w") as part:
+                    for piece in bodies[info.filename]:
+                        part.write(piece)
+            elif not _copy_compressed(data, info, dst):
+                dst.writestr(info, src.read(info))
     return out.getvalue()
 
 
