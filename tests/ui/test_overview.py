@@ -1,8 +1,10 @@
 """The overview of a unit's folder, driven as a clerk would: open, sort, filter, edit, import, trash."""
 from __future__ import annotations
 
+import os
 import re
 import subprocess
+import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -353,3 +355,26 @@ def test_new_and_rename_make_names_every_platform_holds(overview, fake, qtbot):
     w.actions_["rename"].trigger()
     assert fake.errors and "CON_.zpb.json" in fake.errors[-1][1]
     assert made[0].exists() and w.folder.entries[row].path.name == "AUX_.old.zpb.json"
+
+
+def test_export_each_writes_every_readable_project_once_as_our_export(overview, fake, tmp_path):
+    """逐个导出: a Word and an Excel form for each readable project, each our unchanged export;
+    the folder's stale temporary files (a save killed mid-write) cleaned once for the batch."""
+    from openpyxl import load_workbook
+
+    from exporters.stamp import is_unchanged_export
+    from model.files import TEMP_PREFIX, TEMP_SUFFIX, _host
+    out = tmp_path / "导出"
+    out.mkdir()
+    stale = out / f"{TEMP_PREFIX}{_host()}-999999-abcd1234{TEMP_SUFFIX}"  # no such process: stale
+    stale.write_bytes(b"half")
+    os.utime(stale, (time.time() - 3 * 86400,) * 2)  # and old: stale on every system
+    fake.next_folder = str(out)
+    overview.export_each()
+    written = sorted(p.name for p in out.iterdir())
+    stems = [f"{k + 1:02d}" for k in range(len(REFERENCE_IDS))]
+    assert written == sorted(f"{s}.{fmt}" for s in stems for fmt in ("docx", "xlsx"))
+    for path in out.iterdir():
+        assert is_unchanged_export(path)
+    assert len(Document(str(out / "01.docx")).tables) == 1
+    assert load_workbook(out / "01.xlsx").active["A1"].value

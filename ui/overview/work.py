@@ -209,20 +209,25 @@ class OverviewWork:
         if not folder:
             return
         from exporters.files import render
+        from exporters.layout import build_layout
+        from model.files import clean_stale_temps, sync_folder
         entries = [e for e in self.folder.entries if e.project is not None]
         dialog, step = self.progress_step("逐个导出", len(entries))
         done = 0
+        clean_stale_temps(folder)  # once for the batch, as `export DIR --outdir` does
         try:
             for i, e in enumerate(entries):
                 if not step(i, e.name):
                     break
+                layout = build_layout(e.project, e.evaluation)  # once for both formats
                 for fmt in ("docx", "xlsx"):
                     target = Path(folder) / f"{file_stem(e.path)}.{fmt}"
                     self._refuse_input(str(target))
-                    write_output(render(e.project, fmt, e.evaluation), target)
+                    write_output(render(e.project, fmt, e.evaluation, layout), target, in_batch=True)
                 done += 1
         finally:
             dialog.close()
+            sync_folder(folder)
         self.statusBar().showMessage(f"已导出 {done} 个项目到 {folder}", 5000)
 
     def print_all(self) -> None:
