@@ -13,6 +13,7 @@ from openpyxl import Workbook
 from openpyxl.cell.cell import MergedCell
 from openpyxl.drawing.spreadsheet_drawing import SpreadsheetDrawing
 from openpyxl.styles import Alignment, Border, Font, NamedStyle, Side
+from openpyxl.styles.named_styles import NamedStyleList
 from openpyxl.utils import get_column_letter
 from openpyxl.worksheet.cell_range import CellRange
 from openpyxl.worksheet.merge import MergedCellRange
@@ -58,6 +59,7 @@ def write_xlsx(project: Project, target: str | BinaryIO, evaluation: Evaluation 
                layout: FormLayout | None = None) -> None:
     """Write the form to a path or a binary stream; A4 portrait, one page wide, print area set."""
     wb = Workbook()
+    setattr(wb, _HISTORY, ())  # fresh: _cell_styles may copy the style tables kept
     set_xlsx_properties(wb, project.name.strip() or "项目支出绩效自评表", project.implementer)
     wb.properties.keywords = profile_keywords(project)
     wb.active.title = "自评表"
@@ -230,18 +232,78 @@ def _cell_styles(wb, pt: float) -> dict[str, str]:
     Assigning a named style copies its style ids; setting font, alignment and border one by one
     hashes each new object against the workbook's lists, which took half the writer's time.
     """
-    names = {}
-    for key, horizontal, rotation in (("center", "center", 0), ("left", "left", 0), ("vertical", "center", 255)):
-        names[key] = f"自评表 {pt:g}pt {key}"
-        if names[key] not in wb.named_styles:
-            wb.add_named_style(NamedStyle(
-                names[key], font=Font(name=BODY_FONT, size=pt, charset=GB2312), border=_BORDER,
-                alignment=Alignment(horizontal=horizontal, vertical="center", wrap_text=True,
-                                    text_rotation=rotation)))
+    names = {key: f"自评表 {pt:g}pt {key}" for key in ("center", "left", "vertical")}
     names["border"] = "自评表 边框"
-    if names["border"] not in wb.named_styles:
-        wb.add_named_style(NamedStyle(names["border"], border=_BORDER))
+    registered = wb.named_styles
+    if all(name in registered for name in names.values()):
+        return names
+    # a form's own workbook (write_xlsx) registers the same sizes in the same order as every
+    # other form's that took them: its style tables are then the ones kept from the first
+    history = getattr(wb, _HISTORY, None)
+    kept = _KEPT_TABLES.get(history + (pt,)) if history is not None and KEEP_STYLE_TABLES else None
+    if kept is not None:
+        _restore_style_tables(wb, kept)
+    else:
+        for key, horizontal, rotation in (("center", "center", 0), ("left", "left", 0), ("vertical", "center", 255)):
+            if names[key] not in registered:
+                wb.add_named_style(NamedStyle(
+                    names[key], font=Font(name=BODY_FONT, size=pt, charset=GB2312), border=_BORDER,
+                    alignment=Alignment(horizontal=horizontal, vertical="center", wrap_text=True,
+                                        text_rotation=rotation)))
+        if names["border"] not in registered:
+            wb.add_named_style(NamedStyle(names["border"], border=_BORDER))
+        if history is not None and len(_KEPT_TABLES) < 64:
+            _KEPT_TABLES[history + (pt,)] = _style_tables_now(wb)
+    if history is not None:
+        setattr(wb, _HISTORY, history + (pt,))
     return names
+
+
+# Registering a named style hashes its font, border and alignment against the workbook's lists
+# (a fifth of the Excel writer's time). A workbook write_xlsx makes holds nothing before its
+# title rows but what every other holds, so the lists after registering the sizes (10.5, 9 …) in
+# an order are the same for every form registering them so: they are kept once and copied.
+# tests/exporters/test_fast_paths.py compares the workbooks with those registering each style.
+KEEP_STYLE_TABLES = True
+_HISTORY = "_zpb_sizes_registered"  # on a workbook of write_xlsx: the sizes registered, in order
+_KEPT_TABLES: dict[tuple, dict[str, object]] = {}
+_TABLE_LISTS = ("_fonts", "_borders", "_fills", "_protections", "_alignments", "_number_formats")
+
+
+def _style_tables_now(wb) -> dict[str, object]:
+    tables: dict[str, object] = {name: _copy_indexed(getattr(wb, name)) for name in _TABLE_LISTS}
+    tables["_named_styles"] = [_unbound(style) for style in wb._named_styles]
+    return tables
+
+
+def _restore_style_tables(wb, kept: dict[str, object]) -> None:
+    for name in _TABLE_LISTS:
+        setattr(wb, name, _copy_indexed(kept[name]))
+    styles = NamedStyleList()
+    for style in kept["_named_styles"]:  # type: ignore[attr-defined]
+        bound = _unbound(style)
+        bound.__dict__["_wb"] = wb  # as bind() leaves it, its ids (_style) already computed
+        list.append(styles, bound)
+    styles.clean = False  # its index by value is rebuilt if ever asked for
+    wb._named_styles = styles
+
+
+def _copy_indexed(src):
+    """A copy of an openpyxl IndexedList: its items and its index by value, nothing hashed again."""
+    copy_ = list.__new__(type(src))
+    list.extend(copy_, src)
+    copy_._dict = dict(src._dict)
+    copy_.clean = src.clean
+    return copy_
+
+
+def _unbound(style: NamedStyle) -> NamedStyle:
+    """A NamedStyle with the same fields and ids, bound to no workbook."""
+    twin = NamedStyle.__new__(NamedStyle)
+    twin.__dict__.update(style.__dict__)
+    twin.__dict__["_wb"] = None
+    twin.__dict__["_style"] = copy(style._style)
+    return twin
 
 
 def _style_arrays(wb) -> dict[str, object]:

@@ -310,3 +310,40 @@ def test_a_combined_document_with_its_forms_put_in_is_the_one_python_docx_writes
         assert f[name] == s[name], name
     assert b"zpb-tables" not in f["word/document.xml"]
     assert f["word/document.xml"].count(b"<w:tbl>") >= 1 + len(projects) + 2  # 汇总表, forms, two split
+
+
+def test_style_tables_kept_from_a_form_are_those_registering_each_style_gives(monkeypatch):
+    """Forms registering the same sizes take the style tables kept from the first: every part
+    of each workbook is the one registering every named style anew writes (forms at one size,
+    forms with cells set smaller, long forms at a smaller size; each written twice, the second
+    time from what the first kept)."""
+    from decimal import Decimal
+
+    from exporters.layout import build_layout, cell_text
+    from tests.test_long_forms import long_project
+
+    narrow = reference_form("04")
+    narrow.indicators[0].target = "≥121057.86平方米（全年累计完成）"  # a cell set smaller than the table
+    narrow.funds[0].annual_budget = Decimal("130741.236400")
+    projects = [reference_form("01"), narrow, long_form(), long_project(40), long_project(12), reference_form("07")]
+    sizes = set()
+    for p in projects:
+        layout = build_layout(p)
+        sizes.add(tuple(sorted({cell_text(layout, c)[0] for row in layout.rows for c in row.cells})))
+
+    def parts(keep: bool) -> list[dict[str, bytes]]:
+        monkeypatch.setattr(xlsx_writer, "KEEP_STYLE_TABLES", keep)
+        out = []
+        for _ in range(2):
+            for p in projects:
+                buf = io.BytesIO()
+                write_xlsx(p, buf)
+                out.append(_xml_parts(buf.getvalue()))
+        return out
+    xlsx_writer._KEPT_TABLES.clear()
+    fast = parts(True)
+    assert xlsx_writer._KEPT_TABLES  # kept, and taken the second time round
+    slow = parts(False)
+    for f, s in zip(fast, slow):
+        assert f == s
+    assert len(sizes) >= 3 and any(len(s) > 1 for s in sizes)  # several sizes, and more than one in a form
