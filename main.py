@@ -33,11 +33,19 @@ def main(argv: list[str] | None = None) -> int:
                     and (os.path.isfile(argv[0]) or os.path.isdir(argv[0]))):
         from ui.app import run_window
         return run_window(argv[0] if argv else None)
-    from cli.pipes import guard_stdout
-    if argv_was_none:
-        guard_stdout()
-    from cli.commands import run
-    return run(argv)
+    try:
+        from cli.pipes import guard_stdout
+        if argv_was_none:
+            guard_stdout()
+        from cli.commands import run
+        return run(argv)
+    except KeyboardInterrupt:  # Ctrl+C: every save is atomic, so what was written is whole
+        print("已中断（Ctrl+C）：已写出的文件都是完整的，其余未写出；重新运行同一命令可补齐", file=sys.stderr)
+        if argv_was_none and os.name != "nt":  # a shell running a script of commands stops too
+            import signal
+            signal.signal(signal.SIGINT, signal.SIG_DFL)
+            os.kill(os.getpid(), signal.SIGINT)
+        return 130
 
 
 if __name__ == "__main__":
