@@ -1,6 +1,7 @@
 """Text as clerks paste it, made fit for Word and Excel: one home for cleaning and cutting.
 
-Word's manual line break arrives as a vertical tab, a page break as a form feed; NUL, other C0
+Word's manual line break arrives as a vertical tab, a page break as a form feed, a Windows line
+end as CR LF; NUL, other C0
 controls, U+FFFE/U+FFFF and lone surrogates cannot be stored in XML (or UTF-8) at all. Line breaks
 are kept as line breaks, the unstorable characters dropped, and nothing else is changed — but for
 invisible format characters (bidi overrides such as U+202E, zero-width spaces): they make a printed
@@ -12,9 +13,9 @@ from __future__ import annotations
 
 import re
 
-# \t \n \r stay; \v and \f become line breaks; the rest of C0, the two non-characters and
-# unpaired surrogates go
-_LINE_BREAKS = str.maketrans({"\v": "\n", "\f": "\n"})
+# \t and \n stay; \v, \f and \r (CR LF or a lone CR, as Word, Excel and XML read them) become
+# one line break; the rest of C0, the two non-characters and unpaired surrogates go
+_LINE_BREAKS = str.maketrans({"\v": "\n", "\f": "\n", "\r": "\n"})
 # bidi embeddings, overrides and isolates, LRM/RLM/ALM, zero-width space/joiners, word joiner and
 # invisible operators, the BOM inside a text: nothing a form's text needs, all able to disguise it
 _HIDDEN_CHARS = "\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff"
@@ -25,10 +26,11 @@ _HIDDEN_NAMES = {"\u202e": "从右到左覆盖", "\u202d": "从左到右覆盖",
 
 
 def clean_text(text: str) -> str:
-    """The text with vertical tabs and form feeds as line breaks and unstorable characters dropped."""
+    """The text with vertical tabs, form feeds and carriage returns (CR LF once) as line breaks
+    and unstorable characters dropped."""
     if text.isprintable() and "\ufffe" not in text and "\uffff" not in text:
         return text  # the common case, without a regex pass
-    return _UNSTORABLE.sub("", text.translate(_LINE_BREAKS))
+    return _UNSTORABLE.sub("", text.replace("\r\n", "\n").translate(_LINE_BREAKS))
 
 
 def hidden_controls(text: str) -> list[str]:

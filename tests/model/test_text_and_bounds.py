@@ -16,8 +16,9 @@ from model.text import clean_text
 def test_word_line_breaks_become_line_breaks_and_unstorable_characters_go():
     assert clean_text("第一行\v第二行\f第三行") == "第一行\n第二行\n第三行"
     assert clean_text("a\x00b\x01c\x1fd\ufffe\uffffe\ud800f\udfff") == "abcdef"
-    kept = "制表\t换行\n回车\r全角　emoji😀 私用\ue000 U+2028\u2028"
+    kept = "制表\t换行\n全角　emoji😀 私用\ue000 U+2028\u2028"
     assert clean_text(kept) == kept
+    assert clean_text("回车\r\n换行\r回车") == "回车\n换行\n回车"  # one line break, as Word and Excel read it
 
 
 def test_the_model_cleans_every_text_however_it_arrives():
