@@ -94,6 +94,7 @@ def parse_readings(rows: list[Row], preamble: list[str] | tuple = (), profile_na
     spans = form_spans(rows)
     if not spans:
         raise NotAForm(_missing(rows))
+    rows = [list(r) for r in rows]  # template hints are blanked below, the caller's rows kept
     out: list[Reading] = []
     lines_from = 0  # the rows after the previous form's table hold this one's title
     for start, head, end in spans:
@@ -101,6 +102,7 @@ def parse_readings(rows: list[Row], preamble: list[str] | tuple = (), profile_na
             c.text for r in rows[lines_from:start] for c in r if c.text.strip()]
         reading = Reading(project=Project(profile=profile_name), places=places or Places())
         top = lines_from
+        _template_hints(rows, top if not out else start, end, reading)
         # a cover stands before the first form; above a later one are the last one's footers
         lines_from = _parse_one(rows, start, head, end, lines, reading, own, above=None if out else lines_from)
         if reading.project.year is None and out:
@@ -108,6 +110,17 @@ def parse_readings(rows: list[Row], preamble: list[str] | tuple = (), profile_na
         _hidden(rows, top if not out else start, end, reading)  # each cell once
         out.append(reading)
     return out
+
+
+def _template_hints(rows: list[Row], first: int, end: int, reading: Reading) -> None:
+    """A template's instructions left in the cells a clerk fills ('结合自评情况,分析存在的问题及原因。
+    (200字以内)') are blanked before the form is read — never the clerk's 实际完成情况, note or
+    reason, printed as written and taken as filled — and said as left out."""
+    for r in range(first, end):
+        for i, cell in enumerate(rows[r]):
+            if L.is_template_hint(cell.text):
+                rows[r][i] = Cell(cell.col, cell.span, "")
+                reading.leave_out(r, cell.text, "模板的填写说明，不是填写的内容")
 
 
 def _hidden(rows: list[Row], first: int, end: int, reading: Reading) -> None:

@@ -222,3 +222,15 @@ def not_applicable(key: str) -> bool:
 
 def blank_score(text: str) -> bool:
     return label_key(text) in ("", "—", "-", "/", "－", "——", "–", "……", "…")
+
+
+_WORD_LIMIT = re.compile(r"[(（]\s*\d+\s*字(?:以内|左右)?\s*[)）]")
+
+
+def is_template_hint(text: str) -> bool:
+    """A template's instruction left where the clerk's text belongs ('对照年度目标,说明相关任务目标的
+    完成情况(100字以内)'): a sentence with a bracketed word limit. A label that carries a limit
+    ('未完成原因分析(100字以内)') is no sentence: it has no comma or full stop."""
+    if not _WORD_LIMIT.search(text or ""):
+        return False
+    return bool(re.search(r"[，,。；;]", _WORD_LIMIT.sub("", text)))
