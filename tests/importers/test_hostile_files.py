@@ -164,3 +164,22 @@ def test_tables_far_beyond_a_form_are_refused_before_parsing(capsys, tmp_path):
     for path in (big_docx, big_xlsx):
         code, _, err = cli(capsys, "check", path)
         assert code == 2 and path.name in err and "远超" in err
+
+
+@pytest.mark.parametrize("name,part", [("01.docx", "word/document.xml"), ("02.xlsx", "xl/worksheets/sheet1.xml")])
+def test_a_package_with_a_part_twice_is_refused(capsys, tmp_path, name, part):
+    """Two entries of one name (OPC forbids it; Word calls the file corrupt): which one a reader
+    takes is its own choice, so what check reads could differ from what Word shows — refused,
+    naming the part, instead of read as one of them in silence."""
+    other = (FORMS / ("03" + name[2:])).read_bytes()
+    source = zipfile.ZipFile(FORMS / name)
+    path = tmp_path / f"两份{name[2:]}"
+    with zipfile.ZipFile(path, "w") as z:
+        for info in source.infolist():
+            z.writestr(info.filename, source.read(info))
+        with pytest.warns(UserWarning):
+            z.writestr(part, zipfile.ZipFile(io.BytesIO(other)).read(part))
+    for command in (["check", path], ["import", path, "-o", tmp_path / "p.zpb.json"]):
+        code, _, err = cli(capsys, *command)
+        assert code in (1, 2) and path.name in err and f"重复的部件（{part}）" in err, err
+    assert not (tmp_path / "p.zpb.json").exists()
