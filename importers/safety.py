@@ -60,8 +60,8 @@ def _check_members(zf: zipfile.ZipFile, name: str, required_part: str) -> None:
             raise NotAForm(f"{name} 中的 {info.filename} 压缩比异常，可能是恶意压缩文件，已拒绝读取")
     names = {i.filename for i in infos}
     if len(names) != len(infos):  # which copy a reader takes is its own choice: Word calls it corrupt
-        seen: set[str] = set()
-        twice = next(i.filename for i in infos if i.filename in seen or seen.add(i.filename))
+        filenames = [i.filename for i in infos]
+        twice = next(n for k, n in enumerate(filenames) if n in filenames[:k])
         raise NotAForm(f"{name} 中有重复的部件（{twice}），Word/Excel 会认为文件已损坏，读到的内容可能与打开时看到的不同；"
                        "请在 Word/Excel/WPS 中打开并另存后再读取")
     if required_part not in names:
