@@ -74,6 +74,24 @@ cat > "$STAGE/usr/share/doc/zpb/copyright" <<'COPYRIGHT'
 system libraries it carries under /opt/zpb/_internal, each under its own licence.
 COPYRIGHT
 
+# The desks' glibc: a system library the bundle carries that asks a newer glibc than GLIBC_FLOOR
+# (packaging/deb/oldroot.sh sets 2.28, 统信 UOS V20's) is left to the desk, whose own build of it
+# fits its glibc: it goes, and its package joins Depends below (ldd then finds it outside).
+# Refused if no Debian package provides it.
+glibc_of() { { objdump -T "$1" 2>/dev/null || true; } | { grep -o 'GLIBC_[0-9.]*' || true; } | sed 's/GLIBC_//' | sort -uV | tail -n 1; }
+if [ -n "${GLIBC_FLOOR:-}" ]; then
+  for lib in "$STAGE"/opt/zpb/_internal/lib*.so*; do
+    need=$(glibc_of "$lib")
+    [ -n "$need" ] && [ "$(printf '%s\n%s\n' "$need" "$GLIBC_FLOOR" | sort -V | tail -n 1)" != "$GLIBC_FLOOR" ] || continue
+    name=$(basename "$lib")
+    system=$(ldconfig -p | awk -v n="$name" '$1 == n && $NF ~ /^\// {print $NF; exit}')
+    package=$([ -n "$system" ] && dpkg -S "$(readlink -f "$system")" 2>/dev/null | cut -d: -f1 | head -n 1 || true)
+    [ -n "$package" ] || { echo "deb: $name asks glibc $need (> $GLIBC_FLOOR) and no package provides it" >&2; exit 1; }
+    rm "$lib"
+    echo "deb: $name asks glibc $need: left to the desk's $package" >&2
+  done
+fi
+
 # Depends: what the bundle links from outside itself
 libs=$(find "$STAGE/opt/zpb" -type f \( -name '*.so*' -o -perm -u+x \) -print0 \
   | xargs -0 file | grep -a ':.*ELF' | cut -d: -f1)
@@ -81,8 +99,7 @@ external=$(for f in $libs; do LD_LIBRARY_PATH="$STAGE/opt/zpb/_internal" ldd "$f
   | awk '$2 == "=>" && $3 ~ /^\// {print $3}' | grep -v "^$PWD/" | sort -u)
 packages=$(for lib in $external; do dpkg -S "$(readlink -f "$lib")" 2>/dev/null || dpkg -S "$lib"; done \
   | cut -d: -f1 | sort -u | grep -vx libc6 || true)
-glibc=$(for f in $libs; do objdump -T "$f" 2>/dev/null; done | grep -o 'GLIBC_[0-9.]*' \
-  | sed 's/GLIBC_//' | sort -uV | tail -n 1)
+glibc=$(for f in $libs; do glibc_of "$f"; done | sort -uV | tail -n 1)
 depends="libc6 (>= $glibc)"
 for p in $packages; do depends="$depends, $p"; done
 depends="$depends, fontconfig-config, shared-mime-info, fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei"
