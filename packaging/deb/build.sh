@@ -13,6 +13,7 @@
 # configuration and a Chinese font.
 # Usage: packaging/deb/build.sh [PYTHON]   (a Python with PySide6, for the icon; default .venv/bin/python)
 set -euo pipefail
+trap 'echo "deb: build.sh stopped at line $LINENO: $BASH_COMMAND" >&2' ERR
 cd "$(dirname "$0")/../.."
 PY=${1:-.venv/bin/python}
 BUNDLE=dist/zpb
@@ -84,7 +85,7 @@ if [ -n "${GLIBC_FLOOR:-}" ]; then
     need=$(glibc_of "$lib")
     [ -n "$need" ] && [ "$(printf '%s\n%s\n' "$need" "$GLIBC_FLOOR" | sort -V | tail -n 1)" != "$GLIBC_FLOOR" ] || continue
     name=$(basename "$lib")
-    system=$(ldconfig -p | awk -v n="$name" '$1 == n && $NF ~ /^\// {print $NF; exit}')
+    system=$(ldconfig -p | awk -v n="$name" '$1 == n && $NF ~ /^\// && !found {print $NF; found = 1}')
     package=$([ -n "$system" ] && dpkg -S "$(readlink -f "$system")" 2>/dev/null | cut -d: -f1 | head -n 1 || true)
     [ -n "$package" ] || { echo "deb: $name asks glibc $need (> $GLIBC_FLOOR) and no package provides it" >&2; exit 1; }
     rm "$lib"

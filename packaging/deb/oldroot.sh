@@ -44,8 +44,10 @@ PYEXPAT_FIX='#ifndef Py_BUILD_CORE_BUILTIN\n#  define Py_BUILD_CORE_MODULE 1\n#e
 
 
 log() { echo "oldroot: $*" >&2; }
-mirror=$(apt-get indextargets --format '$(SITE)' 2>/dev/null | grep -v -- '-security$' | grep '/debian$' | head -n 1)
-security=$(apt-get indextargets --format '$(SITE)' 2>/dev/null | grep -- '-security$' | head -n 1)
+mkdir -p "$CACHE"
+exec 9>"$CACHE/lock"; flock 9  # one at a time per machine: they share the roots
+mirror=$(apt-get indextargets --format '$(SITE)' 2>/dev/null | grep -v -- '-security$' | grep '/debian$' | sed -n 1p || true)
+security=$(apt-get indextargets --format '$(SITE)' 2>/dev/null | grep -- '-security$' | sed -n 1p || true)
 [ -n "$mirror" ] && [ -n "$security" ] || { log "no Debian archive in this machine's apt sources"; exit 1; }
 command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get install -y -qq debootstrap >/dev/null
 
