@@ -182,6 +182,7 @@ case "${1:-}" in
     cp -a "$TROOT" "$T"
     mkdir -p "$CACHE/archives"; cp "$CACHE"/archives/*.deb "$T/var/cache/apt/archives/" 2>/dev/null || true
     mkdir -p "$T/check"; cp "$deb" "$T/check/"; cp packaging/deb/check.sh "$T/check/"
+    log "apt install, run and purge $(basename "$deb") in a clean $SUITE root (glibc $(chroot "$T" ldd --version | sed -n '1s/.* //p'))"
     rc=0
     enter "$T" "apt-get update -qq && bash /check/check.sh /check/$(basename "$deb") ${shot:+/check/shot.png}" || rc=$?
     cp "$T"/var/cache/apt/archives/*.deb "$CACHE/archives/" 2>/dev/null || true
