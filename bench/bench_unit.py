@@ -4,7 +4,9 @@ Prints each figure beside its goal and a baseline, as ratios:
 - overview: first rows and all rows shown, against reading the same files with json.loads only;
 - 汇总表: `summary DIR --docx --xlsx` as a whole process;
 - export: `export DIR --outdir` (docx + xlsx each) on every core against one core, with the
-  peak memory of any one process (ru_maxrss of the children);
+  peak memory of any one process (ru_maxrss of the children), and against writing as many empty
+  documents in one process: by the wall clock and by CPU time (the load others put on a shared
+  machine moves the first, not the second);
 - writers: one project's Excel and Word form against an empty workbook/document;
 - editing: one edit of a project opened from the overview, against the same project alone.
 
@@ -15,6 +17,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import resource
 import shutil
 import statistics
@@ -110,16 +113,25 @@ for i in range(int(sys.argv[2])):
 """
 
 
-def timed(cmd: list[str]) -> tuple[float, float]:
-    """Wall seconds and the largest resident memory (MB) of any child process so far."""
+def timed(cmd: list[str]) -> tuple[float, float, float]:
+    """Wall seconds, the largest resident memory (MB) of any child process so far, and the CPU
+    seconds of the command's processes (its workers included): on a machine others load, the
+    CPU time says the program's own cost where the wall clock says the load."""
+    cpu0 = _children_cpu()
     t0 = time.perf_counter()
     subprocess.run(cmd, check=True, capture_output=True)
-    return time.perf_counter() - t0, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    wall = time.perf_counter() - t0
+    return wall, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, _children_cpu() - cpu0
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def bench_cli(folder: Path, work: Path, export_n: int) -> None:
     main = str(ROOT / "main.py")
-    wall, _ = timed([sys.executable, main, "summary", str(folder), "--docx", str(work / "s.docx"),
+    wall, _, _ = timed([sys.executable, main, "summary", str(folder), "--docx", str(work / "s.docx"),
                      "--xlsx", str(work / "s.xlsx"), "--force"])
     print(f"汇总表 of {len(list(folder.glob('*.zpb.json')))} (docx + xlsx, whole process): {wall:.2f} s "
           f"(goal 5 s, {wall / 5:.2f}x)")
@@ -129,16 +141,25 @@ def bench_cli(folder: Path, work: Path, export_n: int) -> None:
         shutil.copy(p, sub / p.name)
     serial = ("import sys; sys.path.insert(0, %r); import cli.parallel as p; p.PARALLEL_FROM = 10**9; "
               "from cli.commands import run; sys.exit(run(sys.argv[1:]))" % str(ROOT))
-    one, mem_one = timed([sys.executable, "-c", serial, "export", str(sub), "--outdir", str(work / "o1")])
-    every, mem = timed([sys.executable, main, "export", str(sub), "--outdir", str(work / "o2")])
+    one, mem_one, one_cpu = timed([sys.executable, "-c", serial, "export", str(sub), "--outdir", str(work / "o1")])
+    every, mem, every_cpu = timed([sys.executable, main, "export", str(sub), "--outdir", str(work / "o2")])
     (work / "empty").mkdir()
-    empty, _ = timed([sys.executable, "-c", EMPTY_DOCUMENTS, str(work / "empty"), str(export_n)])
+    empty, _, empty_cpu = timed([sys.executable, "-c", EMPTY_DOCUMENTS, str(work / "empty"), str(export_n)])
     scale = 1000 / export_n
     print(f"export {export_n} (docx + xlsx each): one core {one:.1f} s, every core {every:.1f} s "
           f"(speed-up {one / every:.2f}x); for 1,000 that is {every * scale:.0f} s (goal 30 s, "
           f"{every * scale / 30:.2f}x); peak memory of any process {mem:.0f} MB (goal < 300 MB)")
     print(f"export on every core against {export_n} empty python-docx + openpyxl documents written "
           f"in one process ({empty:.1f} s): {every / empty:.2f}x (goal at most 0.75x)")
+    print(f"  CPU: {one_cpu / export_n * 1000:.1f} ms a project on one core, {every_cpu / export_n * 1000:.1f} ms "
+          f"on every core (all its processes), against {empty_cpu / export_n * 1000:.1f} ms a pair of empty "
+          f"documents: {every_cpu / empty_cpu:.2f}x, shared by {_cores()} cores {every_cpu / empty_cpu / _cores():.2f}x "
+          f"(what the wall clock gives on cores nobody else uses); load average {os.getloadavg()[0]:.1f}")
+
+
+def _cores() -> int:
+    from cli.parallel import workers
+    return workers()
 
 
 def bench_writers() -> None:
