@@ -212,26 +212,15 @@ def add_form(doc, layout: FormLayout, tables: list[bytes] | None = None, section
         _line(doc, layout.title, TITLE_FONT, 18, after=0)
         _line(doc, layout.year_line, BODY_FONT, 12, after=3)
     body = doc.element.body
-    head = header_rows(layout)
-    split = len(pages) > 1 and bool(head)
-    if not split:
-        xml = [table_xml(layout)]
-    else:
-        # Word repeats only a table's first rows: the indicator table is a table of its own,
-        # right below the first (a paragraph of one twip between them keeps them two tables)
-        tail = set(last_rows(layout)) | set(head)  # the 总分 row keeps with the signature lines
-        xml = [table_xml(layout, list(range(head[0])), bottom=False), _SEPARATOR,
-               table_xml(layout, list(range(head[0], len(layout.rows))), repeat=set(head), keep=tail)]
+    xml = _tables_xml(layout, pages)
+    split = len(xml) > 1  # several pages: numbered
     if tables is None:
         for fragment in xml:
             body.insert(len(body) - 1, parse_xml(fragment))
     else:
         body.insert(len(body) - 1, parse_xml(_TABLES_MARK.format(len(tables))))
         if as_text:  # the lines too, as form_package writes them: one paragraph of python-docx's a form
-            signatures = [_line_xml(line, BODY_FONT, 11, "left", 8 if i == 0 else 4, 0, i + 1 < len(lines[2:]))
-                          for i, line in enumerate(lines[2:])]
-            xml = [_line_xml(lines[0], TITLE_FONT, 18, "center", 0, 0, None),
-                   _line_xml(lines[1], BODY_FONT, 12, "center", 0, 3, None), *xml, *signatures]
+            xml = _with_lines(lines, xml)
         tables.append(zlib.compress(_as_reparsed("".join(xml)).encode("utf-8"), 1))  # a tenth in memory
     _page_numbers(section, split, len(pages), alone=alone)
     if as_text:
@@ -239,6 +228,27 @@ def add_form(doc, layout: FormLayout, tables: list[bytes] | None = None, section
     for i, line in enumerate(layout.signature_lines):
         p = _line(doc, line, BODY_FONT, 11, WD_ALIGN_PARAGRAPH.LEFT, before=8 if i == 0 else 4)
         p.paragraph_format.keep_with_next = i + 1 < len(layout.signature_lines)
+
+
+def _tables_xml(layout: FormLayout, pages: list[list[int]]) -> list[str]:
+    """The form's table, or where it takes several pages and has an indicator header, its two
+    tables: Word repeats only a table's first rows, so the indicator table is a table of its own
+    right below the first (a paragraph of one twip between them keeps them two tables)."""
+    head = header_rows(layout)
+    if len(pages) == 1 or not head:
+        return [table_xml(layout)]
+    tail = set(last_rows(layout)) | set(head)  # the 总分 row keeps with the signature lines
+    return [table_xml(layout, list(range(head[0])), bottom=False), _SEPARATOR,
+            table_xml(layout, list(range(head[0], len(layout.rows))), repeat=set(head), keep=tail)]
+
+
+def _with_lines(lines: list[str], tables: list[str]) -> list[str]:
+    """Title, year line, the tables and the signature lines, the lines as _line writes them."""
+    signatures = lines[2:]
+    return [_line_xml(lines[0], TITLE_FONT, 18, "center", 0, 0, None),
+            _line_xml(lines[1], BODY_FONT, 12, "center", 0, 3, None), *tables,
+            *(_line_xml(line, BODY_FONT, 11, "left", 8 if i == 0 else 4, 0, i + 1 < len(signatures))
+              for i, line in enumerate(signatures))]
 
 
 # where add_form left a form's tables out (a paragraph style no document of ours names)
@@ -437,20 +447,9 @@ def form_package(layout: FormLayout, title: str, author: str, keywords: str) -> 
     if not all(t and _plain_line(t) for t in lines) or any(clean_text(v) != v or "\r" in v for v in values):
         return None
     pages = paginate(layout)
-    head = header_rows(layout)
-    parts, before, after, core = _shape(layout.body_pt, len(pages) if len(pages) > 1 and head else 1)
-    body = [_line_xml(lines[0], TITLE_FONT, 18, "center", 0, 0, None),
-            _line_xml(lines[1], BODY_FONT, 12, "center", 0, 3, None)]
-    if len(pages) == 1 or not head:
-        body.append(table_xml(layout))
-    else:
-        tail = set(last_rows(layout)) | set(head)
-        body += [table_xml(layout, list(range(head[0])), bottom=False), _SEPARATOR,
-                 table_xml(layout, list(range(head[0], len(layout.rows))), repeat=set(head), keep=tail)]
-    signatures = lines[2:]
-    for i, line in enumerate(signatures):
-        body.append(_line_xml(line, BODY_FONT, 11, "left", 8 if i == 0 else 4, 0, i + 1 < len(signatures)))
-    document = before + _as_reparsed("".join(body)) + after
+    tables = _tables_xml(layout, pages)
+    parts, before, after, core = _shape(layout.body_pt, len(pages) if len(tables) > 1 else 1)
+    document = before + _as_reparsed("".join(_with_lines(lines, tables))) + after
     now = _now().strftime("%Y-%m-%dT%H:%M:%SZ")
     core = _TIMES.sub(lambda m: m.group(1) + now + m.group(3), core)
     # in one pass: a value put in is never read again as a mark (a 项目名称 'ZPB-AUTHOR-MARK')
