@@ -64,6 +64,7 @@ def check(project: Project, evaluation: Evaluation | None = None,
 
     _unreadable(project, err)
     _score_bounds(project, err)
+    _rounded_over_weight(project, ev, profile, err)
     _funds(project, err, warn)
     _budget(project, ev, err, warn)
     if ev.weight_sum != HUNDRED:
@@ -115,6 +116,21 @@ def _score_bounds(project: Project, err) -> None:
             err(score_place, f"得分 {plain(hand)} 不能为负数")
         elif weight is not None and weight >= 0 and hand > weight:
             err(score_place, f"得分 {plain(hand)} 超过分值 {plain(weight)}")
+
+
+def _rounded_over_weight(project: Project, ev: Evaluation, profile: RuleProfile, err) -> None:
+    """A 分值 with more decimals than the profile's scores (7.5 under whole numbers) rounds full
+    marks above itself (8): a 得分 over its 分值 on the printed form, a 总分 over 100."""
+    rows = [(Place(Section.BUDGET, field="budget_hand_score"), ev.budget, project.budget_weight)] \
+        if project.budget_item else []
+    rows += [(Place(Section.INDICATOR, i, "hand_score"), score, ind.weight)
+             for i, (ind, score) in enumerate(zip(project.indicators, ev.indicators))]
+    for place, score, weight in rows:
+        if score.hand or score.value is None or weight is None or weight < 0 or score.value <= weight:
+            continue
+        rounding = "整数" if profile.decimals == 0 else f"{profile.decimals} 位小数"
+        err(place, f"得分 {plain(score.value)} 超过分值 {plain(weight)}（{profile.name}的得分取{rounding}，"
+                   "按规则算出的得分进位后超过了分值）；请把分值改为整数，或改用保留两位小数的评分规则")
 
 
 def _funds(project: Project, err, warn) -> None:
