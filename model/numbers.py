@@ -47,12 +47,28 @@ class NotANumber(ValueError):
     """The text in a number cell cannot be read as a number."""
 
 
+_DIGIT_GAP = re.compile(r"(\d+)(\s+)(?=\d)")
+
+
+def _squeezed(text: str) -> str:
+    """The normalized text without whitespace — which between two digits is only a thousands
+    separator on one line ('1 234 567', '12 345.6'): two figures in one cell ('18 19', '18' over
+    '19') are no number, where dropping the space read them as 1819."""
+    s = normalize(text)
+    for m in _DIGIT_GAP.finditer(s):
+        grouped = (len(m.group(1)) <= 3 and not s[:m.start()].endswith(".") and "\n" not in m.group(2)
+                   and re.match(r"\d{3}(?!\d)", s[m.end():]))
+        if not grouped:
+            raise NotANumber(text)
+    return re.sub(r"\s+", "", s)
+
+
 def parse_amount(text: str | None) -> Decimal | None:
     """A money cell in 万元: '18', '53.808', '１２．５', '1,234.5', '18万元', '150万', '180000元'.
 
     Blank gives None; anything else raises NotANumber so the caller keeps the text as typed.
     """
-    s = re.sub(r"\s+", "", normalize(text or ""))
+    s = _squeezed(text or "")
     if not s:
         return None
     scale = Decimal(1)
@@ -76,7 +92,7 @@ def parse_amount(text: str | None) -> Decimal | None:
 
 def parse_plain(text: str | None) -> Decimal | None:
     """A 分值 or 得分 cell: a plain number, full-width allowed; blank gives None."""
-    s = re.sub(r"\s+", "", normalize(text or ""))
+    s = _squeezed(text or "")
     if s.endswith("分"):
         s = s[:-1]
     if not s:

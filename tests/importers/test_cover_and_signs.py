@@ -79,3 +79,15 @@ def test_a_negative_amount_is_read_but_named(tmp_path, suffix, capsys):
     assert p.total_funds.executed == D(-5)
     code, out, _ = cli(capsys, "check", tmp_path / "out" / "负数.zpb.json")
     assert code == 1 and "年度资金总额·全年执行数：金额不能为负数" in out
+
+
+@pytest.mark.parametrize("suffix", [".docx", ".xlsx"])
+def test_two_figures_in_one_amount_cell_are_named_not_joined(tmp_path, suffix):
+    """A 全年执行数 cell holding two lines ('18' over '19': a figure and its correction) was read
+    as 1819 万元 with exit 0; it is text where an amount belongs, named with its cell."""
+    def two_lines(rows):
+        rows[6][4] = "18\n19"
+
+    [reading] = read_readings(_write(tmp_path / f"两行{suffix}", [], two_lines))
+    assert reading.project.total_funds.executed is None
+    assert any("“18 19”，不是金额" in w or "“18\n19”，不是金额" in w for w in reading.warnings), reading.warnings

@@ -57,3 +57,20 @@ def test_quantities_in_targets(typed, value, unit, op):
 
 def test_no_number_no_quantity():
     assert parse_quantity("优良中低差") is None
+
+
+@pytest.mark.parametrize("typed", ["18 19", "18\n19", "1.5 234", "1234 567", "10 0", "18\u300019"])
+def test_two_numbers_in_one_cell_are_no_number(typed):
+    """Whitespace between digits is a thousands separator only where it groups by three ('1 234
+    567'): two figures in one cell ('18 19', a cell of two lines) were read as 1819."""
+    from model.numbers import parse_plain
+    with pytest.raises(NotANumber):
+        parse_amount(typed)
+    with pytest.raises(NotANumber):
+        parse_plain(typed)
+
+
+@pytest.mark.parametrize("typed, value", [("1 234 567", "1234567"), ("12 345.6", "12345.6"), ("180 000元", "18"),
+                                          (" 18 万元 ", "18"), ("- 5", "-5")])
+def test_spaces_that_group_thousands_or_pad_are_read(typed, value):
+    assert parse_amount(typed) == Decimal(value)
