@@ -12,7 +12,9 @@ _FULL_WIDTH = str.maketrans(
     "0123456789.,%+---===≥≤><:() ",
 )
 
-_NUMBER = re.compile(r"[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+")
+# thousands grouped by commas, or by single spaces on one line ('1 200元/平方米': no 1 and a
+# stray 200), as parse_amount reads them
+_NUMBER = re.compile(r"[-+]?\d{1,3}(?: \d{3})+(?:\.\d+)?(?!\d)|[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+")
 
 
 @lru_cache(maxsize=8192)
@@ -24,7 +26,7 @@ def normalize(text: str) -> str:
 
 
 def to_decimal(digits: str) -> Decimal:
-    return Decimal(digits.replace(",", ""))
+    return Decimal(digits.replace(",", "").replace(" ", ""))
 
 
 # No form holds more than a trillion 万元 or finer than 12 decimals; beyond that a number is a

@@ -74,3 +74,22 @@ def test_two_numbers_in_one_cell_are_no_number(typed):
                                           (" 18 万元 ", "18"), ("- 5", "-5")])
 def test_spaces_that_group_thousands_or_pad_are_read(typed, value):
     assert parse_amount(typed) == Decimal(value)
+
+
+@pytest.mark.parametrize("typed, value, unit", [("≤1 200元/平方米", "1200", "元/平方米"), ("≥ 1 000 人", "1000", "人"),
+                                                ("12 345.5万元", "12345.5", "万元"), ("1 2345人", "1", "")])
+def test_quantities_grouped_by_spaces_are_one_number(typed, value, unit):
+    """'≤1 200元/平方米' was read as 1 with no unit: its actual '1 500元/平方米' then met the cap
+    (1 ≤ 1) and scored full marks."""
+    q = parse_quantity(typed)
+    assert q is not None and (q.value, q.unit) == (Decimal(value), unit)
+
+
+def test_a_cap_written_with_grouped_thousands_is_scored_on_its_numbers():
+    from model import evaluate
+    from tests.helpers import reference_project
+    p = reference_project("01")
+    ind = p.indicators[0]
+    ind.target, ind.actual = "≤1 200元/平方米", "1 500元/平方米"
+    score = evaluate(p).indicators[0]
+    assert score.value is not None and score.value < ind.weight  # over the cap: not full marks
