@@ -37,9 +37,15 @@ MAX_DECIMALS = 12
 _FINEST = Decimal(1).scaleb(-MAX_DECIMALS)
 
 
+MAX_DIGITS = 15  # what Excel and LibreOffice hold of a number: more would print as another
+
+
 def in_bounds(value: Decimal, limit: Decimal = MAX_MAGNITUDE) -> bool:
-    """A finite number of at most limit in size and at most 12 decimals (trailing zeros aside)."""
+    """A finite number of at most limit in size, at most 12 decimals and 15 significant digits
+    (trailing zeros aside): 999999999999.123456 shows as 999999999999.123000 in a spreadsheet."""
     if not value.is_finite() or abs(value) > limit:
+        return False
+    if len(value.normalize().as_tuple().digits) > MAX_DIGITS:
         return False
     exponent = value.as_tuple().exponent
     return (isinstance(exponent, int) and exponent >= -MAX_DECIMALS) or value == value.quantize(_FINEST)

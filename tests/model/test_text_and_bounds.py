@@ -103,3 +103,19 @@ def test_hand_scores_outside_0_to_weight_and_negative_weights_are_errors():
     assert any("第 1 行·得分" in e and "超过分值 50" in e for e in errors)
     assert any("第 2 行·分值" in e and "负数" in e for e in errors)
     assert any("第 3 行·得分" in e and "负数" in e for e in errors)
+
+
+@pytest.mark.parametrize("text", ["999999999999.123456", "1234567890.123456", "0.1234567890123456"])
+def test_amounts_finer_than_a_spreadsheet_holds_are_unreadable(text):
+    """Excel and LibreOffice hold 15 significant digits: 999999999999.123456 printed in the .xlsx
+    as 999999999999.123000 — a wrong number on the form. No real amount needs more (一千亿万元
+    to the 元 is 14)."""
+    with pytest.raises(NotANumber):
+        parse_amount(text)
+    with pytest.raises(NotANumber):
+        parse_plain(text)
+
+
+@pytest.mark.parametrize("text", ["99999999.999999", "12345678.1234567", "130741.236", "0.000001", "100000000000"])
+def test_amounts_within_fifteen_digits_are_read(text):
+    assert parse_amount(text) is not None
