@@ -265,7 +265,30 @@ def build_layout(project: Project, evaluation: Evaluation | None = None) -> Form
     )
     fit_font(layout)
     fit_columns_to_texts(layout)
+    widen_for_numbers(layout)
     return layout
+
+
+def widen_for_numbers(layout: FormLayout) -> None:
+    """A number wider than its column even at the smallest size (98765.123456 万元 in 全年预算数)
+    would break inside itself in Word: its column takes the width it needs from the long-text
+    columns (三级指标, 偏差原因), which wrap, the table's width kept."""
+    smallest = min(FONT_SIZES_PT)
+    widths = list(layout.columns_mm)
+    for c in number_cells(layout):
+        if c.span == 1 and c.col not in LONG_TEXT_COLUMNS:
+            widths[c.col] = max(widths[c.col], math.ceil(widest_word_mm(c.text, smallest) * 10) / 10)
+    extra = sum(widths) - sum(layout.columns_mm)
+    if extra <= 0:
+        return
+    # the long-text columns give in proportion to what they hold beyond half their width
+    spare = {i: widths[i] / 2 for i in LONG_TEXT_COLUMNS}
+    if sum(spare.values()) < extra:
+        return  # no room without cutting the texts: the number is set as small as allowed
+    for i, room in spare.items():
+        widths[i] = round(widths[i] - extra * room / sum(spare.values()), 1)
+    widths[LONG_TEXT_COLUMNS[-1]] += round(sum(layout.columns_mm) - sum(widths), 1)  # the rounding
+    layout.columns_mm = tuple(widths)
 
 
 # the indicator table's long texts (三级指标, 偏差原因) take the room its short ones (年度指标值,

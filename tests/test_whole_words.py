@@ -64,6 +64,9 @@ def example_form() -> Project:
     p.indicators[1].target, p.indicators[1].actual = "≤1200元/平方米", "1180元/平方米"
     p.indicators.append(Indicator(level1="效益指标", level2="可持续影响指标", name="指标1：设备持续运行",
                                   target="≥365天", actual="365天", weight=Decimal(0)))
+    for row in p.funds[:2]:  # a project of some 9.9亿 to the 元: wider than 全年预算数 at 10.5 pt
+        row.initial_budget = row.annual_budget = Decimal("98765.123456")
+        row.executed = Decimal("98765.123455")
     return p
 
 
@@ -221,7 +224,10 @@ def test_the_form_prints_every_label_and_number_whole(pdfs, output):
     assert not bad, f"labels broken where a reader would not: {bad}"
     cells = [form.name, form.phone, form.goal, form.achieved]
     cells += [t for ind in form.indicators for t in (ind.name, ind.target, ind.actual)]
+    cells += [str(getattr(row, f)) for row in form.funds for f in ("initial_budget", "annual_budget", "executed")
+              if getattr(row, f) is not None]
     want = numbers_in(cells)
+    assert "98765.123456" in want
     got = whole_numbers(blocks)
     assert "≥121057.86" in want and "≤1200" in want
     assert not {n: c for n, c in want.items() if got[n] < c}, f"numbers broken: {want - got}"
