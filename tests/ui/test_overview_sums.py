@@ -23,3 +23,32 @@ def test_sum_of_none_is_a_dash_and_a_partial_sum_says_so():
     assert _sum_text("全年执行数", t, "executed") == "全年执行数合计 3 万元（另有 1 个项目未填）"
     whole = unit_totals([_entry("10", "9"), _entry("5", "5")])
     assert _sum_text("全年预算数", whole, "annual_budget") == "全年预算数合计 15 万元"
+
+
+def test_amounts_are_shown_whole_not_elided_inside_the_number(qtbot, fake, tmp_path):
+    """A 全年预算数 of 123456.789012 in a 96 px column was shown '12345...89012': a number cut in
+    its middle reads as another. The amount columns take the width of their widest figure."""
+    from decimal import Decimal
+
+    from model.project_file import save_project
+    from tests.helpers import reference_project
+    from ui.app import make_app
+    from ui.overview.table_model import Col
+    from ui.overview.window import OverviewWindow
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    p = reference_project("01")
+    total = p.funds_row(FundsKind.TOTAL)
+    total.annual_budget, total.executed = Decimal("123456.789012"), Decimal("98765.432109")
+    save_project(p, folder / "大.zpb.json")
+    make_app()
+    w = OverviewWindow(folder, fake)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: not w.folder.loading)
+    metrics = w.view.fontMetrics()
+    for col in (Col.BUDGET, Col.EXECUTED):
+        text = w.proxy.index(0, col).data()
+        assert text in ("123456.789012", "98765.432109")
+        assert w.view.columnWidth(col) >= metrics.horizontalAdvance(text) + 8, (col, text)
+    w.close()

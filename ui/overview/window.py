@@ -151,8 +151,15 @@ class OverviewWindow(QMainWindow, OverviewWork):
     def _loaded(self) -> None:
         self.progress.hide()
         self.cancel_button.hide()
+        self.fit_amount_columns()
         self.update_totals()
         self.statusBar().showMessage(f"已读取 {len(self.folder.entries)} 个项目", 5000)
+
+    def fit_amount_columns(self) -> None:
+        """The amount columns as wide as their widest figure: an elided number ('12345...89012'
+        for 123456.789012) reads as another."""
+        for col in (Col.BUDGET, Col.EXECUTED):
+            self.view.setColumnWidth(col, max(self.view.columnWidth(col), self.view.sizeHintForColumn(col)))
 
     def update_totals(self) -> None:
         """The totals of the rows shown: with a filter or search, it says so and of how many."""
