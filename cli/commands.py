@@ -194,4 +194,25 @@ def run(argv: list[str]) -> int:
     if args.command is None:
         build_parser().print_help()
         return EXIT_OK
+    empty = _empty_path(args)
+    if empty:
+        print(f"参数错误：{empty} 的路径是空的（批处理脚本中的变量没有值？）；未读取或写入任何文件", file=sys.stderr)
+        return EXIT_UNREADABLE
     return COMMANDS[args.command](args)
+
+
+# every argument that names a file or folder, as the parsers name them, and how the clerk typed it
+_PATH_ARGUMENTS = {"file": "FILE", "files": "FILE", "folder": "DIR", "last": "--from", "docx": "--docx",
+                   "xlsx": "--xlsx", "pdf": "--pdf", "outdir": "--outdir", "output": "-o", "combined": "--combined",
+                   "report": "--report"}
+
+
+def _empty_path(args) -> str:
+    """The argument given as an empty (or blank) path: '' is no file — taken as 'no option' it
+    wrote outputs nobody asked for, as a path it is the current folder."""
+    for name, shown in _PATH_ARGUMENTS.items():
+        value = getattr(args, name, None)
+        values = value if isinstance(value, list) else [value]
+        if any(isinstance(v, str) and not v.strip() for v in values):
+            return shown
+    return ""

@@ -171,3 +171,23 @@ def test_system_errors_are_said_in_chinese(tmp_path, capsys):
     d = _folder(tmp_path)
     code, _, err = cli(capsys, "summary", d, "--xlsx", tmp_path / ("名" * 90 + ".xlsx"))
     assert code == 1 and "文件名太长" in err and "too long" not in err
+
+
+def test_an_empty_path_is_a_usage_error_never_the_current_folder(tmp_path, capsys):
+    """A script whose variable is empty (`zpb export "$F" --docx "$OUT"`): '' was taken as no option
+    (export wrote both default files beside the input, --combined '' exported every project
+    one by one), as the current folder (`export ""` exported all of it), or ended in a
+    traceback (`import FORM -o ""`). It is a usage error naming the option, and nothing is written."""
+    d = _folder(tmp_path)
+    src = d / "项目0.zpb.json"
+    form = FORMS / "01.docx"
+    cases = [["export", src, "--docx", ""], ["export", src, "--outdir", " "], ["export", d, "--combined", ""],
+             ["export", ""], ["check", ""], ["import", form, "-o", ""], ["import", form, "--outdir", ""],
+             ["summary", d, "--xlsx", ""], ["new", ""], ["new", tmp_path / "n.zpb.json", "--from", ""],
+             ["department", d, "--report", ""]]
+    before = sorted(p.name for p in d.iterdir())
+    for args in cases:
+        code, out, err = cli(capsys, *args)
+        assert code == 2 and "路径是空的" in err and "Traceback" not in err, (args, code, err)
+    assert sorted(p.name for p in d.iterdir()) == before
+    assert not (tmp_path / "n.zpb.json").exists()
