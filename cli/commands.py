@@ -94,7 +94,7 @@ def cmd_new(args) -> int:
     except Exception as exc:  # reading LAST or writing FILE: said, never a traceback
         fail(describe(exc, args.last or target))
         return EXIT_FORM_ERRORS
-    print(f"已写入 {target}")
+    print(f"已写入 {one_line(str(target), ' ')}")
     return EXIT_OK
 
 
@@ -152,12 +152,12 @@ def cmd_check(args) -> int:
             # a layout not recognised is refused (exit 1, as import); a file not read at all, 2
             code = max(code, EXIT_FORM_ERRORS) if isinstance(exc, UnknownLayout) else EXIT_UNREADABLE
             if headed:
-                print(("" if first else "\n") + f"== {path}")
+                print(("" if first else "\n") + f"== {one_line(str(path), ' ')}")
                 first = False
         for k, (project, reading) in enumerate(projects, 1):
             if headed or len(projects) > 1:
                 which = f"（第 {k} 张表，共 {len(projects)} 张）" if len(projects) > 1 else ""
-                print(("" if first else "\n") + f"== {path}{which}")
+                print(("" if first else "\n") + f"== {one_line(str(path), ' ')}{which}")
             first = False
             said = reading.lines(verbose=True) if reading is not None else []  # type: ignore[attr-defined]
             if reading is None:  # a project file: texts whose invisible characters loading dropped

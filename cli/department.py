@@ -109,7 +109,7 @@ def cmd_department(args) -> int:
             fail(describe(exc, target, "写入"))
             code = EXIT_FAILED
             continue
-        print(f"已写出{what}：{target}")
+        print(f"已写出{what}：{one_line(str(target), ' ')}")
         if kind != "report":  # the table: a row no page holds is said, as `export` says it
             from exporters.department.layout import build_department_layout
             from exporters.layout import rows_cut_off

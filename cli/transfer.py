@@ -8,6 +8,7 @@ from exporters.files import FORMATS, load_writers, render, write_output
 from exporters.layout import build_layout, rows_cut_off
 from importers import accepted, read_readings
 from importers.declaration import PROPOSED
+from model.text import one_line
 from model import Project, Severity, check, evaluate
 from model.failures import describe
 from model.files import clean_stale_temps, distinct_paths, sync_folder
@@ -133,7 +134,7 @@ def _export_one(path: str, project, targets: dict[str, Path]) -> bool:
             fail(describe(exc, target, "写入"))
             ok = False
             continue
-        print(f"已导出 {target}")
+        print(f"已导出 {one_line(str(target), ' ')}")
         written += 1
     if written:
         for cut in rows_cut_off(layout):
@@ -181,7 +182,7 @@ def cmd_import(args) -> int:
                 code = EXIT_FAILED
                 continue
             where = f"{path}（第 {k} 张表）" if len(forms) > 1 else path
-            print(f"已读取 {where} → {target}（{len(project.indicators)} 个指标）")
+            print(f"已读取 {one_line(str(where), ' ')} → {one_line(str(target), ' ')}（{len(project.indicators)} 个指标）")
             print_reading(readings[k - 1], target.name)
             for note in project.notes:
                 if note.title == PROPOSED:

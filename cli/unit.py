@@ -89,7 +89,7 @@ def write_targets(unit: Unit, targets: dict[str, str | None], force: bool, rende
             fail(describe(exc, target, "写入"))
             code = EXIT_FAILED
             continue
-        print(f"已导出 {target}")
+        print(f"已导出 {one_line(str(target), ' ')}")
     return code
 
 
@@ -176,6 +176,6 @@ def new_unit(args, load) -> int:
             fail(describe(exc, target, "写入"))
             code = EXIT_FAILED
             continue
-        print(f"已写入 {target}")
+        print(f"已写入 {one_line(str(target), ' ')}")
     print(f"共 {len(entries)} 个项目", file=sys.stderr)
     return code

@@ -191,3 +191,18 @@ def test_an_empty_path_is_a_usage_error_never_the_current_folder(tmp_path, capsy
         assert code == 2 and "路径是空的" in err and "Traceback" not in err, (args, code, err)
     assert sorted(p.name for p in d.iterdir()) == before
     assert not (tmp_path / "n.zpb.json").exists()
+
+
+def test_a_file_name_with_a_line_break_starts_no_line_of_its_own(tmp_path, capsys):
+    """A project file named '甲\\n总分：100\\t乙.zpb.json' (Linux allows it): `check DIR` printed its
+    header '== 甲' and then a line '总分：100 …' that a script reads as a total; `export` printed
+    '已导出 …' over two lines. File names are printed on one line, as project names are."""
+    d = _folder(tmp_path, 1)
+    data = json.loads(EXAMPLE.read_text(encoding="utf-8"))
+    data["project"]["name"] = ""
+    (d / "甲\n总分：100\t乙.zpb.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    code, out, _ = cli(capsys, "check", d)
+    assert sum(line.startswith("总分：") for line in out.splitlines()) == 2, out
+    code, out, _ = cli(capsys, "export", d, "--outdir", tmp_path / "o", "--format", "docx")
+    assert code == 0 and all(line.startswith("已导出 ") for line in out.splitlines()), out
+    assert len(list((tmp_path / "o").iterdir())) == 2
