@@ -102,7 +102,8 @@ def parse_readings(rows: list[Row], preamble: list[str] | tuple = (), profile_na
             c.text for r in rows[lines_from:start] for c in r if c.text.strip()]
         reading = Reading(project=Project(profile=profile_name), places=places or Places())
         top = lines_from
-        _template_hints(rows, top if not out else start, end, reading)
+        if not own:  # our own export holds what the clerk typed, whatever it says
+            _template_hints(rows, top if not out else start, end, reading)
         # a cover stands before the first form; above a later one are the last one's footers
         lines_from = _parse_one(rows, start, head, end, lines, reading, own, above=None if out else lines_from)
         if reading.project.year is None and out:

@@ -53,3 +53,18 @@ def test_a_clerk_s_own_text_in_those_places_is_read(tmp_path, fmt):
     assert reading.project.achieved == "已按时足额发放。"
     assert "项目自评得分99分，工资足额发放。" in [n.text for n in reading.project.notes]
     assert not any("模板的填写说明" in x for x in reading.left_out)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "xlsx"])
+def test_our_own_export_reads_back_what_the_clerk_typed_even_so(tmp_path, fmt):
+    """What our export prints is the clerk's (they may have pasted a template's sentence): read
+    back as written, never blanked."""
+    from exporters.docx_writer import write_docx
+    from exporters.xlsx_writer import write_xlsx
+    from importers import read_form
+    from tests.helpers import reference_project
+    project = reference_project("01")
+    project.achieved = GOAL_HINT
+    path = tmp_path / f"p.{fmt}"
+    (write_docx if fmt == "docx" else write_xlsx)(project, path)
+    assert read_form(path).achieved == GOAL_HINT
