@@ -438,9 +438,9 @@ def _title(p: Project, lines: list[str]) -> None:
     """Year and district from the lines above the table: a year line ('（2022年度）') or a title
     first, the nearest first; any other line naming a year after that."""
     keys = [label_key(line) for line in reversed(lines)]
-    titled = [k for k in keys if re.fullmatch(r"\(?\d{4}年度?\)?", k) or "表" in k]
+    titled = [k for k in keys if re.fullmatch(r"\(?[0-9]{4}年度?\)?", k) or "表" in k]
     for key in titled + keys:
-        m = re.search(r"(\d{4})年", key)
+        m = re.search(r"([0-9]{4})年", key)
         if m and p.year is None:
             p.year = int(m.group(1))
     for key in keys:
@@ -494,7 +494,7 @@ def _header(p: Project, rows: list[Row], amounts: bool, yuan: bool, reading: Rea
             _say_header(label, value, amounts, reading)
             field = L.header_field(label)
             if field == "year":
-                m = re.search(r"\d{4}", value)
+                m = re.search(r"[0-9]{4}", value)
                 if m and p.year is None:
                     p.year = int(m.group(0))
             elif field and value and not getattr(p, field) and value not in ("元", "万元"):

@@ -14,7 +14,7 @@ _FULL_WIDTH = str.maketrans(
 
 # thousands grouped by commas, or by single spaces on one line ('1 200元/平方米': no 1 and a
 # stray 200), as parse_amount reads them
-_NUMBER = re.compile(r"[-+]?\d{1,3}(?: \d{3})+(?:\.\d+)?(?!\d)|[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+")
+_NUMBER = re.compile(r"[-+]?\d{1,3}(?: \d{3})+(?:\.\d+)?(?!\d)|[-+]?\d+(?:,\d{3})*(?:\.\d+)?|[-+]?\.\d+", re.ASCII)
 
 
 @lru_cache(maxsize=8192)
@@ -26,7 +26,35 @@ def normalize(text: str) -> str:
 
 
 def to_decimal(digits: str) -> Decimal:
-    return Decimal(digits.replace(",", "").replace(" ", ""))
+    """The one door from text to Decimal. Only ASCII digits, one optional '-' or '+', one '.', and
+    the separators the callers' patterns admit ('1,234', '1 234'): Decimal() itself also takes
+    '1_000', '١٢', 'Infinity', 'NaN' and '1e3', none of which a clerk or this program writes."""
+    s = digits.replace(",", "").replace(" ", "")
+    if not _PLAIN.fullmatch(s):
+        raise NotANumber(digits)
+    return Decimal(s)
+
+
+_PLAIN = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
+# a number in the program's own files: as `plain` writes it ('18', '-3', '53.808'), nothing else
+_STORED = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+
+
+def stored_number(value: object) -> Decimal | None:
+    """A number cell's value in a project or department file, or None when it is not one written
+    as the program writes it: '1_000', '+5', '5.', '1e3', 'NaN', '0x10' or '١٢' hand-edited into
+    a file are kept as the text they are (named by check), never read as another number."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, Decimal):
+        return value if value.is_finite() else None
+    if isinstance(value, int):
+        return Decimal(value)
+    if isinstance(value, float):
+        value = repr(value)
+    if not isinstance(value, str) or not _STORED.fullmatch(value):
+        return None
+    return Decimal(value)
 
 
 # No form holds more than a trillion 万元 or finer than 12 decimals; beyond that a number is a
@@ -55,7 +83,7 @@ class NotANumber(ValueError):
     """The text in a number cell cannot be read as a number."""
 
 
-_DIGIT_GAP = re.compile(r"(\d+)(\s+)(?=\d)")
+_DIGIT_GAP = re.compile(r"([0-9]+)(\s+)(?=[0-9])")
 
 
 def _squeezed(text: str) -> str:
@@ -65,7 +93,7 @@ def _squeezed(text: str) -> str:
     s = normalize(text)
     for m in _DIGIT_GAP.finditer(s):
         grouped = (len(m.group(1)) <= 3 and not s[:m.start()].endswith(".") and "\n" not in m.group(2)
-                   and re.match(r"\d{3}(?!\d)", s[m.end():]))
+                   and re.match(r"[0-9]{3}(?![0-9])", s[m.end():]))
         if not grouped:
             raise NotANumber(text)
     return re.sub(r"\s+", "", s)
@@ -87,7 +115,7 @@ def parse_amount(text: str | None) -> Decimal | None:
     elif s.endswith("元"):
         s = s[:-1]
         scale = Decimal("0.0001")
-    if not re.fullmatch(r"[-+]?(\d+(,\d{3})*(\.\d*)?|\.\d+)", s):
+    if not re.fullmatch(r"[-+]?(\d+(,\d{3})*(\.\d*)?|\.\d+)", s, re.ASCII):
         raise NotANumber(text)
     try:
         value = to_decimal(s.rstrip(".")) * scale
@@ -105,7 +133,7 @@ def parse_plain(text: str | None) -> Decimal | None:
         s = s[:-1]
     if not s:
         return None
-    if not re.fullmatch(r"[-+]?(\d+(,\d{3})*(\.\d*)?|\.\d+)", s):
+    if not re.fullmatch(r"[-+]?(\d+(,\d{3})*(\.\d*)?|\.\d+)", s, re.ASCII):
         raise NotANumber(text)
     value = to_decimal(s.rstrip("."))
     if not in_bounds(value):

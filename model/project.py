@@ -5,9 +5,9 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import ClassVar
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, field_serializer, field_validator, model_validator
 
-from model.numbers import NotANumber, in_bounds, parse_amount, parse_plain, unsigned_zero
+from model.numbers import NotANumber, in_bounds, parse_amount, parse_plain, stored_number, unsigned_zero
 from model.profiles import DEFAULT_PROFILE, known_profile
 from model.text import clean_text
 
@@ -52,27 +52,34 @@ class _Cells(BaseModel):
     @model_validator(mode="before")
     @classmethod
     def _sane_numbers(cls, data):
-        """A number cell beyond sane bounds, or written with an exponent, is kept as unreadable text."""
+        """A number cell in a file is read by `stored_number` alone: one beyond sane bounds, or
+        written other than as the program writes numbers ('1_000', '1e3', '+5', 'NaN'), is kept
+        as unreadable text, which check names with its cell."""
         if not isinstance(data, dict):
             return data
-        moved = {}
+        moved, read = {}, {}
         for field in cls._NUMBER_FIELDS:
             value = data.get(field)
-            if value is None or isinstance(value, bool):
-                continue
-            if isinstance(value, str):
-                ok = "e" not in value.lower() and _decimal_in_bounds(value)
-            elif isinstance(value, (int, float, Decimal)):
-                ok = _decimal_in_bounds(str(value) if isinstance(value, float) else value)
-            else:
-                continue
-            if not ok:
+            if value is None or isinstance(value, (list, dict)):
+                continue  # a list or object: pydantic's own message names it
+            number = stored_number(value)
+            if number is None or not in_bounds(number):
                 moved[field] = clean_text(str(value))[:100]
-        if not moved:
+            else:
+                read[field] = number
+        if not moved and not read:
             return data
         unreadable = data.get("unreadable")
         unreadable = dict(unreadable) if isinstance(unreadable, dict) else {}
-        return {**data, **{f: None for f in moved}, "unreadable": {**unreadable, **moved}}
+        if not moved:
+            return {**data, **read}
+        return {**data, **read, **{f: None for f in moved}, "unreadable": {**unreadable, **moved}}
+
+    @field_serializer("*", mode="wrap", when_used="json")
+    def _plain_numbers(self, value, handler):
+        """Numbers in files as the form writes them ('0.0000001', never '1E-7', which reads back
+        as no number)."""
+        return format(value, "f") if isinstance(value, Decimal) else handler(value)
 
     def set_typed(self, field: str, text: str | None) -> None:
         """Set any field from what was typed: number cells are read (kept when unreadable)."""
@@ -147,13 +154,6 @@ class Indicator(_Cells):
         self._set_number(field, text, parse_plain)
 
 
-def _decimal_in_bounds(value) -> bool:
-    try:
-        return in_bounds(Decimal(value) if not isinstance(value, Decimal) else value)
-    except (ArithmeticError, ValueError):
-        return True  # not a number at all: pydantic's own message names it
-
-
 class Note(BaseModel):
     """A block of text a form carries beside the table (评价结论, 存在问题, 改进措施, 备注 …),
     kept so that nothing written on an imported form is lost."""
@@ -199,6 +199,16 @@ class Project(_Cells):
     @classmethod
     def _known_profile(cls, name: str) -> str:
         return known_profile(name)
+
+    @field_validator("printed_total", mode="before")
+    @classmethod
+    def _stored_total(cls, value):
+        if value is None or isinstance(value, Decimal):
+            return value
+        number = stored_number(value)
+        if number is None:
+            raise ValueError("应为数字，如 100 或 93.5")
+        return number
 
     @model_validator(mode="after")
     def _funds_in_order(self) -> Project:

@@ -82,7 +82,7 @@ def load_versioned(text: str, where: str, fmt: str, version_now: int, key: str, 
 
 
 # a whole field's name as the clerk knows it (nested places stay as written: indicators.3.weight)
-_LOC_WORDS = {"profile": "评分规则", "variance_base": "部门预决算差异率的基数", "year": "年度"}
+_LOC_WORDS = {"profile": "评分规则", "printed_total": "表上的总分", "variance_base": "部门预决算差异率的基数", "year": "年度"}
 
 # pydantic's messages by error type, as a clerk (or the colleague who edited the file) reads them
 _PYDANTIC_WORDS = {
