@@ -23,20 +23,73 @@ _FORMULA, _VALUE = re.compile(rb"<(?:\w+:)?f[\s>/]"), re.compile(rb"<(?:\w+:)?v>
 _TEXT_RESULT = re.compile(rb'\st="(?:str|e)"')  # a formula whose saved result is text (maybe empty)
 
 
-def uncached_formulas(zf: zipfile.ZipFile) -> list[str]:
+def uncached_formulas(zf: zipfile.ZipFile, ours: bool = False,
+                      sheets: set[str] | None = None) -> list[str]:
     """Cells whose formula has no saved result: openpyxl and other tools write them, and they
-    read as blanks until Excel or WPS computes and saves them."""
+    read as blanks until Excel or WPS computes and saves them. In our own export (`ours`) the
+    formulas we write (执行率, 预算执行率 得分, the 总分 row) are derived cells, recomputed on
+    reading: only the others are named — a script that put '=E7*0.9' in 全年执行数 left no
+    figure there, and the cell must not be read as left blank. `sheets`: only the sheets of
+    those titles (the forms' sheets of a combined workbook, its 汇总表 aside)."""
     found: list[str] = []
+    titles = _sheet_parts(zf) if sheets is not None else {}
     for part in zf.namelist():
         if not (part.startswith("xl/worksheets/") and part.endswith(".xml")):
+            continue
+        if sheets is not None and titles.get(part) not in sheets:
             continue
         data = zf.read(part)
         for m in _CELL.finditer(data):
             inner = m.group(2) or b""
             if _FORMULA.search(inner) and not _VALUE.search(inner) and not _TEXT_RESULT.search(m.group(1)):
+                if ours and _ours(inner):
+                    continue
                 ref = _REF.search(m.group(1))
                 found.append(ref.group(1).decode() if ref else "?")
     return found
+
+
+_F_TEXT = re.compile(rb"<(?:\w+:)?f(?:\s[^>]*)?>([^<]*)</(?:\w+:)?f>")
+_R = r"\$?[A-Z]{1,3}\$?[0-9]+"
+_RS = rf"{_R}(?:,{_R})*"
+# the formulas exporters/formulas.py writes (rate_formula, budget_score_formula, sum_formula,
+# total_formula), whatever cells they name
+_OUR_FORMULAS = re.compile("|".join([
+    rf'IF\(AND\(ISNUMBER\({_R}\),ISNUMBER\({_R}\)\),IF\({_R}<>0,ROUND\({_R}/{_R},4\),""\),""\)',
+    rf'IF\(AND\(ISNUMBER\({_R}\),ISNUMBER\({_R}\),ISNUMBER\({_R}\)\),IF\({_R}<>0,'
+    rf'ROUND\({_R}\*MAX\(0,MIN\({_R}/{_R},1\)\),[0-9]+\),""\),""\)',
+    rf"SUM\({_RS}\)",
+    rf'IF\(COUNT\({_RS}\)<[0-9]+,"[^"]*",SUM\({_RS}\)\)',
+]))
+
+
+def _sheet_parts(zf: zipfile.ZipFile) -> dict[str, str]:
+    """Worksheet part → sheet title, from xl/workbook.xml and its relationships."""
+    import html
+    try:
+        book, rels = zf.read("xl/workbook.xml"), zf.read("xl/_rels/workbook.xml.rels")
+    except KeyError:
+        return {}
+    targets = {}
+    for m in re.finditer(rb"<(?:\w+:)?Relationship\b([^>]*)>", rels):
+        rid, target = re.search(rb'\sId="([^"]*)"', m.group(1)), re.search(rb'\sTarget="([^"]*)"', m.group(1))
+        if rid and target:
+            t = target.group(1).decode("utf-8", "replace")
+            targets[rid.group(1)] = t.lstrip("/") if t.startswith("/") else "xl/" + t
+    out = {}
+    for m in re.finditer(rb"<(?:\w+:)?sheet\b([^>]*)>", book):
+        name, rid = re.search(rb'\sname="([^"]*)"', m.group(1)), re.search(rb'\s\w+:id="([^"]*)"', m.group(1))
+        if name and rid and rid.group(1) in targets:
+            out[targets[rid.group(1)]] = html.unescape(name.group(1).decode("utf-8", "replace"))
+    return out
+
+
+def _ours(inner: bytes) -> bool:
+    import html
+    m = _F_TEXT.search(inner)
+    if not m:
+        return False  # a shared formula's other cells carry no text: not ours
+    return _OUR_FORMULAS.fullmatch(html.unescape(m.group(1).decode("utf-8", "replace")).lstrip("=")) is not None
 
 
 def shown(value, number_format: str = "General") -> str:
@@ -127,9 +180,7 @@ def xlsx_sheets(path: str | os.PathLike) -> list[tuple[list[Row], str, bool, str
         except ZIP_ERRORS as exc:
             raise NotAForm(f"{name} 已损坏（无法解压）") from exc
     if uncached:
-        raise NotAForm(f"{name} 中的公式没有保存计算结果（单元格 {'、'.join(uncached[:5])}"
-                       f"{' 等' if len(uncached) > 5 else ''}），读出来会是空白：请先在 Excel 或 WPS 中"
-                       "打开这个文件并保存，再读取")
+        raise NotAForm(_uncached_message(name, uncached))
     try:
         # our own handle: openpyxl leaves its archive open when a broken part stops it
         with open(path, "rb") as fh, warnings.catch_warnings():
@@ -157,7 +208,21 @@ def xlsx_sheets(path: str | os.PathLike) -> list[tuple[list[Row], str, bool, str
         wb.close()
     if not found:
         raise NotAForm(f"{name}：{first_error or '工作簿中没有工作表'}")
+    if ours:
+        with open_package(path, "xl/workbook.xml") as zf:
+            try:
+                uncached = uncached_formulas(zf, ours=True, sheets={f[3] for f in found})
+            except ZIP_ERRORS as exc:
+                raise NotAForm(f"{name} 已损坏（无法解压）") from exc
+        if uncached:
+            raise NotAForm(_uncached_message(name, uncached))
     return found
+
+
+def _uncached_message(name: str, uncached: list[str]) -> str:
+    return (f"{name} 中的公式没有保存计算结果（单元格 {'、'.join(uncached[:5])}"
+            f"{' 等' if len(uncached) > 5 else ''}），读出来会是空白：请先在 Excel 或 WPS 中"
+            "打开这个文件并保存，再读取")
 
 
 def _core(zf: zipfile.ZipFile) -> bytes:

@@ -56,3 +56,54 @@ def test_digits_of_other_scripts_are_no_amount(typed):
     with pytest.raises(NotANumber):
         parse_plain(typed)
     assert parse_quantity(typed) is None or parse_quantity(typed).value != 12
+
+
+def _own_export_with(tmp_path, capsys, edit) -> tuple:
+    import openpyxl
+    from exporters.xlsx_writer import write_xlsx
+    path = tmp_path / "甲.xlsx"
+    write_xlsx(reference_project(REFERENCE_IDS[0]), path)
+    wb = openpyxl.load_workbook(path)
+    ws = wb.active
+    row = next(r for r in range(1, ws.max_row + 1)
+               if any(str(ws.cell(r, c).value or "").replace("\n", "") == "年度资金总额" for c in range(1, 6)))
+    col = next(c for c in range(1, 10) if str(ws.cell(row - 1, c).value or "") == "全年执行数")
+    edit(ws, row, col)
+    wb.save(path)
+    return path, ws.cell(row, col).coordinate
+
+
+def test_a_script_formula_in_our_own_export_is_no_blank(tmp_path, capsys):
+    """openpyxl saves '=E7*0.9' with no result: read with data_only it is None, which check
+    reported as '全年执行数未填'. The cell is named as a formula without its result."""
+    def edit(ws, row, col):
+        ws.cell(row, col).value = f"={ws.cell(row, col - 1).coordinate}*0.9"
+    path, ref = _own_export_with(tmp_path, capsys, edit)
+    code, out, err = cli(capsys, "check", path)
+    assert code != 0 and "未填" not in out, out
+    assert "公式没有保存计算结果" in err and ref in err and "Excel 或 WPS" in err, err
+    code, out, err = cli(capsys, "import", path, "-o", tmp_path / "甲.zpb.json")
+    assert code != 0 and ref in err and not (tmp_path / "甲.zpb.json").exists()
+
+
+def test_our_own_export_with_its_formulas_still_reads(tmp_path, capsys):
+    path, _ = _own_export_with(tmp_path, capsys, lambda ws, row, col: None)
+    code, out, err = cli(capsys, "check", path)
+    assert code == 0 and "公式" not in err, (out, err)
+
+
+def test_a_script_formula_in_a_combined_export_is_named(tmp_path, capsys):
+    import openpyxl
+    src = tmp_path / "src"
+    src.mkdir()
+    for i in range(2):
+        save_project(reference_project(REFERENCE_IDS[i]), src / f"{i}.zpb.json")
+    combined = tmp_path / "all.xlsx"
+    assert cli(capsys, "export", src, "--combined", combined)[0] == 0
+    assert cli(capsys, "check", combined)[0] == 0
+    wb = openpyxl.load_workbook(combined)
+    ws = wb.worksheets[2]
+    ws["F7"] = "=E7*0.9"
+    wb.save(combined)
+    code, out, err = cli(capsys, "check", combined)
+    assert code != 0 and "F7" in err and "公式没有保存计算结果" in err, (out, err)
