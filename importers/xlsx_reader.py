@@ -155,9 +155,32 @@ def read_xlsx_forms(path: str | os.PathLike) -> list[Project]:
 def read_xlsx_readings(path: str | os.PathLike) -> list[Reading]:
     """Every form of every sheet with what its reading knows about itself."""
     out: list[Reading] = []
-    for rows, profile, own, sheet in xlsx_sheets(path):
-        out += parse_readings(rows, (), profile, own, SheetPlaces(sheet))
+    sheets = xlsx_sheets(path)
+    with open_package(path, "xl/workbook.xml") as zf:
+        cached = cached_formulas(zf, {s[3] for s in sheets})
+    for rows, profile, own, sheet in sheets:
+        readings = parse_readings(rows, (), profile, own, SheetPlaces(sheet))
+        refs = cached.get(sheet, [])
+        for reading in readings if refs else ():
+            reading.warnings.append(f"工作表“{sheet}”的 {'、'.join(refs[:5])}{' 等' if len(refs) > 5 else ''}"
+                                    "是公式：读的是它保存的计算结果，请核对")
+        out += readings
     return out
+
+
+def cached_formulas(zf: zipfile.ZipFile, sheets: set[str]) -> dict[str, list[str]]:
+    """Sheet title → cells holding a formula (other than ours) with a saved result: read as that
+    result, and said to be a formula."""
+    found: dict[str, list[str]] = {}
+    for part, title in _sheet_parts(zf).items():
+        if title not in sheets or part not in zf.namelist():
+            continue
+        for m in _CELL.finditer(zf.read(part)):
+            inner = m.group(2) or b""
+            if _FORMULA.search(inner) and _VALUE.search(inner) and not _ours(inner):
+                ref = _REF.search(m.group(1))
+                found.setdefault(title, []).append(ref.group(1).decode() if ref else "?")
+    return found
 
 
 def xlsx_grids(path: str | os.PathLike) -> list[tuple[list[Row], str, bool]]:

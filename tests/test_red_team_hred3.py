@@ -107,3 +107,30 @@ def test_a_script_formula_in_a_combined_export_is_named(tmp_path, capsys):
     wb.save(combined)
     code, out, err = cli(capsys, "check", combined)
     assert code != 0 and "F7" in err and "公式没有保存计算结果" in err, (out, err)
+
+
+def test_a_formula_with_its_saved_result_is_read_and_said_to_be_one(tmp_path, capsys):
+    """A form saved by Excel holds the formula's result: that figure is read, and the reading
+    says which cell was a formula."""
+    import re
+    import zipfile
+
+    def edit(ws, row, col):
+        ws.cell(row, col).value = f"={ws.cell(row, col - 1).coordinate}*0.9"
+    path, ref = _own_export_with(tmp_path, capsys, edit)
+    # what Excel does on saving: the result next to the formula
+    with zipfile.ZipFile(path) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    sheet = next(n for n in parts if n.startswith("xl/worksheets/sheet"))
+    parts[sheet] = re.sub(rb"(<c r=\"" + ref.encode() + rb"\"[^>]*>)(<f>[^<]*</f>)(<v>\s*</v>|<v/>|)",
+                          rb"\1\2<v>16.2</v>", parts[sheet])
+    assert b"<v>16.2</v>" in parts[sheet]
+    with zipfile.ZipFile(path, "w") as zf:
+        for n, data in parts.items():
+            zf.writestr(n, data)
+    from importers.xlsx_reader import read_xlsx_readings
+    (reading,) = read_xlsx_readings(path)
+    assert str(reading.project.funds[0].executed) == "16.2"
+    assert any(ref in x and "公式" in x for x in reading.warnings), reading.warnings
+    code, out, err = cli(capsys, "check", path)
+    assert ref in out + err and "公式" in out + err, (out, err)
