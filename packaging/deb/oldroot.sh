@@ -8,6 +8,7 @@
 #                                     root (Depends named by Debian 11's packages) into dist/;
 #                                     prints the .deb's path last
 #   packaging/deb/oldroot.sh check DEB   packaging/deb/check.sh inside a fresh Debian 11 root
+#   packaging/deb/oldroot.sh lock     prints the lock file the root installs (Qt at QT_OLD)
 #
 # The root: Debian 11 (bullseye, glibc 2.31; Debian 10 is no longer on the archive) with CPython
 # 3.11 built in it from Debian 12's python3.11 source package (upstream 3.11.2 and Debian's
@@ -43,6 +44,8 @@ CONFIGURE="--prefix=$PYPREFIX --enable-shared --with-ensurepip=install LDFLAGS=-
 PYEXPAT_FIX='#ifndef Py_BUILD_CORE_BUILTIN\n#  define Py_BUILD_CORE_MODULE 1\n#endif'
 
 
+LOCK=$(sed -E "s/^(pyside6-essentials|shiboken6)==[^ ;]*/\1==$QT_OLD/" packaging/requirements-lock.txt)
+if [ "${1:-}" = lock ]; then echo "$LOCK"; exit 0; fi  # the .deb's versions (.ci/run tests the window on them)
 log() { echo "oldroot: $*" >&2; }
 mkdir -p "$CACHE"
 exec 9>"$CACHE/lock"; flock 9  # one at a time per machine: they share the roots
@@ -54,7 +57,6 @@ command -v debootstrap >/dev/null || DEBIAN_FRONTEND=noninteractive apt-get inst
 root_key=$(echo "$SUITE $BUILD_PACKAGES" | sha256sum | cut -c1-12)
 python_key=$( (echo "$PYSRC $PYPREFIX $CONFIGURE $PYEXPAT_FIX"; cat packaging/deb/glibc_compat.h) | sha256sum | cut -c1-12)
 ROOT=$CACHE/root-$root_key
-LOCK=$(sed -E "s/^(pyside6-essentials|shiboken6)==[^ ;]*/\1==$QT_OLD/" packaging/requirements-lock.txt)
 lock_key=$(echo "$LOCK" | sha256sum | cut -c1-12)
 VENV=/opt/venv
 
@@ -190,5 +192,5 @@ case "${1:-}" in
     remove_root "$T"
     exit $rc
     ;;
-  *) echo "usage: $0 bundle | deb | check DEB [SHOT.png]" >&2; exit 2 ;;
+  *) echo "usage: $0 bundle | deb | check DEB [SHOT.png] | lock" >&2; exit 2 ;;
 esac

@@ -155,7 +155,9 @@ class OverviewProxy(QSortFilterProxyModel):
         self._refilter(lambda: setattr(self, "search", text.strip().lower()))
 
     def _refilter(self, change) -> None:
-        if hasattr(self, "beginFilterChange"):  # Qt 6.10: invalidateFilter is deprecated
+        # Qt 6.10: invalidateFilter is deprecated; 6.9 (the .deb's Qt) has beginFilterChange
+        # but not endFilterChange
+        if hasattr(self, "endFilterChange"):
             self.beginFilterChange()
             change()
             self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
