@@ -102,7 +102,12 @@ packages=$(for lib in $external; do dpkg -S "$(readlink -f "$lib")" 2>/dev/null 
   | cut -d: -f1 | sort -u | grep -vx libc6 || true)
 glibc=$(for f in $libs; do glibc_of "$f"; done | sort -uV | tail -n 1)
 depends="libc6 (>= $glibc)"
-for p in $packages; do depends="$depends, $p"; done
+for p in $packages; do
+  case $p in  # renamed by Debian 13 and Ubuntu 24.04's 64-bit time_t move
+    libpng16-16) p="libpng16-16 | libpng16-16t64" ;;
+  esac
+  depends="$depends, $p"
+done
 depends="$depends, fontconfig-config, shared-mime-info, fonts-noto-cjk | fonts-wqy-microhei | fonts-wqy-zenhei"
 
 cat > "$STAGE/DEBIAN/control" <<CONTROL
