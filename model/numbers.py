@@ -207,8 +207,10 @@ def parse_quantity(text: str | None) -> Quantity | None:
     """The first number in the text with its unit and operator; None when there is no number."""
     s = normalize(text or "")
     m = _NUMBER.search(s)
-    if not m:
-        return None
+    return _quantity_at(s, m) if m else None
+
+
+def _quantity_at(s: str, m: re.Match) -> Quantity:
     before = re.sub(r"\s+", "", s[: m.start()])
     op = None
     for word, sym in _PREFIX_OPS:
@@ -229,6 +231,31 @@ def parse_quantity(text: str | None) -> Quantity | None:
     unit = re.sub(r"(左右|的|完成)$", "", unit)
     unit = re.sub(r"^(年|月|季度|周)(底|末|初)$", r"\1", unit)  # a deadline's 月底 is a month
     return Quantity(to_decimal(m.group(0)), unit, op)
+
+
+# a comma before digits that do not group by three: '1,5次' is 1.5 written the European way, or
+# two figures ('1,5' for 1 and 5), never 1
+_COMMA_DECIMAL = re.compile(r"[0-9],(?:[0-9]{1,2}|[0-9]{4,})(?![0-9])")
+
+
+@lru_cache(maxsize=8192)
+def unclear_figures(text: str | None) -> str:
+    """Why the number a target or an actual is scored on cannot be told ('' when it can): two
+    figures of one unit ('88% 92%', '95%' over '98%') or a decimal comma ('1,5次'). Reading the
+    first number of them would score a figure the clerk may not mean."""
+    s = normalize(text or "")
+    comma = _COMMA_DECIMAL.search(s)
+    if comma:
+        return f"“{comma.group(0)}”是小数还是两个数字无法确定"
+    found = [_quantity_at(s, m) for m in _NUMBER.finditer(s)]
+    if not found:
+        return ""
+    first = found[0]
+    others = [q for q in found[1:] if q.unit == first.unit and q.value != first.value]
+    if others:
+        shown = "、".join(dict.fromkeys(plain(q.value) + q.unit for q in [first] + others))
+        return f"有不止一个数字（{shown}），无法确定按哪个计分"
+    return ""
 
 
 # operators a 指标性质 cell holds, as the budget systems write them; 正向/反向 name a direction

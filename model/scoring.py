@@ -8,7 +8,7 @@ from functools import lru_cache
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Callable
 
-from model.numbers import (MAX_QUANTITY, Quantity, in_bounds, normalize, parse_quantity, percent, plain,
+from model.numbers import (MAX_QUANTITY, Quantity, in_bounds, normalize, parse_quantity, percent, plain, unclear_figures,
                            round_half_up, score_text)
 from model.profiles import RuleProfile, Scale, load_profile
 from model.project import FundsKind, FundsRow, Indicator, Project
@@ -260,6 +260,11 @@ def _direction(ind: Indicator, target: Quantity) -> Direction:
 
 def _quantitative(ind: Indicator, weight: Decimal, a_q: Quantity, profile: RuleProfile) -> Score:
     b_q = parse_quantity(ind.actual)
+    for what, text in (("年度指标值", ind.target), ("实际完成值", ind.actual)):
+        unclear = unclear_figures(text)
+        if unclear:  # the first of two figures, or 1 of '1,5', would be a guess
+            return _with_hand(None, ind.hand_score, f"{what}“{text.strip()}”中{unclear}",
+                              kind=ScoreKind.UNSCORABLE)
     if b_q is None:
         return _with_hand(None, ind.hand_score, f"实际完成值“{ind.actual.strip()}”中没有数字",
                           kind=ScoreKind.UNSCORABLE)

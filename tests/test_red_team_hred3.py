@@ -134,3 +134,26 @@ def test_a_formula_with_its_saved_result_is_read_and_said_to_be_one(tmp_path, ca
     assert any(ref in x and "公式" in x for x in reading.warnings), reading.warnings
     code, out, err = cli(capsys, "check", path)
     assert ref in out + err and "公式" in out + err, (out, err)
+
+
+@pytest.mark.parametrize("actual, said", [("88% 92%", "88%、92%"), ("95%\n98%", "95%、98%"), ("1,5次", "“1,5”")])
+def test_two_figures_or_a_decimal_comma_in_an_actual_leave_the_score_pending(tmp_path, capsys, actual, said):
+    """'88% 92%' scored on 88 and '1,5次' on 1, without a word: the row's 得分 is 待定 and says why,
+    in the form read back from Excel and in check."""
+    from exporters.xlsx_writer import write_xlsx
+    from importers.xlsx_reader import read_xlsx
+    from model import evaluate
+    project = reference_project(REFERENCE_IDS[0])
+    i = next(k for k, ind in enumerate(project.indicators) if "%" in ind.target or "次" in ind.target)
+    project.indicators[i].target = "≥90%" if "%" in actual else "≥2次"
+    project.indicators[i].actual = actual
+    project.indicators[i].hand_score = None
+    path = tmp_path / "甲.xlsx"
+    write_xlsx(project, path)
+    back = read_xlsx(path)
+    assert back.indicators[i].actual.split() == actual.split()
+    ev = evaluate(back)
+    assert ev.indicators[i].rule is None and said in ev.indicators[i].reason, ev.indicators[i].reason
+    assert ev.grade == "待定"
+    code, out, err = cli(capsys, "check", path)
+    assert code == 1 and said in out and "待定" in out, out
