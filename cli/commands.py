@@ -187,7 +187,7 @@ COMMANDS = {"new": cmd_new, "check": cmd_check,
 def run(argv: list[str]) -> int:
     if argv and not argv[0].startswith("-") and argv[0] not in COMMANDS:
         build_parser().print_usage(sys.stderr)
-        print(f"参数错误：没有“{argv[0]}”这个命令，也没有这个文件；可用的命令：{'、'.join(COMMANDS)}",
+        print(f"参数错误：没有“{one_line(argv[0], ' ')}”这个命令，也没有这个文件；可用的命令：{'、'.join(COMMANDS)}",
               file=sys.stderr)
         return EXIT_UNREADABLE
     args = build_parser().parse_args(argv)

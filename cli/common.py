@@ -19,6 +19,12 @@ EXIT_FORM_ERRORS = EXIT_FAILED
 EXIT_UNREADABLE = 2  # an input cannot be read, or the command line is wrong
 
 
+def remind(message: str) -> None:
+    """A 提醒 on stderr, one line: a file named '甲\n总分：100.zpb.json', or a cell's text with a
+    line break, starts no line of its own that a batch script would read."""
+    print(f"提醒：{one_line(message, ' ')}", file=sys.stderr)
+
+
 def fail(message: str) -> None:
     print(f"错误：{one_line(message)}", file=sys.stderr)  # one failure, one line
 
@@ -54,7 +60,7 @@ def say_skipped(paths: list[str]) -> None:
     for folder in paths:
         if os.path.isdir(folder):
             for path, why in skipped_files(folder):
-                print(f"提醒：跳过 {one_line(str(path))}：{why}", file=sys.stderr)
+                remind(f"跳过 {path}：{why}")
 
 
 def input_files(paths: list[str]) -> list[str] | None:
@@ -67,5 +73,5 @@ def input_files(paths: list[str]) -> list[str] | None:
         fail(f"{'、'.join(empty) or '输入'} 中没有项目文件（*{SUFFIX}）")
         return None
     for folder in empty:
-        print(f"提醒：{folder} 中没有项目文件（*{SUFFIX}），已跳过", file=sys.stderr)
+        remind(f"{folder} 中没有项目文件（*{SUFFIX}），已跳过")
     return files

@@ -1,7 +1,6 @@
 """`department`: the unit's 部门整体 figures from its folder, printed like `check`, written like `export`."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from exporters.department.outputs import OUTPUTS, render_department
@@ -17,7 +16,7 @@ from model.project_file import ProjectFileError
 from model.text import one_line
 from model.unit import load_unit
 
-from cli.common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail, say_skipped
+from cli.common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail, remind, say_skipped
 from cli.outputs import OutputRule
 
 
@@ -114,5 +113,5 @@ def cmd_department(args) -> int:
             from exporters.department.layout import build_department_layout
             from exporters.layout import rows_cut_off
             for cut in rows_cut_off(build_department_layout(dept, fig), before=int(fig.budget_scored)):
-                print(f"提醒：{target}：{cut}", file=sys.stderr)
+                remind(f"{target}：{cut}")
     return code

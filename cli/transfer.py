@@ -1,7 +1,6 @@
 """`export` and `import`: a project to the district's Word/Excel forms, and filled forms back."""
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from exporters.files import FORMATS, load_writers, render, write_output
@@ -15,7 +14,7 @@ from model.files import clean_stale_temps, distinct_paths, sync_folder
 from model.file_names import distinct_names, safe_name
 from model.project_file import SUFFIX, file_stem, save_project
 
-from cli.common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, each_project, fail, input_files, make_folder
+from cli.common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, each_project, fail, input_files, make_folder, remind
 from cli.parallel import run_each
 from cli.outputs import OutputRule, output_stem
 
@@ -138,10 +137,9 @@ def _export_one(path: str, project, targets: dict[str, Path]) -> bool:
         written += 1
     if written:
         for cut in rows_cut_off(layout):
-            print(f"提醒：{path}：{cut}", file=sys.stderr)
+            remind(f"{path}：{cut}")
     if errors and written:  # only where something was written: never '仍已导出' with no output
-        print(f"提醒：{path} 有 {len(errors)} 个错误，表格尚不能签章（仍已导出）：{errors[0]}",
-              file=sys.stderr)
+        remind(f"{path} 有 {len(errors)} 个错误，表格尚不能签章（仍已导出）：{errors[0]}")
     return ok
 
 
@@ -186,7 +184,7 @@ def cmd_import(args) -> int:
             print_reading(readings[k - 1], target.name)
             for note in project.notes:
                 if note.title == PROPOSED:
-                    print(f"提醒：{target.name}：{note.text}", file=sys.stderr)
+                    remind(f"{target.name}：{note.text}")
     return code
 
 
@@ -195,9 +193,9 @@ def print_reading(reading, name: str) -> None:
     the line that names the form; its warnings on stderr, each naming the file and the cell."""
     for line in reading.lines(verbose=True):
         if line.startswith("提醒："):
-            print(f"提醒：{name}：{line.removeprefix('提醒：')}", file=sys.stderr)
+            remind(f"{name}：{line.removeprefix('提醒：')}")
         else:
-            print(f"  {line}")
+            print(f"  {one_line(line)}")
 
 
 def _import_targets(args, path: str, forms: list[Project], written: set[str]) -> list[Path]:

@@ -13,7 +13,7 @@ from model.text import one_line
 from model.unit.summary import COLUMNS, Summary, build_summary
 from model.unit import Unit, UnitEntry, iter_unit, next_year_name
 
-from cli.common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail, make_folder, say_skipped
+from cli.common import EXIT_FAILED, EXIT_OK, EXIT_UNREADABLE, fail, make_folder, remind, say_skipped
 from cli.outputs import OutputRule
 
 
@@ -136,7 +136,7 @@ def export_combined(args, load) -> int:
         for e in unit.entries:
             if e.project is not None:
                 for cut in rows_cut_off(build_layout(e.project, e.evaluation)):
-                    print(f"提醒：{e.path}：{cut}", file=sys.stderr)
+                    remind(f"{e.path}：{cut}")
     return EXIT_UNREADABLE if unit.totals().unreadable else code
 
 

@@ -109,9 +109,8 @@ def test_a_script_formula_in_a_combined_export_is_named(tmp_path, capsys):
     assert code != 0 and "F7" in err and "公式没有保存计算结果" in err, (out, err)
 
 
-def test_a_formula_with_its_saved_result_is_read_and_said_to_be_one(tmp_path, capsys):
-    """A form saved by Excel holds the formula's result: that figure is read, and the reading
-    says which cell was a formula."""
+def _cached_formula_form(tmp_path, capsys):
+    """Our export with '=E7*0.9' in 全年执行数 and 16.2 saved as its result, as Excel saves it."""
     import re
     import zipfile
 
@@ -128,6 +127,13 @@ def test_a_formula_with_its_saved_result_is_read_and_said_to_be_one(tmp_path, ca
     with zipfile.ZipFile(path, "w") as zf:
         for n, data in parts.items():
             zf.writestr(n, data)
+    return path, ref
+
+
+def test_a_formula_with_its_saved_result_is_read_and_said_to_be_one(tmp_path, capsys):
+    """A form saved by Excel holds the formula's result: that figure is read, and the reading
+    says which cell was a formula."""
+    path, ref = _cached_formula_form(tmp_path, capsys)
     from importers.xlsx_reader import read_xlsx_readings
     (reading,) = read_xlsx_readings(path)
     assert str(reading.project.funds[0].executed) == "16.2"
@@ -157,3 +163,28 @@ def test_two_figures_or_a_decimal_comma_in_an_actual_leave_the_score_pending(tmp
     assert ev.grade == "待定"
     code, out, err = cli(capsys, "check", path)
     assert code == 1 and said in out and "待定" in out, out
+
+
+def _lines_start_right(err: str) -> bool:
+    return all(line.startswith(("提醒：", "错误：")) for line in err.splitlines() if line.strip())
+
+
+def test_a_file_name_with_a_line_break_starts_no_line_on_stderr(tmp_path, capsys):
+    """'提醒：甲' then a line '总分：100.zpb.json 有 1 个错误…': every 提醒 is one line."""
+    project = reference_project(REFERENCE_IDS[0])
+    project.indicators[0].weight = None  # an error: exported all the same, with a 提醒
+    d = tmp_path / "d"
+    d.mkdir()
+    save_project(project, d / "甲\n总分：100.zpb.json")
+    (d / "乙\n总分：100.zpb.json").write_text("{", encoding="utf-8")  # skipped, said
+    code, out, err = cli(capsys, "export", d, "--outdir", tmp_path / "o", "--format", "docx")
+    assert "仍已导出" in err and _lines_start_right(err), err
+    code, out, err = cli(capsys, "summary", d)
+    assert err and _lines_start_right(err.replace("共 1 个项目", "提醒：")), err
+
+
+def test_an_imported_form_s_warnings_name_a_broken_file_name_on_one_line(tmp_path, capsys):
+    path, ref = _cached_formula_form(tmp_path, capsys)  # a 提醒 naming the cell
+    code, out, err = cli(capsys, "import", path, "-o", tmp_path / "丙\n总分：100.zpb.json")
+    assert ref in err and _lines_start_right(err), err
+    assert all(not line.startswith("总分：") for line in out.splitlines()), out
