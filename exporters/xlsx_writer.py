@@ -371,7 +371,7 @@ def _refs(layout: FormLayout, first: int) -> dict:
 
 def _number_or_text(text: str):
     """A score or 分值 as a number the sheet can add up; anything else stays the text typed."""
-    return Decimal(text) if re.fullmatch(r"-?\d+(\.\d+)?", text) else text
+    return Decimal(text) if re.fullmatch(r"-?[0-9]+(\.[0-9]+)?", text) else text  # never "١٢": Decimal reads it as 12
 
 
 def _value(cell: LayoutCell, refs: dict):

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from model import Indicator
-from model.numbers import NotANumber, join_target, parse_plain, plain
+from model.numbers import NotANumber, join_target, parse_plain, plain, to_decimal
 from model.text import join_lines
 
 from importers.cells import Row, cell_at
@@ -353,7 +353,7 @@ def _points_from_labels(table: IndicatorTable, reading: Reading) -> None:
         if points is None and len(groups[(ind.level1, ind.level2)]) == 1:
             points = points_in_label(ind.level2)
         if points is not None:
-            ind.weight = Decimal(points)
+            ind.weight = to_decimal(points)
         elif points_in_label(ind.level2) is not None:
             reading.warnings.append(
                 f"{reading.places.row(table.rows[k])}：二级指标“{ind.level2}”下有 "

@@ -159,7 +159,7 @@ def family(label: str) -> str | None:
     return next((name for name, words in FAMILIES if any(w in k for w in words)), None)
 
 
-_POINTS = re.compile(r"\((\d+(?:\.\d+)?)分\)")
+_POINTS = re.compile(r"\(([0-9]+(?:\.[0-9]+)?)分\)")
 
 
 def points_in_label(text: str) -> str | None:

@@ -188,3 +188,18 @@ def test_an_imported_form_s_warnings_name_a_broken_file_name_on_one_line(tmp_pat
     code, out, err = cli(capsys, "import", path, "-o", tmp_path / "丙\n总分：100.zpb.json")
     assert ref in err and _lines_start_right(err), err
     assert all(not line.startswith("总分：") for line in out.splitlines()), out
+
+
+def test_an_amount_in_other_digits_is_exported_as_the_text_it_is(tmp_path, capsys):
+    """'١٢' kept as unreadable text was written to the .xlsx as the number 12 (Decimal reads it)."""
+    import openpyxl
+    from exporters.xlsx_writer import write_xlsx
+    project = reference_project(REFERENCE_IDS[0])
+    project.funds[0].set_amount("executed", "١٢")
+    assert project.funds[0].unreadable == {"executed": "١٢"}
+    path = tmp_path / "丁.xlsx"
+    write_xlsx(project, path)
+    values = [c.value for row in openpyxl.load_workbook(path).active.iter_rows() for c in row]
+    assert "١٢" in values and 12 not in values
+    code, out, err = cli(capsys, "check", path)
+    assert code == 1 and "“١٢”不是金额" in out, out
