@@ -36,8 +36,10 @@ def to_decimal(digits: str) -> Decimal:
 
 
 _PLAIN = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)")
-# a number in the program's own files: as `plain` writes it ('18', '-3', '53.808'), nothing else
-_STORED = re.compile(r"-?[0-9]+(?:\.[0-9]+)?")
+# a number in the program's own files: as `plain` writes it ('18', '-3', '53.808'), or as earlier
+# versions wrote a Decimal (its str: '1E-7', '0E-7', '1.2E+3' — capital E and a sign, never a
+# clerk's '1e3'); nothing else
+_STORED = re.compile(r"-?[0-9]+(?:\.[0-9]+)?(?:E[-+][0-9]+)?")
 
 
 def stored_number(value: object) -> Decimal | None:

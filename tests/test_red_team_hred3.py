@@ -203,3 +203,17 @@ def test_an_amount_in_other_digits_is_exported_as_the_text_it_is(tmp_path, capsy
     assert "١٢" in values and 12 not in values
     code, out, err = cli(capsys, "check", path)
     assert code == 1 and "“١٢”不是金额" in out, out
+
+
+@pytest.mark.parametrize("written, value", [("1E-7", "0.0000001"), ("0E-7", "0"), ("1.2E+3", "1200")])
+def test_a_number_an_earlier_version_wrote_reads_back(tmp_path, written, value):
+    """Before 0.0000001 was written plainly, a file held str(Decimal): '1E-7', '0E-7', '1.2E+3'.
+    Those files are the clerks' own and read as the numbers they were."""
+    from decimal import Decimal
+    path = tmp_path / "丁.zpb.json"
+    save_project(reference_project(REFERENCE_IDS[0]), path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["project"]["funds"][0]["executed"] = written
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    project = load_project(path)
+    assert project.funds[0].executed == Decimal(value) and project.funds[0].unreadable == {}
