@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import io
 import os
+import signal
 import sys
 from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -43,9 +44,20 @@ def run_each(func: Callable[..., int], jobs: Sequence[tuple], *extra,
             code = max(code, func(*job, *extra))
         return code
     chunk = max(1, min(16, len(jobs) // (n * 4)))
-    with ProcessPoolExecutor(n) as pool:
-        for result, out, err in pool.map(_captured, repeat(func), jobs, repeat(extra), chunksize=chunk):
-            sys.stdout.write(out)
-            sys.stderr.write(err)
-            code = max(code, result)
+    with ProcessPoolExecutor(n, initializer=_leave_interrupt_to_parent) as pool:
+        try:
+            for result, out, err in pool.map(_captured, repeat(func), jobs, repeat(extra), chunksize=chunk):
+                sys.stdout.write(out)
+                sys.stderr.write(err)
+                code = max(code, result)
+        except KeyboardInterrupt:  # the chunks being written finish whole; the rest never start
+            pool.shutdown(wait=True, cancel_futures=True)
+            raise
     return code
+
+
+def _leave_interrupt_to_parent() -> None:
+    """Ctrl+C reaches every process of the console. A worker stopped by it between two chunks
+    broke the pool, whose other workers were then killed mid-write (SIGTERM: no cleanup, their
+    temporary files left). So the parent alone stops the batch, and workers end their chunk."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)

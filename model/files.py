@@ -96,8 +96,9 @@ def atomic_write(path: str | os.PathLike, data: bytes, *, in_batch: bool = False
         clean_stale_temps(target.parent)
     tmp = target.parent / _temp_name()
     # 0o666 less the umask for a new file, as any other program's save would give
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
-    try:
+    fd = -1
+    try:  # the open inside: a Ctrl+C just after it still takes the temporary file away
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0), 0o666)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
             fh.flush()
@@ -106,10 +107,11 @@ def atomic_write(path: str | os.PathLike, data: bytes, *, in_batch: bool = False
             os.chmod(tmp, old_mode)  # a colleague who could read the old file can read the new
         os.replace(tmp, target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+        if fd != -1:  # ours to remove (O_EXCL: a name taken by another save is not)
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
         raise
     if not by_batch:
         sync_folder(target.parent)

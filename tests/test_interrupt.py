@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -43,3 +44,46 @@ def test_ctrl_c_mid_batch_says_so_and_leaves_only_whole_files(tmp_path):
     assert names and all(n.endswith((".docx", ".xlsx")) for n in names), names  # no temporary file
     for p in out.iterdir():
         assert zipfile.ZipFile(p).testzip() is None
+
+
+@pytest.mark.skipif(not os.path.exists("/proc/self/task"), reason="finds the workers through Linux's /proc")
+def test_a_worker_hit_by_ctrl_c_finishes_its_chunk_and_leaves_the_batch_to_the_parent(tmp_path):
+    """Ctrl+C reaches the workers too. One that died of it broke the pool, and the pool killed the
+    others mid-write (their temporary files left). Workers leave Ctrl+C to the parent: a SIGINT to
+    the workers alone changes nothing, and the batch ends whole."""
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    for k in range(40):
+        shutil.copy(EXAMPLE, folder / f"项目{k}.zpb.json")
+    out = tmp_path / "导出"
+    proc = subprocess.Popen([sys.executable, str(ROOT / "main.py"), "export", str(folder), "--outdir", str(out)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT, start_new_session=True,
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
+    children = Path(f"/proc/{proc.pid}/task/{proc.pid}/children")
+    deadline = time.monotonic() + 60
+    workers: list[int] = []
+    def ignoring_ctrl_c(pid: int) -> bool:  # started: its initializer has run (SigIgn bit of SIGINT)
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            return False
+        mask = next(line.split()[1] for line in status.splitlines() if line.startswith("SigIgn:"))
+        return bool(int(mask, 16) & 1 << (signal.SIGINT - 1))
+
+    while time.monotonic() < deadline and proc.poll() is None:
+        try:
+            workers = [int(p) for p in children.read_text().split()]
+        except OSError:
+            break
+        if workers and (all(ignoring_ctrl_c(pid) for pid in workers) or any(out.glob("*.docx"))):
+            break  # every worker started, or (a program that does not ignore it) one has written
+        time.sleep(0.02)
+    assert workers, "the batch started no workers"
+    for pid in workers:
+        os.kill(pid, signal.SIGINT)
+    _, err_bytes = proc.communicate(timeout=120)
+    err = err_bytes.decode("utf-8")
+    assert proc.returncode == 0, (proc.returncode, err)
+    assert "Traceback" not in err, err
+    names = sorted(p.name for p in out.iterdir())
+    assert len(names) == 80 and all(n.endswith((".docx", ".xlsx")) for n in names), names
