@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QTo
 from importers import start_from
 from model import load_profile
 from model.file_names import safe_name
-from model.project_file import file_stem
+from model.project_file import file_stem, hidden_in_file
 
 from ui.common import geometry
 from ui.common import settings as app_settings
@@ -157,6 +157,19 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str) -> None:
         if self.controller.open(path, self._choose_form, self._review_reading):
             self._refresh_recent(app_settings.add_recent(str(Path(path).resolve())))
+            if self.controller.path is not None:  # a project file (a form's reading says its own)
+                self._tell_hidden(hidden_in_file(path))
+
+    def _tell_hidden(self, where: list[str]) -> None:
+        """Opening dropped invisible format characters (model.text.clean_text): the window shows
+        the text without them, so say where they were, as check does, rather than change in silence."""
+        if not where:
+            return
+        shown = where[:20] + ([f"……（另有 {len(where) - 20} 处）"] if len(where) > 20 else [])
+        self.interaction.info(
+            "已去除不可见字符",
+            "以下文字含有不可见的控制字符（如从右到左覆盖符，会让打印出的数字看错），打开时已去除，"
+            "显示和打印的都是去除后的文字；保存后文件里也不再含有：\n\n" + "\n".join(shown))
 
     def _review_reading(self, reading) -> bool:
         """What the reading of a form from another desk left out, inferred and warns of, shown
