@@ -11,7 +11,7 @@ from model import Project, check, evaluate, load_profile, plain
 from model.problems import Severity
 from model.examples import EXAMPLE
 from model.failures import describe
-from model.project_file import hidden_in_file, load_project, save_project
+from model.project_file import load_project, load_project_noting_hidden, save_project
 from model.text import one_line
 
 from cli import department, transfer, unit, version
@@ -124,12 +124,12 @@ def report(project: Project) -> tuple[list[str], bool]:
 
 
 def _every_form(path: str) -> list[tuple[Project, object]]:
-    """Every project a file holds, each with its reading (None for a project file): a project
-    file's one, or each form of a .docx/.xlsx; UnknownLayout when a form's layout is not
-    recognised (refused, as import refuses it)."""
+    """Every project a file holds, each with its reading: a project file's one with where its
+    invisible characters were (a list of places), or each form of a .docx/.xlsx with its Reading;
+    UnknownLayout when a form's layout is not recognised (refused, as import refuses it)."""
     from importers import accepted, is_form_file, read_readings  # python-docx/openpyxl only when needed
     if not is_form_file(path):
-        return [(load_project(path), None)]
+        return [load_project_noting_hidden(path)]
     return [(r.project, r) for r in accepted(path, read_readings(path))]
 
 
@@ -159,9 +159,10 @@ def cmd_check(args) -> int:
                 which = f"（第 {k} 张表，共 {len(projects)} 张）" if len(projects) > 1 else ""
                 print(("" if first else "\n") + f"== {one_line(str(path), ' ')}{which}")
             first = False
-            said = reading.lines(verbose=True) if reading is not None else []  # type: ignore[attr-defined]
-            if reading is None:  # a project file: texts whose invisible characters loading dropped
-                said = [f"提醒：{x}" for x in hidden_in_file(path)]
+            if isinstance(reading, list):  # a project file: texts whose invisible characters loading dropped
+                said, reading = [f"提醒：{x}" for x in reading], None
+            else:
+                said = reading.lines(verbose=True)  # type: ignore[attr-defined]
             if said and reading is not None:  # a filled form: what was read, and how sure
                 print("\n".join(["读取（按表上的栏目）："] + [f"  {one_line(line)}" for line in said]))
             elif said:

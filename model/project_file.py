@@ -97,18 +97,28 @@ _PYDANTIC_WORDS = {
 
 def load_project(path: str | os.PathLike) -> Project:
     """Read a project file; ProjectFileError says in Chinese what is wrong."""
+    return load_project_noting_hidden(path)[0]
+
+
+def load_project_noting_hidden(path: str | os.PathLike) -> tuple[Project, list[str]]:
+    """A project file read once, and where its texts held invisible format characters that
+    loading dropped (hidden_in_text): what check and the window say on opening it."""
     path = Path(path)
-    return loads(read_text(path, "项目"), f"文件 {path.name} ")
+    text = read_text(path, "项目")
+    return loads(text, f"文件 {path.name} "), hidden_in_text(text)
 
 
-def hidden_in_file(path: str | os.PathLike) -> list[str]:
+def hidden_in_text(text: str) -> list[str]:
     """Where a project file's texts hold invisible format characters (a bidi override …), which
-    loading drops (model.text.clean_text): '绩效指标第 2 行·年度指标值：含有不可见的控制字符 …'."""
+    loading drops (model.text.clean_text): '绩效指标第 2 行·年度指标值：含有不可见的控制字符 …'.
+    The file is parsed again only when its text could hold one (raw, or as a JSON escape)."""
     from model.fields import Section, field_label
     from model.text import hidden_controls, hidden_warning
+    if "\\u" not in text and not hidden_controls(text):
+        return []
     try:
-        body = json.loads(read_text(Path(path), "项目")).get("project")
-    except (ProjectFileError, ValueError, RecursionError, AttributeError):
+        body = json.loads(text).get("project")
+    except (ValueError, RecursionError, AttributeError):
         return []
     out: list[str] = []
 

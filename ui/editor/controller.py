@@ -20,7 +20,7 @@ from model.failures import ClerkError
 from model.fields import Section
 from model.file_stamp import FileStamp
 from model.scoring import indicator_score
-from model.project_file import load_project, save_project
+from model.project_file import load_project_noting_hidden, save_project
 
 from ui.editor import commands as cmd
 
@@ -63,6 +63,7 @@ class ProjectController(QObject):
         super().__init__(parent)
         self.undo_stack = QUndoStack(self)
         self.project = project or Project()
+        self.hidden_on_open: list[str] = []  # where the opened project file's invisible characters were
         self.path: Path | None = None
         self.disk: FileStamp | None = None  # self.path as last read or written here
         self.evaluation: Evaluation = evaluate(self.project)
@@ -96,6 +97,7 @@ class ProjectController(QObject):
         inferred, warnings) is shown to review(reading) first, which may decline it. False when
         the clerk chose none. A layout not recognised raises UnknownLayout (a NotAForm)."""
         path = Path(path)
+        self.hidden_on_open = []
         if is_form_file(path):
             readings = accepted(path, read_readings(path))
             forms = [r.project for r in readings]
@@ -108,7 +110,8 @@ class ProjectController(QObject):
                 return False
             self.set_project(forms[index], None, clean=False)
         else:
-            self.set_project(load_project(path), path)
+            project, self.hidden_on_open = load_project_noting_hidden(path)
+            self.set_project(project, path)
         return True
 
     def stamp_disk(self, stamp: FileStamp | None = None) -> None:

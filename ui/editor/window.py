@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QTo
 from importers import start_from
 from model import load_profile
 from model.file_names import safe_name
-from model.project_file import file_stem, hidden_in_file
+from model.project_file import file_stem
 
 from ui.common import geometry
 from ui.common import settings as app_settings
@@ -157,8 +157,7 @@ class MainWindow(QMainWindow):
     def open_path(self, path: str) -> None:
         if self.controller.open(path, self._choose_form, self._review_reading):
             self._refresh_recent(app_settings.add_recent(str(Path(path).resolve())))
-            if self.controller.path is not None:  # a project file (a form's reading says its own)
-                self._tell_hidden(hidden_in_file(path))
+            self._tell_hidden(self.controller.hidden_on_open)  # a form's reading says its own
 
     def _tell_hidden(self, where: list[str]) -> None:
         """Opening dropped invisible format characters (model.text.clean_text): the window shows
