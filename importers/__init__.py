@@ -11,7 +11,7 @@ from pathlib import Path
 from model import Project
 
 from importers.errors import ManyForms, NotAForm, refuse_many
-from importers.reading import Reading, UnknownLayout, refusal_error
+from importers.reading import Reading, UnknownLayout, accepted
 
 
 def _check_suffix(path: str | os.PathLike) -> str:
@@ -32,14 +32,6 @@ def read_readings(path: str | os.PathLike) -> list[Reading]:
         return read_docx_readings(path)
     from importers.xlsx_reader import read_xlsx_readings
     return read_xlsx_readings(path)
-
-
-def accepted(path: str | os.PathLike, readings: list[Reading]) -> list[Reading]:
-    """The readings, or UnknownLayout (a NotAForm) naming the file when one form is refused."""
-    error = refusal_error(Path(path).name, readings)
-    if error is not None:
-        raise error
-    return readings
 
 
 def read_forms(path: str | os.PathLike) -> list[Project]:

@@ -11,7 +11,7 @@ from model import Project
 from model.profiles import profile_from_keywords
 
 from importers.grid import Cell, NotAForm, Row, form_spans, parse_forms, parse_readings, refuse_many, text_row, written_by_us
-from importers.reading import Reading, TablePlaces, refusal_error
+from importers.reading import Reading, TablePlaces, accepted
 from importers.safety import ZIP_ERRORS, open_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -106,11 +106,7 @@ def read_docx(path: str | os.PathLike) -> Project:
 def read_docx_forms(path: str | os.PathLike) -> list[Project]:
     """Every form in the document, in order: its tables with the paragraphs between them as
     one-cell rows (titles, '单位：元'); tables nested in others when the top level holds none."""
-    readings = read_docx_readings(path)
-    error = refusal_error(os.path.basename(path), readings)
-    if error is not None:
-        raise error
-    return [r.project for r in readings]
+    return [r.project for r in accepted(path, read_docx_readings(path))]
 
 
 def read_docx_readings(path: str | os.PathLike) -> list[Reading]:

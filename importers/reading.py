@@ -3,6 +3,8 @@ left out and why, what could not be read where a number belongs, and — when th
 recognised well enough — why the form is refused rather than read wrong."""
 from __future__ import annotations
 
+import os
+
 from dataclasses import dataclass, field
 
 from model import Project
@@ -102,3 +104,11 @@ def refusal_error(name: str, readings: list[Reading]) -> UnknownLayout | None:
     which = f"第 {k} 张表" if len(readings) > 1 else ""
     what = r.refusal if r.foreign else f"{UNKNOWN}：{r.refusal}"
     return UnknownLayout(f"{name}{('：' + which) if which else ''}：{what}")
+
+
+def accepted(path: str | os.PathLike, readings: list[Reading]) -> list[Reading]:
+    """The readings, or UnknownLayout (a NotAForm) naming the file when one form is refused."""
+    error = refusal_error(os.path.basename(path), readings)
+    if error is not None:
+        raise error
+    return readings

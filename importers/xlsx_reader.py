@@ -14,7 +14,7 @@ from model import Project
 from model.profiles import profile_from_keywords, profile_keywords
 
 from importers.grid import Cell, NotAForm, Row, form_spans, parse_forms, parse_readings, refuse_many, written_by_us
-from importers.reading import Reading, SheetPlaces, refusal_error
+from importers.reading import Reading, SheetPlaces, accepted
 from importers.safety import MAX_COLS, MAX_ROWS, ZIP_ERRORS, open_package
 
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
@@ -145,11 +145,7 @@ def read_xlsx(path: str | os.PathLike) -> Project:
 
 def read_xlsx_forms(path: str | os.PathLike) -> list[Project]:
     """Every form of every sheet, in sheet order (a budget system writes one project a sheet)."""
-    readings = read_xlsx_readings(path)
-    error = refusal_error(os.path.basename(path), readings)
-    if error is not None:
-        raise error
-    return [r.project for r in readings]
+    return [r.project for r in accepted(path, read_xlsx_readings(path))]
 
 
 def read_xlsx_readings(path: str | os.PathLike) -> list[Reading]:

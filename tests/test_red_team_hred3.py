@@ -10,15 +10,20 @@ from tests.conftest import REFERENCE_IDS
 from tests.helpers import cli, reference_project
 
 
+def _file_with_executed(path, written: str):
+    """A project file whose first 全年执行数 is written by hand as written."""
+    save_project(reference_project(REFERENCE_IDS[0]), path)
+    data = json.loads(path.read_text(encoding="utf-8"))
+    data["project"]["funds"][0]["executed"] = written
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return path
+
+
 @pytest.mark.parametrize("typed", ["1_000", "0x10", "1e3", "Infinity", "NaN", "+5", "5.", "١٢", "1,000"])
 def test_a_project_file_number_python_alone_reads_is_no_number(tmp_path, capsys, typed):
     """Decimal('1_000') is 1000 and Decimal('١٢') is 12: a hand-edited file holding them is not
     read as another number; the cell is kept as written and check names it."""
-    path = tmp_path / "甲.zpb.json"
-    save_project(reference_project(REFERENCE_IDS[0]), path)
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["project"]["funds"][0]["executed"] = typed
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    path = _file_with_executed(tmp_path / "甲.zpb.json", typed)
     project = load_project(path)
     assert project.funds[0].executed is None and project.funds[0].unreadable == {"executed": typed}
     code, out, err = cli(capsys, "check", path)
@@ -210,10 +215,5 @@ def test_a_number_an_earlier_version_wrote_reads_back(tmp_path, written, value):
     """Before 0.0000001 was written plainly, a file held str(Decimal): '1E-7', '0E-7', '1.2E+3'.
     Those files are the clerks' own and read as the numbers they were."""
     from decimal import Decimal
-    path = tmp_path / "丁.zpb.json"
-    save_project(reference_project(REFERENCE_IDS[0]), path)
-    data = json.loads(path.read_text(encoding="utf-8"))
-    data["project"]["funds"][0]["executed"] = written
-    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    project = load_project(path)
+    project = load_project(_file_with_executed(tmp_path / "丁.zpb.json", written))
     assert project.funds[0].executed == Decimal(value) and project.funds[0].unreadable == {}
