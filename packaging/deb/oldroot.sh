@@ -142,8 +142,17 @@ build_venv() {  # the locked libraries (Qt at QT_OLD): once per lock
 
 copy_sources() {  # the checkout's sources into the root's /src (no venv, no builds)
   rm -rf "$ROOT/src"; mkdir -p "$ROOT/src"
-  tar -C "$REPO" --exclude=./.venv --exclude=./.git --exclude=./dist --exclude=./build \
-    --exclude='*/__pycache__' -cf - . | tar -C "$ROOT/src" -xf -
+  # only what git would keep (tracked, or new and not ignored): .ci/run builds this beside mypy and
+  # the tests, whose caches (.mypy_cache, .pytest_cache, .hypothesis) change while tar reads them
+  if git -C "$REPO" rev-parse --is-inside-work-tree >/dev/null 2>&1; then
+    (cd "$REPO" && git ls-files -z --cached --others --exclude-standard \
+       | while IFS= read -r -d '' f; do [ -e "$f" ] && printf '%s\0' "$f"; done \
+       | tar --null -T - -cf -) | tar -C "$ROOT/src" -xf -
+  else
+    tar -C "$REPO" --exclude=./.venv --exclude=./.git --exclude=./dist --exclude=./build \
+      --exclude=./.mypy_cache --exclude=./.pytest_cache --exclude=./.hypothesis \
+      --exclude='*/__pycache__' -cf - . | tar -C "$ROOT/src" -xf -
+  fi
   echo "$LOCK" > "$ROOT/src/packaging/requirements-lock.txt"  # what packaging/build.sh installs: Qt at QT_OLD
 }
 
