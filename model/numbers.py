@@ -169,9 +169,17 @@ def percent(rate: Decimal) -> str:
     return f"{round_half_up(rate * 100, 2)}%"
 
 
+SCORE_DECIMALS = 2  # the form prints a 得分 with at most two decimals (FORM.md)
+
+
+def form_score(score: Decimal) -> Decimal:
+    """A score at the form's precision: what it prints, and so what its 总分 adds up."""
+    return round_half_up(score, SCORE_DECIMALS)
+
+
 def score_text(score: Decimal) -> str:
     """Whole scores print as '10', others with at most two decimals ('3.33')."""
-    return plain(round_half_up(score, 2))
+    return plain(form_score(score))
 
 
 # --- quantities in indicator targets and actuals -------------------------------------------

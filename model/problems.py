@@ -5,7 +5,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from enum import StrEnum
 
-from model.numbers import percent, plain
+from model.numbers import form_score, percent, plain, score_text
 from model.profiles import RuleProfile, load_profile
 from model.fields import SECTION_LABELS, Section, field_label
 from model.project import AMOUNT_FIELDS, FundsKind, Project
@@ -63,7 +63,7 @@ def check(project: Project, evaluation: Evaluation | None = None,
         err(Place(Section.HEADER, field="year"), "未填写年度")
 
     _unreadable(project, err)
-    _score_bounds(project, err)
+    _score_bounds(project, err, warn)
     _rounded_over_weight(project, ev, profile, err)
     _funds(project, err, warn)
     _budget(project, ev, err, warn)
@@ -99,9 +99,10 @@ def _unreadable(project: Project, err) -> None:
             err(Place(Section.INDICATOR, i, field), not_a_number(text))
 
 
-def _score_bounds(project: Project, err) -> None:
+def _score_bounds(project: Project, err, warn) -> None:
     """A 分值 is never negative, and a hand 得分 lies within 0…分值: a form outside them cannot be
-    signed, whatever its total (a negative 分值 could balance another row's excess)."""
+    signed, whatever its total (a negative 分值 could balance another row's excess). A hand 得分
+    with more decimals than the form prints counts as printed: the clerk is told which cell."""
     rows = [(Place(Section.BUDGET, field="budget_weight"), Place(Section.BUDGET, field="budget_hand_score"),
              project.budget_weight, project.budget_hand_score)] if project.budget_item else []
     rows += [(Place(Section.INDICATOR, i, "weight"), Place(Section.INDICATOR, i, "hand_score"), ind.weight,
@@ -112,6 +113,9 @@ def _score_bounds(project: Project, err) -> None:
             err(weight_place, f"分值 {plain(weight)} 不能为负数")
         if hand is None:
             continue
+        if hand != form_score(hand):
+            warn(score_place, f"得分 {plain(hand)} 多于两位小数：表上印 {score_text(hand)}，总分也按 "
+                              f"{score_text(hand)} 计；请改为 {score_text(hand)}")
         if hand < 0:
             err(score_place, f"得分 {plain(hand)} 不能为负数")
         elif weight is not None and weight >= 0 and hand > weight:

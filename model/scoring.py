@@ -8,8 +8,8 @@ from functools import lru_cache
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Callable
 
-from model.numbers import (MAX_QUANTITY, Quantity, in_bounds, normalize, parse_quantity, percent, plain, unclear_figures,
-                           round_half_up, score_text)
+from model.numbers import (MAX_QUANTITY, Quantity, form_score, in_bounds, normalize, parse_quantity, percent, plain,
+                           unclear_figures, round_half_up, score_text)
 from model.profiles import RuleProfile, Scale, load_profile
 from model.project import FundsKind, FundsRow, Indicator, Project
 
@@ -148,14 +148,18 @@ def _n(value: Decimal) -> str:
 
 def _with_hand(rule: Decimal | None, hand: Decimal | None, reason: str | Callable[[], str],
                **kw) -> Score:
+    """A hand score counts as the form prints it (12.345678 as 12.35): the printed 得分 then add
+    up to the printed 总分; the digits typed stay in the project, and check names the cell."""
     if hand is None:
         return Score(rule, rule, False, reason, **kw)
+    counted = form_score(hand)
 
     def why() -> str:
         rule_text = "无法按规则计分" if rule is None else f"规则得分 {plain(rule)}"
         text = reason if isinstance(reason, str) else reason()
-        return f"手动得分 {plain(hand)}；{rule_text}：{text}"
-    return Score(hand, rule, True, why, **kw)
+        typed = "" if counted == hand else f"（填写 {plain(hand)}，按两位小数计）"
+        return f"手动得分 {plain(counted)}{typed}；{rule_text}：{text}"
+    return Score(counted, rule, True, why, **kw)
 
 
 NO_BUDGET_ITEM = "本表不对预算执行率计分（分值全在绩效指标中）"

@@ -4,6 +4,7 @@ from __future__ import annotations
 import subprocess
 import sys
 import textwrap
+from decimal import Decimal as D
 from pathlib import Path
 
 from PySide6.QtCore import Qt
@@ -292,3 +293,16 @@ def test_the_window_says_before_printing_that_a_row_taller_than_a_page_would_be_
                                                       deviation="受疫情影响部分线下活动改为线上开展" * 180)])
     words = window._pages_words()
     assert "绩效指标第 7 行文字太长" in words and "截去" in words
+
+
+def test_a_hand_score_with_more_decimals_counts_as_the_cell_shows_it(qtbot, window):
+    """3.335 typed three times shows 3.34 three times and a 总分 of 70.02 (not 70.01, the sum of
+    what was typed); the problems name each cell whose digits are not printed."""
+    m, view = window.indicator_model, window.indicator_view
+    for row in (0, 1, 2):
+        type_into(qtbot, view, m.index(row, T.SCORE), "3.335")
+        assert m.data(m.index(row, T.SCORE)).startswith("3.34（规则")
+    assert total_text(window).startswith("总分 70.02")
+    listed = problem_texts(qtbot, window, "多于两位小数")
+    assert sum("多于两位小数" in t and "3.335" in t for t in listed) == 3
+    assert window.controller.project.indicators[0].hand_score == D("3.335")  # what was typed is kept
