@@ -11,7 +11,7 @@ from model import Project
 from model.profiles import profile_from_keywords
 
 from importers.grid import Cell, NotAForm, Row, form_spans, parse_forms, parse_readings, refuse_many, text_row, written_by_us
-from importers.reading import Reading, TablePlaces, accepted
+from importers.reading import Reading, TablePlaces, accepted, say_in_forms
 from importers.safety import ZIP_ERRORS, open_package
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -27,19 +27,79 @@ def _children(el: Element, tag: str):
             yield from _children(child, tag)
 
 
-def _text(el: Element) -> str:
-    paras = []
-    for p in el.iter(W + "p"):
-        parts = []
-        for node in p.iter():
-            if node.tag == W + "t":
-                parts.append(node.text or "")
-            elif node.tag == W + "tab":
-                parts.append("\t")
-            elif node.tag in (W + "br", W + "cr"):
-                parts.append("\n")
-        paras.append("".join(parts))
-    return "\n".join(paras)
+MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_OFF = ("0", "false", "off")
+
+
+def _flat(el: Element, tag: str) -> str:
+    """The characters of el's tag elements, for naming what was left out."""
+    return "".join(node.text or "" for node in el.iter(tag))
+
+
+def _shown(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 20 else text[:19] + "…"
+
+
+def _text(el: Element, said: list[str] | None = None, cell: bool = True) -> str:
+    """The text Word shows and prints: paragraphs as lines, tabs and breaks kept. What Word does
+    not show as the cell's text is left out, and said in `said`: text deleted or moved away with
+    tracked changes (only the result of a revision is read, and the revision is named), text
+    formatted hidden, a content control's placeholder ('单击或点击此处输入文字。'), a text box
+    floating over a cell (a paragraph's text box, a title say, is read; Word keeps each box twice,
+    the shape and a fallback picture, and only the shape is read)."""
+    said = [] if said is None else said
+    paras: list[list[str]] = []
+    revised: list[str] = []
+
+    stack: list[tuple[Element, list[str]]] = [(el, [])]  # no recursion: a hostile file nests deep
+    while stack:
+        node, parts = stack.pop()
+        tag = node.tag
+        if tag == W + "p":
+            parts = []
+            paras.append(parts)
+        elif tag in (W + "del", W + "moveFrom"):
+            gone = _flat(node, W + "delText") + _flat(node, W + "t")
+            if gone.strip():
+                revised.append(f"删去“{_shown(gone)}”")
+            continue
+        elif tag in (W + "ins", W + "moveTo"):
+            added = _flat(node, W + "t")
+            if added.strip():
+                revised.append(f"加入“{_shown(added)}”")
+        elif tag == MC + "Fallback":
+            continue  # the same content again, for programs that do not know the choice
+        elif tag == W + "txbxContent" and cell:
+            boxed = _flat(node, W + "t")
+            if boxed.strip():
+                said.append(f"单元格上的文本框中写有“{_shown(boxed)}”，文本框不是表格的内容，未读取，请核对")
+            continue
+        elif tag == W + "sdt" and node.find(f"{W}sdtPr/{W}showingPlcHdr") is not None:
+            shown = _flat(node, W + "t")
+            if shown.strip():
+                said.append(f"内容控件显示的是提示文字“{_shown(shown)}”，不是填写的内容，按空白读取")
+            continue
+        elif tag == W + "r":
+            vanish = node.find(f"{W}rPr/{W}vanish")
+            if vanish is not None and vanish.get(W + "val", "true") not in _OFF:
+                hidden = _flat(node, W + "t")
+                if hidden.strip():
+                    said.append(f"隐藏文字“{_shown(hidden)}”不显示也不打印，未读取，请核对")
+                continue
+        elif tag == W + "t":
+            parts.append(node.text or "")
+        elif tag == W + "tab":
+            parts.append("\t")
+        elif tag in (W + "br", W + "cr"):
+            parts.append("\n")
+        elif tag == W + "noBreakHyphen":
+            parts.append("-")
+        stack.extend((child, parts) for child in reversed(node))
+
+    if revised:
+        said.append(f"有未接受的修订（{'，'.join(dict.fromkeys(revised))}），按修订后的内容读取，请核对")
+    return "\n".join("".join(parts) for parts in paras)
 
 
 def _val(el: Element | None, name: str, default: str | None = None) -> str | None:
@@ -54,7 +114,9 @@ def _span(pr: Element | None) -> int:
     return min(max(1, int(text)), 64) if text.isdigit() else 1
 
 
-def table_rows(tbl: Element) -> list[Row]:
+def table_rows(tbl: Element, said: list[tuple[int, int, str]] | None = None) -> list[Row]:
+    """The table's rows of cells; what a cell holds that Word does not show as its text is said
+    in `said` as (row in the table, grid column, message)."""
     rows: list[Row] = []
     for tr in _children(tbl, W + "tr"):
         before = _val(tr.find(W + "trPr"), "gridBefore", "0") or "0"
@@ -64,7 +126,10 @@ def table_rows(tbl: Element) -> list[Row]:
             pr = tc.find(W + "tcPr")
             span = _span(pr)
             vmerge = _val(pr, "vMerge")
-            text = "" if vmerge is not None and vmerge in ("", "continue") else _text(tc)
+            found: list[str] = []
+            text = "" if vmerge is not None and vmerge in ("", "continue") else _text(tc, found)
+            if said is not None:
+                said += [(len(rows), col, message) for message in found]
             row.append(Cell(col, span, text))
             col += span
         rows.append(row)
@@ -111,33 +176,46 @@ def read_docx_forms(path: str | os.PathLike) -> list[Project]:
 
 def read_docx_readings(path: str | os.PathLike) -> list[Reading]:
     """Every form in the document with what its reading knows about itself."""
-    rows, preamble, profile, own, origins = docx_grid(path)
-    return parse_readings(rows, preamble, profile, own, TablePlaces(origins))
+    said: list[tuple[int, int, str]] = []
+    rows, preamble, profile, own, origins = docx_grid(path, said)
+    readings = parse_readings(rows, preamble, profile, own, TablePlaces(origins))
+    say_in_forms(readings, [s for s, _, _ in form_spans(rows)], said)
+    return readings
 
 
-def docx_grid(path: str | os.PathLike) -> tuple[list[Row], list[str], str, bool, list]:
+def docx_grid(path: str | os.PathLike, said: list[tuple[int, int, str]] | None = None
+              ) -> tuple[list[Row], list[str], str, bool, list]:
     """The document for `parse_forms`: (rows, preamble, profile, written by us, where each row
-    comes from: (table number, row number) or None for a paragraph); NotAForm says why not."""
+    comes from: (table number, row number) or None for a paragraph); NotAForm says why not.
+    `said` gets (grid row, column, message) for what a cell holds that Word does not show."""
     body, keywords = read_body(path)
     profile, own = profile_from_keywords(keywords), written_by_us(keywords)
     rows: list[Row] = []
     origins: list[tuple[int, int] | None] = []
+    found: list[tuple[int, int, str]] = []
     tables = 0
     for el in _blocks(body):
         if el.tag == W + "tbl":
             tables += 1
-            got = table_rows(el)
+            in_table: list[tuple[int, int, str]] = []
+            got = table_rows(el, in_table)
+            found += [(len(rows) + r, c, m) for r, c, m in in_table]
             rows += got
             origins += [(tables, k) for k in range(1, len(got) + 1)]
-        elif _text(el).strip():
-            rows.append(text_row(_text(el)))
-            origins.append(None)
+        else:
+            in_paragraph: list[str] = []
+            if (text := _text(el, in_paragraph, cell=False)).strip() or in_paragraph:
+                found += [(len(rows), 0, m) for m in in_paragraph]
+                rows.append(text_row(text))
+                origins.append(None)
     if form_spans(rows):
+        if said is not None:
+            said += found
         return rows, [], profile, own, origins
     top = {id(b) for b in _blocks(body) if b.tag == W + "tbl"}
     for tbl in body.iter(W + "tbl"):
         if id(tbl) not in top and form_spans(table_rows(tbl)):
-            got = table_rows(tbl)
+            got = table_rows(tbl, said)
             return got, [r[0].text for r in rows if len(r) == 1], profile, own, [(1, k) for k in range(1, len(got) + 1)]
     try:
         parse_forms(rows, (), profile)

@@ -112,3 +112,13 @@ def accepted(path: str | os.PathLike, readings: list[Reading]) -> list[Reading]:
     if error is not None:
         raise error
     return readings
+
+
+def say_in_forms(readings: list[Reading], starts: list[int], said: list[tuple[int, int, str]]) -> None:
+    """Warnings a file's reader found cell by cell ((grid row, column, message): hidden text, a
+    revision, a hidden row …), each on the reading of the form its row belongs to (a row above
+    the first form, on the first)."""
+    for r, c, message in said:
+        k = max((i for i, s in enumerate(starts[:len(readings)]) if s <= r), default=0)
+        if readings:
+            readings[k].warn(r, c, message)

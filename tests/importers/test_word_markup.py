@@ -1,0 +1,103 @@
+"""A Word form as Word shows and prints it: what a cell holds besides its text — a tracked
+revision, hidden text, a content control's placeholder, a text box over it — is never read as
+the clerk's value in silence (a reference form's XML edited as Word writes these)."""
+from __future__ import annotations
+
+import re
+import zipfile
+from pathlib import Path
+
+from importers import read_readings
+from tests.conftest import FORMS
+from tests.helpers import cli
+
+MANAGER = "<w:r><w:t>郑彬</w:t></w:r>"
+
+
+def _edited(tmp_path: Path, name: str, edit) -> Path:
+    """Form 01 with its document.xml edited."""
+    out = tmp_path / f"{name}.docx"
+    with zipfile.ZipFile(FORMS / "01.docx") as zi, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
+        for info in zi.infolist():
+            data = zi.read(info)
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                edited = edit(text)
+                assert edited != text
+                data = edited.encode("utf-8")
+            zo.writestr(info, data)
+    return out
+
+
+def _manager(markup: str):
+    return lambda xml: xml.replace(MANAGER, markup, 1)
+
+
+def _one(path: Path):
+    [reading] = read_readings(path)
+    return reading.project, reading.warnings
+
+
+def test_a_content_control_s_placeholder_is_no_value(tmp_path):
+    path = _edited(tmp_path, "placeholder", _manager(
+        "<w:sdt><w:sdtPr><w:showingPlcHdr/></w:sdtPr><w:sdtContent>"
+        "<w:r><w:t>单击或点击此处输入文字。</w:t></w:r></w:sdtContent></w:sdt>"))
+    p, warnings = _one(path)
+    assert p.manager == ""
+    assert warnings == ["第 1 个表格第 5 行第 3 列：内容控件显示的是提示文字“单击或点击此处输入文字。”，不是填写的内容，按空白读取"]
+    # a filled content control is the clerk's value
+    p, warnings = _one(_edited(tmp_path, "filled", _manager(f"<w:sdt><w:sdtPr/><w:sdtContent>{MANAGER}</w:sdtContent></w:sdt>")))
+    assert p.manager == "郑彬" and warnings == []
+
+
+def test_text_moved_away_or_hidden_is_not_read_and_is_said(tmp_path):
+    moved = _edited(tmp_path, "moved", _manager(
+        '<w:moveFrom w:id="1" w:author="a"><w:r><w:t>张三</w:t></w:r></w:moveFrom>'
+        f'<w:moveTo w:id="2" w:author="a">{MANAGER}</w:moveTo>'))
+    p, warnings = _one(moved)
+    assert p.manager == "郑彬"  # was '张三郑彬': moved-away text is kept in w:t
+    assert warnings == ["第 1 个表格第 5 行第 3 列：有未接受的修订（删去“张三”，加入“郑彬”），按修订后的内容读取，请核对"]
+    hidden = _edited(tmp_path, "hidden", _manager(f"<w:r><w:rPr><w:vanish/></w:rPr><w:t>张三</w:t></w:r>{MANAGER}"))
+    p, warnings = _one(hidden)
+    assert p.manager == "郑彬"
+    assert warnings == ["第 1 个表格第 5 行第 3 列：隐藏文字“张三”不显示也不打印，未读取，请核对"]
+    shown = _edited(tmp_path, "shown", _manager(f'<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>郑彬</w:t></w:r>'))
+    assert _one(shown) == (_one(FORMS / "01.docx")[0], [])
+
+
+def test_a_revised_amount_is_read_as_revised_and_named(tmp_path, capsys):
+    def revise(xml: str) -> str:  # 全年执行数 of 年度资金总额: 18 struck out, 15 typed with changes tracked
+        at = xml.index("年度资金总额")
+        runs = [m.start() for m in re.finditer(re.escape("<w:r><w:t>18</w:t></w:r>"), xml[at:])]
+        cut = at + runs[2]
+        return (xml[:cut] + '<w:del w:id="1" w:author="a"><w:r><w:delText>18</w:delText></w:r></w:del>'
+                '<w:ins w:id="2" w:author="a"><w:r><w:t>15</w:t></w:r></w:ins>'
+                + xml[cut + len("<w:r><w:t>18</w:t></w:r>"):])
+    path = _edited(tmp_path, "revised", revise)
+    p, warnings = _one(path)
+    assert str(p.funds[0].executed) == "15" and str(p.funds[0].annual_budget) == "18"
+    assert warnings == ["第 1 个表格第 7 行第 6 列：有未接受的修订（删去“18”，加入“15”），按修订后的内容读取，请核对"]
+    code, _, err = cli(capsys, "import", str(path), "-o", str(tmp_path / "p.zpb.json"))
+    assert code == 0 and "第 7 行第 6 列：有未接受的修订（删去“18”，加入“15”）" in err
+
+
+def test_a_text_box_over_a_cell_is_not_its_text_and_is_read_once_elsewhere(tmp_path):
+    def box(text: str) -> str:  # as Word writes a text box: the shape, and a VML picture as fallback
+        content = f"<w:txbxContent><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:txbxContent>"
+        return ('<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor><wps:wsp><wps:txbx>'
+                f"{content}</wps:txbx></wps:wsp></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape>"
+                f"<v:textbox>{content}</v:textbox></v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r>")
+    p, warnings = _one(_edited(tmp_path, "boxed", _manager(MANAGER + box("已盖章"))))
+    assert p.manager == "郑彬"  # was '郑彬已盖章已盖章\n已盖章\n已盖章'
+    assert warnings == ["第 1 个表格第 5 行第 3 列：单元格上的文本框中写有“已盖章”，文本框不是表格的内容，未读取，请核对"]
+    # the year in a text box above the table (a title drawn as a shape) is read, once
+    titled = _edited(tmp_path, "titled", lambda xml: xml.replace(
+        "<w:body>", f"<w:body><w:p>{box('2023年度')}</w:p>", 1).replace("（2022年度）", "", 1))
+    p, warnings = _one(titled)
+    assert p.year == 2023 and warnings == []
+
+
+def test_a_non_breaking_hyphen_stays_in_the_phone_number(tmp_path):
+    path = _edited(tmp_path, "hyphen", lambda xml: xml.replace(
+        "<w:r><w:t>50981530</w:t></w:r>", "<w:r><w:t>010</w:t><w:noBreakHyphen/><w:t>50981530</w:t></w:r>", 1))
+    assert _one(path)[0].phone == "010-50981530"  # was '01050981530'
