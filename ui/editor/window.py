@@ -17,6 +17,7 @@ from ui.actions import build_actions
 from ui.editor.controller import FileChangedOnDisk, ProjectController
 from ui.editor.form_page import FormPage
 from ui.common.interaction import Interaction, close_dialogs, describe_failure, guarded
+from ui.common.targets import export_target, project_target
 from ui.editor.problems_panel import ProblemsPanel
 from ui.editor.recovery import RecoveryStore
 
@@ -208,9 +209,10 @@ class MainWindow(QMainWindow):
     def save_as(self) -> bool:
         suggested = self._folder() / f"{safe_name(self.controller.project.name)}.zpb.json"
         path = self._ask_save(suggested)
-        if not path:
-            return False
-        return self._save_to(path)
+        target = project_target(path, self.interaction) if path else None
+        if target is None:
+            return False  # declined, or a name no project file may take (a clerk's .docx): said
+        return self._save_to(str(target))
 
     def _save_to(self, path: str | None) -> bool:
         """Save; when someone else changed the file since we read it, the clerk decides."""
@@ -235,7 +237,7 @@ class MainWindow(QMainWindow):
     @guarded("无法导出")
     def export(self, fmt: str) -> None:
         name = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)"}[fmt]
-        path = self._ask_save(self._folder() / f"{self._stem()}.{fmt}", name, "导出")
+        path = self._export_target(self._ask_save(self._folder() / f"{self._stem()}.{fmt}", name, "导出"), fmt)
         if path:
             from exporters.files import export
             export(self.controller.project, path, fmt)
@@ -243,11 +245,17 @@ class MainWindow(QMainWindow):
 
     @guarded("无法导出 PDF")
     def export_pdf(self) -> None:
-        path = self._ask_save(self._folder() / f"{self._stem()}.pdf", "PDF (*.pdf)", "导出 PDF")
+        path = self._export_target(self._ask_save(self._folder() / f"{self._stem()}.pdf", "PDF (*.pdf)", "导出 PDF"),
+                                   "pdf")
         if path:
             from exporters.files import export  # the same code as `export --pdf`
             export(self.controller.project, path, "pdf")
             self.statusBar().showMessage(f"已导出 {path}（{self._pages_words()}）", 5000)
+
+    def _export_target(self, chosen: str | None, fmt: str) -> Path | None:
+        """Never over the project file, never under another format's name (ui.common.targets)."""
+        own = [self.controller.path] if self.controller.path else []
+        return export_target(chosen, fmt, own, self.interaction) if chosen else None
 
     def _pages_words(self) -> str:
         """How many pages the form prints on, said before it is printed."""
