@@ -210,25 +210,35 @@ class OverviewWork:
             return
         from exporters.files import render
         from exporters.layout import build_layout
+        from exporters.stamp import is_unchanged_export
         from model.files import clean_stale_temps, sync_folder
         entries = [e for e in self.folder.entries if e.project is not None]
         dialog, step = self.progress_step("逐个导出", len(entries))
-        done = 0
+        done, kept = 0, []
         clean_stale_temps(folder)  # once for the batch, as `export DIR --outdir` does
         try:
             for i, e in enumerate(entries):
                 if not step(i, e.name):
                     break
-                layout = build_layout(e.project, e.evaluation)  # once for both formats
+                layout = None
                 for fmt in ("docx", "xlsx"):
                     target = Path(folder) / f"{file_stem(e.path)}.{fmt}"
                     self._refuse_input(str(target))
+                    if target.exists() and not target.is_dir() and not is_unchanged_export(target):
+                        kept.append(target.name)  # no dialog asked about it: the output rule, no --force
+                        continue
+                    layout = layout or build_layout(e.project, e.evaluation)  # once for both formats
                     write_output(render(e.project, fmt, e.evaluation, layout), target, in_batch=True)
                 done += 1
         finally:
             dialog.close()
             sync_folder(folder)
         self.statusBar().showMessage(f"已导出 {done} 个项目到 {folder}", 5000)
+        if kept:
+            more = f"\n……另有 {len(kept) - 20} 个" if len(kept) > 20 else ""
+            self.interaction.error("部分文件未覆盖", f"{folder} 中以下 {len(kept)} 个文件已存在，且不是本程序导出的原样文件"
+                                   "（可能是填好或改过的表），未覆盖：\n" + "\n".join(kept[:20]) + more
+                                   + "\n需要重新导出时，请先把它们移走或改名，或导出到另一个文件夹。")
 
     def print_all(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
