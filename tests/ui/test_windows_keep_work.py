@@ -107,3 +107,173 @@ def test_export_each_never_replaces_a_form_the_clerk_changed(qtbot, fake, tmp_pa
     w.export_each()  # run again: our own unchanged exports are replaced, the clerk's still kept
     assert signed.read_bytes() == before and len(fake.errors) == 1
     w.close()
+
+
+# --- 部门整体: its figures survive a crash, as the editor's work does ------------------------------
+
+def _department_folder(folder: Path) -> Path:
+    from model.department.file import department_path, save_department
+    from tests.department_seeds import jinsong, jinsong_folder
+    folder.mkdir(exist_ok=True)
+    for i, p in enumerate(jinsong_folder()[:2]):
+        save_project(p, folder / f"{i:02d}.zpb.json")
+    save_department(jinsong(), department_path(folder))
+    return folder
+
+
+def _department(qtbot, fake, folder):
+    from ui.app import make_app
+    from ui.department.dialog import DepartmentDialog
+    make_app()
+    dialog = DepartmentDialog(Path(folder), fake)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog
+
+
+def _crash(dialog) -> None:
+    """The process dies: the copy stays, its lock is free, nothing asks or cleans up."""
+    from ui.department.dialog import DEPARTMENT_COPIES
+    from ui.editor.recovery import RecoveryStore
+    dialog._autosave_soon.stop()
+    dialog.recovery.lock.unlock()
+    dialog.recovery = RecoveryStore(dialog.recovery.folder / "gone", DEPARTMENT_COPIES)
+    dialog._saved = "closing: not asked"
+    dialog.is_modified = lambda: False
+    dialog.reject()
+
+
+def test_department_figures_typed_and_crashed_are_offered_back_and_saved(qtbot, fake, tmp_path):
+    from model.department.file import department_path, load_department
+    folder = _department_folder(tmp_path / "单位")
+    on_disk = department_path(folder).read_bytes()
+    dialog = _department(qtbot, fake, folder)
+    dialog.lines["contact"].setText("王某")
+    dialog.sections[next(iter(dialog.sections))].setPlainText("一段写了半小时的报告文字")
+    dialog.recompute()
+    qtbot.waitUntil(lambda: dialog.recovery.copy.exists(), timeout=3000)  # autosaved while typing
+    _crash(dialog)
+    assert department_path(folder).read_bytes() == on_disk
+
+    again = _department(qtbot, fake, folder)
+    assert fake.recover_asked and "单位" in fake.recover_asked[-1]
+    assert again.lines["contact"].text() == "王某" and again.is_modified()
+    assert next(iter(again.sections.values())).toPlainText() == "一段写了半小时的报告文字"
+    assert department_path(folder).read_bytes() == on_disk  # offered, not written over the file
+    fake.recover_asked.clear()
+    _crash(again)  # a second crash before saving: still there
+    third = _department(qtbot, fake, folder)
+    assert len(fake.recover_asked) == 1 and third.lines["contact"].text() == "王某"
+    assert third.save() and load_department(department_path(folder)).contact == "王某"
+    third.reject()
+    fake.recover_asked.clear()
+    _department(qtbot, fake, folder).reject()
+    assert fake.recover_asked == []  # saved: nothing left to offer
+
+
+def test_a_declined_department_copy_goes_and_another_folders_copy_waits_for_it(qtbot, fake, tmp_path):
+    first = _department_folder(tmp_path / "甲单位")
+    second = _department_folder(tmp_path / "乙单位")
+    dialog = _department(qtbot, fake, first)
+    dialog.lines["phone"].setText("111")
+    dialog.autosave()
+    _crash(dialog)
+    other = _department(qtbot, fake, second)
+    assert fake.recover_asked == []  # 甲's figures are not offered as 乙's
+    other.reject()
+    fake.recover_answer = False
+    declined = _department(qtbot, fake, first)
+    assert len(fake.recover_asked) == 1 and declined.lines["phone"].text() != "111"
+    declined.reject()
+    _department(qtbot, fake, first).reject()
+    assert len(fake.recover_asked) == 1
+
+
+def test_a_project_editors_start_never_offers_a_department_copy(qtbot, fake, tmp_path):
+    from ui.app import make_app, open_window
+    folder = _department_folder(tmp_path / "单位")
+    dialog = _department(qtbot, fake, folder)
+    dialog.lines["phone"].setText("111")
+    dialog.autosave()
+    _crash(dialog)
+    make_app()
+    w = open_window(None, fake)
+    qtbot.addWidget(w)
+    assert fake.recover_asked == [] and fake.infos == []
+    w.close()
+    again = _department(qtbot, fake, folder)  # still there for its own dialog
+    assert len(fake.recover_asked) == 1 and again.lines["phone"].text() == "111"
+    again._saved = ""
+    again.is_modified = lambda: False
+
+
+def test_autosave_failing_on_a_full_disk_is_said_and_typing_goes_on(qtbot, fake, tmp_path, monkeypatch):
+    import errno
+
+    import ui.editor.recovery as recovery
+    folder = _department_folder(tmp_path / "单位")
+    dialog = _department(qtbot, fake, folder)
+
+    def full(*_a, **_k):
+        raise OSError(errno.ENOSPC, "No space left on device")
+    monkeypatch.setattr(recovery, "atomic_write", full)
+    dialog.lines["phone"].setText("111")
+    dialog.autosave()
+    assert "自动保存失败" in dialog.windowTitle()
+    assert dialog.is_modified() and dialog.lines["phone"].text() == "111"
+    monkeypatch.undo()
+    fake.save_answer = "discard"
+    dialog.reject()
+
+
+KILLED_DEPARTMENT = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from pathlib import Path
+from PySide6.QtWidgets import QApplication
+from ui.app import make_app
+from ui.department.dialog import DepartmentDialog
+
+class Clerk:
+    def ask_recover(self, description):
+        return False
+    def info(self, *a):
+        pass
+
+app = make_app()
+d = DepartmentDialog(Path(sys.argv[2]), Clerk())
+d.show()
+for i in range(40):  # the clerk types, pausing now and then as clerks do
+    d.lines["contact"].setText(f"第{i}次")
+    end = time.monotonic() + 0.05
+    while time.monotonic() < end:
+        app.processEvents()
+print("typed", flush=True)
+while True:
+    app.processEvents()
+    time.sleep(0.01)
+"""
+
+
+@pytest.mark.skipif(__import__("os").name == "nt", reason="kill -9 is POSIX")
+def test_department_dialog_killed_with_kill_9_loses_at_most_a_second(qtbot, fake, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+    folder = _department_folder(tmp_path / "单位")
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    with subprocess.Popen([sys.executable, "-c", KILLED_DEPARTMENT, str(root), str(folder)], env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
+        line = child.stdout.readline().strip()
+        assert line == b"typed", child.stderr.read().decode(errors="replace")
+        time.sleep(1.5)  # the last keystroke a second ago
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    dialog = _department(qtbot, fake, folder)
+    assert len(fake.recover_asked) == 1
+    assert dialog.lines["contact"].text() == "第39次"
+    fake.save_answer = "discard"
+    dialog.reject()

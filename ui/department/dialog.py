@@ -4,8 +4,9 @@ The widgets only collect what is typed; every figure, sentence and problem comes
 model (model.department_eval / _checks / _text), recomputed on each edit. It keeps the editor's
 promises: what the file holds and the dialog does not show is saved back as it was (a widget
 changes the file only when its text was changed), a file changed by someone else is not
-replaced without asking, exports follow the command line's output rule, and closing asks
-before unsaved figures are lost. The indicator table is the editor's own (undo, 上移/下移,
+replaced without asking, exports follow the command line's output rule, closing asks
+before unsaved figures are lost, and they survive a crash (a copy autosaved as the clerk types,
+offered when the folder's 部门整体 is next opened; ui/editor/recovery.py keeps it). The indicator table is the editor's own (undo, 上移/下移,
 得分 with the rule's score beside a hand score).
 """
 from __future__ import annotations
@@ -24,7 +25,7 @@ from model import Project, Severity, plain, profile_names
 from model.department import MONEY_FIELDS, BudgetKind, Department, ReportSection
 from model.department.checks import DepartmentSection, check_department
 from model.department.evaluation import VARIANCE_BASE_LABELS, figures, folder_year, summarize
-from model.department.file import department_path, dumps, load_department, save_department
+from model.department.file import department_path, dumps, load_department, loads, save_department
 from model.department.report_text import projects_sentences, rate_words, score_sentence
 from model.fields import AMOUNT_LABELS, DEPARTMENT_LABELS, Section
 from model.file_stamp import FileStamp
@@ -34,7 +35,9 @@ from model.project import AMOUNT_FIELDS
 from model.unit import load_unit
 
 from ui.common import geometry
+from ui.common.settings import data_dir
 from ui.editor.controller import ProjectController
+from ui.editor.recovery import CopyKind, Recovered, RecoveryStore
 from ui.editor.indicator_panel import IndicatorPanel
 from ui.editor.indicator_table import FIELDS as INDICATOR_COLUMNS
 from ui.common.interaction import describe_failure
@@ -43,6 +46,8 @@ HEADER_FIELDS = ("unit_name", "year", "supervisor", "contact", "phone")
 NUMBER_FIELDS = MONEY_FIELDS + ("budget_weight", "budget_hand_score")
 DEPARTMENT_FILTER = "部门整体文件 (*.zpbdept.json)"
 PREFERRED = (1100, 820)
+AUTOSAVE_MS = 1000  # at most one copy a second while the clerk types: a kill -9 loses a second
+DEPARTMENT_COPIES = CopyKind("department", ".zpbdept.json", dumps, loads)
 
 
 def _text(value) -> str:
@@ -68,20 +73,26 @@ class DepartmentDialog(QDialog):
         self.path = department_path(folder)
         self.disk = FileStamp.of(self.path)  # stamped before reading: a change meanwhile is seen
         exists = self.path.exists()
-        self.original = load_department(self.path) if exists else Department()
+        on_disk = load_department(self.path) if exists else Department()
         unit = load_unit(folder)
         self.entries = unit.entries
         self.projects: list[Project] = unit.projects
         self.unreadable = [e for e in unit.entries if e.error]
         self.folder_year = folder_year(self.projects)
         self.folder_summary = summarize(self.projects)
-        if not exists and self.original.year is None:
-            self.original.year = self.folder_year  # a new department: the year its projects report
+        if not exists and on_disk.year is None:
+            on_disk.year = self.folder_year  # a new department: the year its projects report
+        # unsaved figures survive a crash, as the editor's work does: a copy autosaved while the
+        # clerk types, offered when this folder's 部门整体 is next opened
+        self.recovery = RecoveryStore(data_dir() / "recovery", DEPARTMENT_COPIES)
+        recovered = self._offer_recovered()
+        self.original = recovered.project if recovered else on_disk
         self.dept = self.original.model_copy(deep=True)
         self._shown: dict[object, str] = {}  # widget key -> the text first shown (unchanged: kept as read)
         self.setWindowTitle(f"部门整体绩效 — {self.folder.name}")
         self.setSizeGripEnabled(True)
         self._timer = QTimer(self, singleShot=True, interval=150, timeout=self.recompute)
+        self._autosave_soon = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.autosave)
         self.rows = ProjectController(Project(indicators=list(self.dept.indicators), profile=self.dept.profile,
                                               budget_weight=None), self)
         self.rows.evaluated.connect(self._timer.start)
@@ -132,7 +143,40 @@ class DepartmentDialog(QDialog):
         root.addWidget(buttons)
         self.recompute()
         self._saved = dumps(self.collect())
+        if recovered:  # what the folder's file holds is what is saved: the recovered figures are not
+            self._saved = dumps(on_disk)
+            self.disk = recovered.stamp  # a save notices a change made to the file since the crash
+            self.recovery.adopt(recovered)  # kept until saved: a second crash loses nothing
+            self.recompute()
         geometry.place_dialog(self, *PREFERRED)
+
+    def _offer_recovered(self) -> Recovered | None:
+        """The copy a crashed 部门整体 of this folder left, if the clerk takes it; other folders'
+        copies are left for their own dialogs, a declined one is deleted."""
+        found = self.recovery.left_behind()
+        taken = None
+        for item in found:
+            if taken is None and item.original and _same_path(Path(item.original), self.path):
+                if self.interaction.ask_recover(f"部门整体（{self.folder.name}，原文件：{item.original}）"):
+                    taken = item
+                else:
+                    RecoveryStore.forget(item)
+            else:
+                RecoveryStore.release(item)
+        if self.recovery.unreadable:
+            self.interaction.info("自动保存的内容", f"有 {len(self.recovery.unreadable)} 份部门整体自动保存的内容无法读取，"
+                                  f"没有删除，保留在：\n{self.recovery.folder}\n（文件名含 unreadable）")
+        return taken
+
+    def autosave(self) -> None:
+        """The figures as typed into the recovery copy (gone once they are saved or discarded)."""
+        try:
+            if self.is_modified():
+                self.recovery.save(self.collect(), self.path, self.disk)
+            else:
+                self.recovery.discard()
+        except Exception:  # noqa: BLE001 - a full disk must not stop the typing: said in the title
+            self.setWindowTitle(f"部门整体绩效 — {self.folder.name}（自动保存失败：无法写入恢复文件）")
 
     def _actions(self) -> None:
         """Save, undo and the row moves by keyboard, as in the editor."""
@@ -363,6 +407,8 @@ class DepartmentDialog(QDialog):
         for i, problem in enumerate(problems):  # a click goes to the cell, as in the editor
             self.problems.item(first + i).setData(Qt.ItemDataRole.UserRole, problem.place)
         self._show_total(fig, problems)
+        if not self._autosave_soon.isActive():  # typing without a pause still autosaves each second
+            self._autosave_soon.start()
 
     def goto(self, place) -> None:
         """Show the tab and the field or cell a problem is about, ready to type."""
@@ -423,6 +469,7 @@ class DepartmentDialog(QDialog):
             self.interaction.error("保存失败", describe_failure(exc))
             return False
         self._saved = dumps(self.dept)
+        self.recovery.discard()
         return True
 
     def _changed_on_disk(self) -> bool:
@@ -444,6 +491,7 @@ class DepartmentDialog(QDialog):
             return False
         save_department(self.dept, target)
         self._saved = dumps(self.dept)
+        self.recovery.discard()
         self.interaction.info("已另存", f"已另存为 {target}；文件夹中的 {self.path.name} 保留对方的修改。")
         return True
 
@@ -484,6 +532,8 @@ class DepartmentDialog(QDialog):
             answer = self.interaction.ask_save_changes(f"部门整体（{self.folder.name}）")
             if answer == "cancel" or (answer == "save" and not self.save()):
                 return
+        self._autosave_soon.stop()
+        self.recovery.close()  # answered for: nothing to recover
         super().reject()
 
 
@@ -504,6 +554,12 @@ def open_department(window, folder: Path | None = None) -> DepartmentDialog | No
         return None
     dialog.show()
     return dialog
+
+
+def _same_path(a: Path, b: Path) -> bool:
+    """One file however written (a file that does not exist yet compared by its resolved name)."""
+    import os
+    return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
 
 
 def _same_folder(a: Path, b: Path) -> bool:

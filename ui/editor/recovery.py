@@ -1,4 +1,5 @@
-"""Unsaved work survives a crash: an autosaved copy per open window, found again on next start.
+"""Unsaved work survives a crash: an autosaved copy per open window, found again on next start
+(the editor's project copies; 部门整体's department copies under names of their own).
 
 Each window holds a QLockFile beside its recovery copy. A lock that can be taken on start
 belonged to a program that did not end normally, so its copy is offered back. A copy is removed
@@ -10,12 +11,13 @@ from __future__ import annotations
 import itertools
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QLockFile
 
-from model import Project
 from model.file_stamp import FileStamp
 from model.files import clean_stale_temps
 from model.project_file import ProjectFileError, atomic_write, dumps, loads
@@ -23,9 +25,22 @@ from model.project_file import ProjectFileError, atomic_write, dumps, loads
 _SERIAL = itertools.count(1)  # several windows in one process each keep their own copy
 
 
+@dataclass(frozen=True)
+class CopyKind:
+    """What a store keeps: a project's copies (the editor's) or a department's (部门整体's), each
+    under its own names, so one kind's start never offers or sweeps the other's."""
+    prefix: str
+    suffix: str
+    dumps: Callable[[Any], str]
+    loads: Callable[[str], Any]
+
+
+PROJECT_COPIES = CopyKind("recovery", ".zpb.json", dumps, loads)
+
+
 @dataclass
 class Recovered:
-    project: Project
+    project: Any  # a Project (or a Department for 部门整体's store)
     original: str | None  # the file the work belonged to, if it had one
     copy: Path
     lock: Path
@@ -34,21 +49,22 @@ class Recovered:
 
 
 class RecoveryStore:
-    def __init__(self, folder: Path) -> None:
+    def __init__(self, folder: Path, kind: CopyKind = PROJECT_COPIES) -> None:
         self.folder = Path(folder)
+        self.kind = kind
         self.folder.mkdir(parents=True, exist_ok=True)
-        stem = f"recovery-{os.getpid()}-{next(_SERIAL)}"
-        self.copy = self.folder / f"{stem}.zpb.json"
+        stem = f"{kind.prefix}-{os.getpid()}-{next(_SERIAL)}"
+        self.copy = self.folder / f"{stem}{kind.suffix}"
         self.meta = self.copy.with_suffix(".meta")
         self.lock = QLockFile(str(self.folder / f"{stem}.lock"))
         self.lock.setStaleLockTime(0)
         self.lock.tryLock(0)
         self.unreadable: list[Path] = []  # copies left_behind could not read, set aside
 
-    def save(self, project: Project, original: Path | str | None, stamp: FileStamp | None = None) -> None:
+    def save(self, project: Any, original: Path | str | None, stamp: FileStamp | None = None) -> None:
         meta = {"original": str(original) if original else None, "stamp": stamp.to_json() if stamp else None}
         atomic_write(self.meta, json.dumps(meta).encode())
-        atomic_write(self.copy, dumps(project).encode("utf-8"))
+        atomic_write(self.copy, self.kind.dumps(project).encode("utf-8"))
 
     def adopt(self, found: Recovered) -> None:
         """Make a recovered copy this window's own before the old one goes: kept until saved."""
@@ -70,19 +86,20 @@ class RecoveryStore:
         programs starting together never offer the same copy twice.
         """
         found = []
-        for copy in sorted(self.folder.glob("recovery-*.zpb.json"), key=_age):
+        suffix = self.kind.suffix
+        for copy in sorted(self.folder.glob(f"{self.kind.prefix}-*{suffix}"), key=_age):
             if copy == self.copy:
                 continue
-            lock_path = copy.with_name(copy.name.replace(".zpb.json", ".lock"))
+            lock_path = copy.with_name(copy.name[:-len(suffix)] + ".lock")
             other = QLockFile(str(lock_path))
             other.setStaleLockTime(0)
             if not other.tryLock(0):
                 continue  # that program is still running, or another one is offering it
             try:
-                project = loads(copy.read_text(encoding="utf-8"))
+                project = self.kind.loads(copy.read_text(encoding="utf-8"))
             except (ProjectFileError, OSError, UnicodeDecodeError, ValueError):
                 # never deleted unoffered: set aside where the clerk is told to look
-                aside = copy.with_name(copy.name.replace(".zpb.json", ".unreadable.json"))
+                aside = copy.with_name(copy.name[:-len(suffix)] + ".unreadable.json")
                 try:
                     os.replace(copy, aside)
                     self.unreadable.append(aside)
@@ -107,9 +124,9 @@ class RecoveryStore:
         """Temp files and metadata of programs killed mid-write whose copy is gone."""
         clean_stale_temps(self.folder)
         own = self.copy.name.split(".")[0]
-        for path in self.folder.glob("recovery-*.meta"):
+        for path in self.folder.glob(f"{self.kind.prefix}-*.meta"):
             stem = path.name.split(".")[0]
-            if stem == own or (self.folder / f"{stem}.zpb.json").exists():
+            if stem == own or (self.folder / f"{stem}{self.kind.suffix}").exists():
                 continue  # this window's own, or a copy left_behind has just dealt with
             lock_path = self.folder / f"{stem}.lock"
             other = QLockFile(str(lock_path))
