@@ -277,3 +277,33 @@ def test_department_dialog_killed_with_kill_9_loses_at_most_a_second(qtbot, fake
     assert dialog.lines["contact"].text() == "第39次"
     fake.save_answer = "discard"
     dialog.reject()
+
+
+# --- the overview's 汇总表, combined file and PDF: the names typed into their save dialogs -------
+
+@pytest.mark.parametrize("action, fmt", [("export_summary", "docx"), ("export_summary", "xlsx"),
+                                         ("export_combined", "docx"), ("export_pdf_all", None)])
+def test_overview_exports_never_over_the_department_file_or_under_another_kinds_name(
+        qtbot, fake, tmp_path, action, fmt):
+    from model.department.file import department_path
+    from ui.app import make_app
+    from ui.overview.window import OverviewWindow
+    folder = _department_folder(tmp_path / "单位")
+    dept = department_path(folder)
+    before = dept.read_bytes()
+    make_app()
+    w = OverviewWindow(folder, fake)
+    qtbot.addWidget(w)
+    w.folder.load_all()
+    run = getattr(w, action)
+    wrong = {"docx": "汇总.xlsx", "xlsx": "汇总.docx", None: "汇总.docx"}[fmt]
+    for name in (dept.name, wrong):
+        fake.next_save = str(folder / name)
+        run(fmt) if fmt else run()
+        assert fake.errors and name in fake.errors[-1][1]
+    assert dept.read_bytes() == before and not (folder / wrong).exists()
+    fake.errors.clear()
+    fake.next_save = str(folder / "汇总")  # no suffix: the format's
+    run(fmt) if fmt else run()
+    assert fake.errors == [] and (folder / f"汇总.{fmt or 'pdf'}").exists()
+    w.close()

@@ -36,14 +36,15 @@ def project_target(chosen: str, interaction) -> Path | None:
     return _asked(path, lengthened, interaction, "无法保存")
 
 
-def export_target(chosen: str, fmt: str, inputs: list[Path], interaction) -> Path | None:
+def export_target(chosen: str, fmt: str, inputs: list[Path], interaction,
+                  inputs_are: str = "正在编辑的项目文件，导出不能覆盖它") -> Path | None:
     """Where an export the clerk named is written (fmt 'docx', 'xlsx' or 'pdf'), or None: never
-    one of inputs (the project file it was made from), never under another kind's suffix."""
+    one of inputs (the project files it was made from), never under another kind's suffix."""
     from cli.outputs import OutputRule
     path, lengthened = _with_suffix(Path(chosen), f".{fmt}")
     rule = OutputRule([os.fspath(p) for p in inputs], force=True)
     if rule.is_input(path):
-        interaction.error("无法导出", f"{path} 是正在编辑的项目文件，导出不能覆盖它；请换一个文件名")
+        interaction.error("无法导出", f"{path} 是{inputs_are}；请换一个文件名")
         return None
     refused = rule.refuse_reason(path, fmt)
     if refused:

@@ -21,6 +21,7 @@ from model.unit.summary import build_summary
 from model.unit import free_path, next_year_name
 
 from ui.common.interaction import describe_failure, guarded
+from ui.common.targets import export_target
 from ui.common.windows import windows
 
 
@@ -48,8 +49,15 @@ class OverviewWork:
         return dialog, step
 
     def _save_target(self, name: str, fmt: str) -> str | None:
+        """The file the clerk names, never a project or department file of the folder (any .json)
+        nor under another format's name (ui.common.targets); None when refused or cancelled."""
         filters = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)", "pdf": "PDF (*.pdf)"}
-        return self.interaction.save_file(str(self.folder.folder / f"{name}.{fmt}"), filters[fmt], "导出")
+        chosen = self.interaction.save_file(str(self.folder.folder / f"{name}.{fmt}"), filters[fmt], "导出")
+        if not chosen:
+            return None
+        target = export_target(chosen, fmt, [e.path for e in self.folder.entries], self.interaction,
+                               "本文件夹的项目文件，不能被导出文件覆盖")
+        return str(target) if target else None
 
     def _refuse_nothing_readable(self) -> None:
         """No 汇总表, combined file or print of 0 projects to hand in (as `summary` refuses it)."""
