@@ -87,32 +87,21 @@ def open_window(path: str | None = None, interaction: Interaction | None = None)
     no file was asked for, each further one opens in a window of its own (kept in
     `window.recovered_windows`). A declined copy is deleted; a taken one is kept until saved.
     """
-    folder = data_dir() / "recovery"
-    recovery = RecoveryStore(folder)
+    recovery = RecoveryStore(data_dir() / "recovery")
     window = MainWindow(ProjectController(), interaction, recovery)
     window.recovered_windows = []
-    found = recovery.left_behind()
-    if recovery.unreadable:
-        window.interaction.info("自动保存的内容", f"有 {len(recovery.unreadable)} 份自动保存的内容无法读取，"
-                                f"没有删除，保留在：\n{folder}\n（文件名含 unreadable）")
     filled = False
-    for index, item in enumerate(found):
-        name = item.project.name or "未命名项目"
-        where = f"（原文件：{item.original}）" if item.original else "（尚未保存过）"
-        count = f"（第 {index + 1} 份，共 {len(found)} 份）" if len(found) > 1 else ""
-        if not window.interaction.ask_recover(f"{name}{where}{count}"):
-            RecoveryStore.forget(item)
-            continue
-        target = window
+
+    def window_for_copy() -> MainWindow:
+        nonlocal filled
         if filled or path is not None:
-            target = MainWindow(ProjectController(), interaction, RecoveryStore(folder))
+            target = MainWindow(ProjectController(), interaction, RecoveryStore(recovery.folder))
             target.recovered_windows = []
             window.recovered_windows.append(target)
-        original = Path(item.original) if item.original else None
-        target.controller.set_project(item.project, original, clean=False)
-        target.controller.disk = item.stamp  # a save notices if the file changed since the crash
-        target.recovery.adopt(item)
-        filled = filled or target is window
+            return target
+        filled = True
+        return window
+    offer_recovered(recovery, window.interaction, window_for_copy)
     if not filled and path is None:  # the example is a template: Save asks for a file name
         window.show_example(load_project(EXAMPLE))
     elif path is not None:
@@ -121,6 +110,55 @@ def open_window(path: str | None = None, interaction: Interaction | None = None)
     if hint_wanted():
         window.show_hint(FIRST_START_HINT)
     return window
+
+
+def offer_recovered(recovery: RecoveryStore, interaction: Interaction, window_for) -> None:
+    """Offer each copy crashed windows left, one after another: a declined copy is deleted, a
+    taken one fills window_for() and is kept until saved."""
+    found = recovery.left_behind()
+    if recovery.unreadable:
+        interaction.info("自动保存的内容", f"有 {len(recovery.unreadable)} 份自动保存的内容无法读取，"
+                         f"没有删除，保留在：\n{recovery.folder}\n（文件名含 unreadable）")
+    for index, item in enumerate(found):
+        name = item.project.name or "未命名项目"
+        where = f"（原文件：{item.original}）" if item.original else "（尚未保存过）"
+        count = f"（第 {index + 1} 份，共 {len(found)} 份）" if len(found) > 1 else ""
+        if not interaction.ask_recover(f"{name}{where}{count}"):
+            RecoveryStore.forget(item)
+            continue
+        target = window_for()
+        original = Path(item.original) if item.original else None
+        target.controller.set_project(item.project, original, clean=False)
+        target.controller.disk = item.stamp  # a save notices if the file changed since the crash
+        target.recovery.adopt(item)
+
+
+def open_folder_start(path: str | Path, interaction: Interaction | None = None,
+                      department: bool = False) -> QMainWindow:
+    """The program started on a folder (or a department file): its overview (with 部门整体 over
+    it), and the work crashed windows left offered each in an editor of its own, as a start on
+    the example or a file offers it — a clerk who works from the folder would never see it."""
+    windows = AppWindows()
+    folder = Path(path)
+    overview = windows.open_folder(folder, interaction)
+    overview.recovered_windows = []
+
+    def window_for_copy() -> MainWindow:
+        editor = MainWindow(ProjectController(), interaction, RecoveryStore(data_dir() / "recovery"))
+        editor.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        editor.recovered_windows = []
+        overview.recovered_windows.append(editor)
+        return editor
+    scan = RecoveryStore(data_dir() / "recovery")  # only to look: it never writes a copy of its own
+    try:
+        offer_recovered(scan, overview.interaction, window_for_copy)
+    finally:
+        scan.close()
+    for editor in overview.recovered_windows:
+        editor.show()
+    if department:
+        overview.department_dialog = windows.open_department(overview, folder)
+    return overview
 
 
 def clean_leftovers(path: str | None) -> None:
@@ -138,7 +176,7 @@ def run_window(path: str | None = None) -> int:
     _log_uncaught()
     clean_leftovers(path)
     if path is not None and Path(path).is_dir():  # a unit's folder: its overview
-        AppWindows().open_folder(path)
+        open_folder_start(path)
         return app.exec()
     if path is not None and is_department_file(path):  # double-clicked 部门整体.zpbdept.json
         open_department_file(path)
@@ -161,11 +199,7 @@ def is_department_file(path: str | Path) -> bool:
 def open_department_file(path: str | Path, interaction: Interaction | None = None):
     """A department file opens as 部门整体 does from the overview of its folder: the folder's
     overview, with the department's dialog (on the folder's 部门整体.zpbdept.json) over it."""
-    folder = Path(path).resolve().parent
-    windows = AppWindows()
-    overview = windows.open_folder(folder, interaction)
-    overview.department_dialog = windows.open_department(overview, folder)
-    return overview
+    return open_folder_start(Path(path).resolve().parent, interaction, department=True)
 
 
 def _report_shown(report: str, window: MainWindow) -> None:

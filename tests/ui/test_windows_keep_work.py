@@ -307,3 +307,37 @@ def test_overview_exports_never_over_the_department_file_or_under_another_kinds_
     run(fmt) if fmt else run()
     assert fake.errors == [] and (folder / f"汇总.{fmt or 'pdf'}").exists()
     w.close()
+
+
+# --- a start on a folder or a department file offers what crashed editors left ---------------------
+
+@pytest.mark.parametrize("department", [False, True])
+def test_starting_on_a_folder_offers_the_work_a_crashed_editor_left(qtbot, fake, tmp_path, department):
+    from model.department.file import department_path
+    from tests.ui.test_window_trust import crashed_copy
+    from ui.app import make_app, open_department_file, open_folder_start
+    folder = _department_folder(tmp_path / "单位")
+    original = folder / "00.zpb.json"
+    work = load_project(original)
+    work.name = "崩溃前改的名字"
+    crashed_copy(work, original)  # the clerk edited 00 from the overview; the program died
+    make_app()
+    overview = (open_department_file(department_path(folder), fake) if department
+                else open_folder_start(folder, fake))
+    qtbot.addWidget(overview)
+    assert len(fake.recover_asked) == 1 and "崩溃前改的名字" in fake.recover_asked[0]
+    [editor] = overview.recovered_windows
+    assert editor.isVisible() and editor.controller.path == original
+    assert editor.controller.project.name == "崩溃前改的名字" and editor.isWindowModified()
+    assert (getattr(overview, "department_dialog", None) is not None) == department
+    fake.save_answer = "save"
+    assert editor.close()
+    assert load_project(original).name == "崩溃前改的名字"
+    fake.recover_asked.clear()
+    if department:
+        overview.department_dialog.reject()
+    overview.close()
+    again = open_folder_start(folder, fake)
+    qtbot.addWidget(again)
+    assert fake.recover_asked == [] and again.recovered_windows == []  # saved: nothing left
+    again.close()
