@@ -341,3 +341,39 @@ def test_starting_on_a_folder_offers_the_work_a_crashed_editor_left(qtbot, fake,
     qtbot.addWidget(again)
     assert fake.recover_asked == [] and again.recovered_windows == []  # saved: nothing left
     again.close()
+
+
+# --- 部门整体's undo: every cell of the budget, never a change out of sight -----------------------
+
+def test_ctrl_z_on_the_budget_undoes_the_budget_not_a_hidden_indicator_edit(qtbot, fake, tmp_path):
+    from PySide6.QtGui import QKeySequence
+    folder = _department_folder(tmp_path / "单位")
+    dialog = _department(qtbot, fake, folder)
+    assert QKeySequence(QKeySequence.StandardKey.Undo) in dialog.undo_action.shortcuts()
+    assert QKeySequence("Ctrl+Y") in dialog.redo_action.shortcuts()
+    undo, redo = dialog.undo_action.trigger, dialog.redo_action.trigger  # Ctrl+Z, Ctrl+Y
+    indicator = dialog.rows.project.indicators[0].name
+    budget = dialog.budget.item(0, 1).text()
+    dialog.tabs.setCurrentIndex(1)
+    dialog.rows.set_field(("indicator", 0), "name", "改过的指标名")
+    dialog.tabs.setCurrentIndex(0)
+    dialog.budget.setCurrentCell(0, 1)
+    dialog.budget.item(0, 1).setText("999")  # typed into the cell's editor and committed
+    undo()
+    assert dialog.budget.item(0, 1).text() == budget
+    assert dialog.rows.project.indicators[0].name == "改过的指标名"  # not undone out of sight
+    undo()
+    assert dialog.rows.project.indicators[0].name == indicator and dialog.tabs.currentIndex() == 1
+    redo()
+    assert dialog.rows.project.indicators[0].name == "改过的指标名" and dialog.tabs.currentIndex() == 1
+    redo()
+    assert dialog.budget.item(0, 1).text() == "999" and dialog.tabs.currentIndex() == 0
+    assert dialog.budget.currentRow() == 0 and dialog.budget.currentColumn() == 1
+    dialog.recompute()
+    assert str(dialog.dept.budget[0].annual_budget) == "999"
+    undo()
+    undo()
+    dialog.recompute()
+    assert not dialog.is_modified()  # every edit undone: as read, closing does not ask
+    dialog.reject()
+    assert not dialog.isVisible()

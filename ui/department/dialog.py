@@ -15,7 +15,7 @@ import dataclasses
 from pathlib import Path
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (QAbstractScrollArea, QComboBox, QDialog, QDialogButtonBox, QFrame,
                                QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
                                QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableWidget,
@@ -52,6 +52,21 @@ DEPARTMENT_COPIES = CopyKind("department", ".zpbdept.json", dumps, loads)
 
 def _text(value) -> str:
     return "" if value is None else str(value)
+
+
+class BudgetCell(QUndoCommand):
+    """One cell of the 部门预算 table as typed: on the dialog's one undo stack with the indicator
+    rows, so Ctrl+Z on the budget undoes the budget, not an indicator edit on a hidden tab."""
+
+    def __init__(self, dialog: DepartmentDialog, row: int, col: int, before: str, after: str) -> None:
+        super().__init__(f"修改{list(BudgetKind)[row].value}的{AMOUNT_LABELS[AMOUNT_FIELDS[col]]}")
+        self.dialog, self.row, self.col, self.before, self.after = dialog, row, col, before, after
+
+    def redo(self) -> None:
+        self.dialog._set_budget_text(self.row, self.col, self.after)
+
+    def undo(self) -> None:
+        self.dialog._set_budget_text(self.row, self.col, self.before)
 
 
 def _typed_year(text: str) -> tuple[int | None, str | None]:
@@ -181,12 +196,15 @@ class DepartmentDialog(QDialog):
     def _actions(self) -> None:
         """Save, undo and the row moves by keyboard, as in the editor."""
         stack = self.rows.undo_stack
-        for action, keys in ((stack.createUndoAction(self, "撤销"), [QKeySequence.StandardKey.Undo]),
-                             (stack.createRedoAction(self, "重做"), [QKeySequence("Ctrl+Y"),
-                                                                     QKeySequence.StandardKey.Redo])):
+        for action, keys, done in (
+                (stack.createUndoAction(self, "撤销"), [QKeySequence.StandardKey.Undo], 0),
+                (stack.createRedoAction(self, "重做"), [QKeySequence("Ctrl+Y"), QKeySequence.StandardKey.Redo], -1)):
             action.setShortcuts(keys)
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            # after the stack's own slot: the tab of what was undone or redone comes into view
+            action.triggered.connect(lambda _=False, at=done: self._show_command(stack.command(stack.index() + at)))
             self.addAction(action)
+            setattr(self, "undo_action" if done == 0 else "redo_action", action)
         for text, keys, slot in (("保存", [QKeySequence.StandardKey.Save], self.save),
                                  ("上移", [QKeySequence("Ctrl+Shift+Up")], lambda: self.indicators.move(-1)),
                                  ("下移", [QKeySequence("Ctrl+Shift+Down")], lambda: self.indicators.move(1)),
@@ -273,7 +291,11 @@ class DepartmentDialog(QDialog):
         self.budget.setFixedHeight(self.budget.horizontalHeader().sizeHint().height()
                                    + sum(self.budget.rowHeight(r) for r in range(len(BudgetKind)))
                                    + 2 * self.budget.frameWidth())
-        self.budget.itemChanged.connect(self._timer.start)
+        self._budget_texts = {(r, c): self.budget.item(r, c).text()
+                              for r in range(self.budget.rowCount()) for c in range(self.budget.columnCount())
+                              if self.budget.item(r, c) is not None}
+        self._applying = False
+        self.budget.itemChanged.connect(self._budget_edited)
         lay.addWidget(self.budget)
         grid = QGridLayout()
         for i, field in enumerate(NUMBER_FIELDS):
@@ -286,6 +308,38 @@ class DepartmentDialog(QDialog):
         lay.addLayout(grid)
         lay.addStretch(1)
         return page
+
+    def _budget_edited(self, item: QTableWidgetItem) -> None:
+        """A budget cell typed (or pasted): one undoable step, as an indicator cell is."""
+        self._timer.start()
+        if self._applying:
+            return
+        key = (item.row(), item.column())
+        before = self._budget_texts.get(key, "")
+        if item.text() != before:
+            self._budget_texts[key] = item.text()
+            self.rows.undo_stack.push(BudgetCell(self, *key, before, item.text()))
+
+    def _set_budget_text(self, row: int, col: int, text: str) -> None:
+        self._budget_texts[(row, col)] = text
+        item = self.budget.item(row, col)
+        if item is None or item.text() != text:
+            self._applying = True
+            try:
+                if item is None:
+                    self.budget.setItem(row, col, QTableWidgetItem(text))
+                else:
+                    item.setText(text)
+            finally:
+                self._applying = False
+
+    def _show_command(self, command) -> None:
+        """The tab and cell of an undone or redone step, so no change is made out of sight."""
+        if isinstance(command, BudgetCell):
+            self.tabs.setCurrentIndex(0)
+            self.budget.setCurrentCell(command.row, command.col)
+        elif command is not None:
+            self.tabs.setCurrentIndex(1)
 
     def _fill_bases(self) -> None:
         """The profile's base first (the default), then the two bases chosen outright."""
