@@ -235,9 +235,9 @@ def test_export_never_writes_over_the_department_file_or_a_project_file(qtbot, f
     fake.next_save = str(tmp_path / "." / "00.zpb.json")  # another spelling of the same file
     dialog.buttons["report"].click()
     (tmp_path / "其他.zpb.json").write_text("{}", encoding="utf-8")
-    fake.next_save = str(tmp_path / "其他.zpb.json")  # a project file elsewhere: its name says so
+    fake.next_save = str(tmp_path / "其他.zpb.json")  # a project file made meanwhile: refused as one
     dialog.buttons["xlsx"].click()
-    assert "扩展名" in fake.errors[-1][1] and (tmp_path / "其他.zpb.json").read_text(encoding="utf-8") == "{}"
+    assert ("扩展名" in fake.errors[-1][1] or "不能覆盖" in fake.errors[-1][1]) and (tmp_path / "其他.zpb.json").read_text(encoding="utf-8") == "{}"
     assert [p.read_bytes() for p in inputs] == before and len(fake.errors) == 4
     fake.next_save = str(tmp_path / "自评表")  # no suffix: the format's own
     dialog.buttons["docx"].click()

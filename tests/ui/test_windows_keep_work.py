@@ -377,3 +377,27 @@ def test_ctrl_z_on_the_budget_undoes_the_budget_not_a_hidden_indicator_edit(qtbo
     assert not dialog.is_modified()  # every edit undone: as read, closing does not ask
     dialog.reject()
     assert not dialog.isVisible()
+
+
+# --- 部门整体 open while the folder's projects change: never a report of the folder as it was ---------
+
+def test_department_report_counts_the_projects_saved_while_the_dialog_was_open(qtbot, fake, tmp_path):
+    from docx import Document
+
+    from tests.department_seeds import jinsong_folder
+    folder = _department_folder(tmp_path / "单位")  # two projects
+    dialog = _department(qtbot, fake, folder)
+    assert "共2个预算项目" in dialog.figures.text()
+    late = jinsong_folder()[2]
+    save_project(late, folder / "02.zpb.json")  # the overview's 新建, an editor's 保存, a colleague's copy
+    fake.next_save = str(tmp_path / "报告.docx")
+    dialog.buttons["report"].click()
+    text = "\n".join(p.text for p in Document(tmp_path / "报告.docx").paragraphs)
+    assert "共3个预算项目" in text and "共2个预算项目" not in text
+    assert "共3个预算项目" in dialog.figures.text()  # what the dialog shows follows too
+    (folder / "02.zpb.json").unlink()
+    dialog.activateWindow()
+    dialog.refresh_projects()  # coming back to the dialog: the folder read again when it changed
+    assert "共2个预算项目" in dialog.figures.text()
+    fake.save_answer = "discard"
+    dialog.reject()

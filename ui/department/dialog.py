@@ -14,7 +14,7 @@ from __future__ import annotations
 import dataclasses
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QUndoCommand
 from PySide6.QtWidgets import (QAbstractScrollArea, QComboBox, QDialog, QDialogButtonBox, QFrame,
                                QGridLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QListWidget,
@@ -89,12 +89,8 @@ class DepartmentDialog(QDialog):
         self.disk = FileStamp.of(self.path)  # stamped before reading: a change meanwhile is seen
         exists = self.path.exists()
         on_disk = load_department(self.path) if exists else Department()
-        unit = load_unit(folder)
-        self.entries = unit.entries
-        self.projects: list[Project] = unit.projects
-        self.unreadable = [e for e in unit.entries if e.error]
+        self._read_projects()
         self.folder_year = folder_year(self.projects)
-        self.folder_summary = summarize(self.projects)
         if not exists and on_disk.year is None:
             on_disk.year = self.folder_year  # a new department: the year its projects report
         # unsaved figures survive a crash, as the editor's work does: a copy autosaved while the
@@ -150,10 +146,10 @@ class DepartmentDialog(QDialog):
             self.buttons[kind].clicked.connect(lambda _=False, k=kind: self.export(k))
         self._actions()
         root = QVBoxLayout(self)
-        where = QLabel(f"文件夹：{self.folder}（{len(self.projects)} 个项目文件）；保存为 {self.path.name}")
-        where.setWordWrap(True)
+        self.where = QLabel(wordWrap=True)
+        self._say_where()
         root.addWidget(self.bar)
-        root.addWidget(where)
+        root.addWidget(self.where)
         root.addWidget(split, 1)
         root.addWidget(buttons)
         self.recompute()
@@ -164,6 +160,50 @@ class DepartmentDialog(QDialog):
             self.recovery.adopt(recovered)  # kept until saved: a second crash loses nothing
             self.recompute()
         geometry.place_dialog(self, *PREFERRED)
+
+    # --- the folder's projects -----------------------------------------------------------------
+    def _projects_on_disk(self) -> tuple:
+        """What the folder's project files are now (names, times, sizes): read again when it changes."""
+        from model.unit import project_paths
+        try:
+            paths = project_paths(self.folder)
+        except OSError:
+            return ()
+        marks = []
+        for path in paths:
+            try:
+                st = path.stat()
+                marks.append((path.name, st.st_mtime_ns, st.st_size))
+            except OSError:
+                marks.append((path.name, None, None))
+        return tuple(marks)
+
+    def _read_projects(self) -> None:
+        self._projects_seen = self._projects_on_disk()  # before reading: a save meanwhile is seen
+        unit = load_unit(self.folder)
+        self.entries = unit.entries
+        self.projects: list[Project] = unit.projects
+        self.unreadable = [e for e in unit.entries if e.error]
+        self.folder_summary = summarize(self.projects)
+
+    def _say_where(self) -> None:
+        self.where.setText(f"文件夹：{self.folder}（{len(self.projects)} 个项目文件）；保存为 {self.path.name}")
+
+    def refresh_projects(self) -> bool:
+        """The folder's projects read again when a file was saved, added or removed since they
+        were read (an editor's 保存, the overview's 新建): the figures shown and every export are of
+        the folder as it is, never as it was when the dialog opened. True when read again."""
+        if self._projects_on_disk() == self._projects_seen:
+            return False
+        self._read_projects()
+        self._say_where()
+        self.recompute()
+        return True
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow() and hasattr(self, "where"):
+            self.refresh_projects()  # back from an editor or the overview
 
     def _offer_recovered(self) -> Recovered | None:
         """The copy a crashed 部门整体 of this folder left, if the clerk takes it; other folders'
@@ -555,7 +595,8 @@ class DepartmentDialog(QDialog):
         from cli.outputs import OutputRule
         from exporters.department.outputs import OUTPUTS, render_department
         from exporters.files import write_output
-        self.recompute()
+        if not self.refresh_projects():
+            self.recompute()
         what, name = OUTPUTS[kind]
         fmt = "xlsx" if kind == "xlsx" else "docx"
         wanted = "Excel 文件 (*.xlsx)" if kind == "xlsx" else "Word 文件 (*.docx)"
