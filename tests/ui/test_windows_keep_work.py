@@ -401,3 +401,31 @@ def test_department_report_counts_the_projects_saved_while_the_dialog_was_open(q
     assert "共2个预算项目" in dialog.figures.text()
     fake.save_answer = "discard"
     dialog.reject()
+
+
+# --- the overview and an editor it did not open, on one file --------------------------------------
+
+def test_a_file_open_in_another_editor_is_not_renamed_trashed_or_opened_twice(qtbot, window, fake, tmp_path):
+    from ui.app import make_app
+    from ui.overview.window import OverviewWindow
+    folder = _department_folder(tmp_path / "单位")
+    path = folder / "00.zpb.json"
+    window.open_path(str(path))  # 文件 → 打开 in the editor, not from the overview
+    window.controller.set_field(("project", None), "implementer", "没保存的修改")
+    make_app()
+    w = OverviewWindow(folder, fake)
+    qtbot.addWidget(w)
+    w.folder.load_all()
+    row = w.proxy.mapFromSource(w.model.index(w.folder.row_of(path), 0)).row()
+    w.view.selectRow(row)
+    fake.next_text = "改了名"
+    w.rename_selected()
+    assert path.exists() and not (folder / "改了名.zpb.json").exists()
+    assert fake.errors and "正在编辑" in fake.errors[-1][1]
+    w.delete_selected()
+    assert path.exists() and "正在编辑" in fake.errors[-1][1]
+    assert w.open_entry(w.folder.entries[w.folder.row_of(path)]) is window  # not a second window on it
+    fake.save_answer = "save"
+    window.save()
+    assert load_project(path).implementer == "没保存的修改"  # its save went to the file the folder lists
+    w.close()

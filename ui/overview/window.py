@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMainWindow, QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from model.unit.summary import mean_text, rate_text
@@ -221,10 +221,23 @@ class OverviewWindow(QMainWindow, OverviewWork):
     def open_row(self, index) -> None:
         self.open_entry(self.folder.entries[self.proxy.mapToSource(index).row()])
 
+    def editor_of(self, path: Path) -> QMainWindow | None:
+        """The window editing path: one this overview opened, or any other editor of the program
+        (a file opened from 文件 → 打开 or a recent file), so the file is neither opened twice nor
+        renamed or trashed from under it."""
+        editor = self.editors.get(path)
+        if editor is not None:
+            return editor
+        for widget in QApplication.topLevelWidgets():
+            other = getattr(getattr(widget, "controller", None), "path", None)
+            if other is not None and widget.isVisible() and _same_file(Path(other), path):
+                return widget
+        return None
+
     @guarded("无法打开")
     def open_entry(self, entry: UnitEntry):
         """The project in an editor of its own; its row follows the edits."""
-        editor = self.editors.get(entry.path)
+        editor = self.editor_of(entry.path)
         if editor is not None:
             editor.raise_()
             editor.activateWindow()
@@ -284,6 +297,13 @@ class OverviewWindow(QMainWindow, OverviewWork):
         self.folder.cancel()
         geometry.remember(self, "overview")
         event.accept()
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.samefile(b)
+    except OSError:
+        return a.absolute() == b.absolute()
 
 
 _open_windows: list[OverviewWindow] = []  # kept alive while shown

@@ -118,9 +118,9 @@ class OverviewWork:
         if not self.interaction.confirm("移到回收站", f"把 {len(entries)} 个项目文件（{names}）移到回收站？"
                                         "\n需要时可以从回收站还原。"):
             return
-        refused = [e.path.name for e in entries if e.path not in self.editors
-                   and not self.folder.move_to_trash(e.path)]
-        refused += [e.path.name + "（正在编辑，请先关闭）" for e in entries if e.path in self.editors]
+        editing = [e for e in entries if self.editor_of(e.path) is not None]
+        refused = [e.path.name for e in entries if e not in editing and not self.folder.move_to_trash(e.path)]
+        refused += [e.path.name + "（正在编辑，请先关闭）" for e in editing]
         if refused:
             self.interaction.error("无法移到回收站", "以下文件没有移动（系统没有可用的回收站，或文件正被占用），"
                                    "文件仍在原处：\n" + "\n".join(refused))
@@ -131,7 +131,7 @@ class OverviewWork:
         if len(entries) != 1:
             return
         entry = entries[0]
-        if entry.path in self.editors:
+        if self.editor_of(entry.path) is not None:  # its save would bring the old name back
             raise ClerkError("这个项目正在编辑，请先关闭它的窗口再重命名")
         name = self.interaction.ask_text("重命名", "新的文件名：", file_stem(entry.path))
         if name and name.strip() and name.strip() != file_stem(entry.path):
