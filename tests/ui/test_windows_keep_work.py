@@ -429,3 +429,25 @@ def test_a_file_open_in_another_editor_is_not_renamed_trashed_or_opened_twice(qt
     window.save()
     assert load_project(path).implementer == "没保存的修改"  # its save went to the file the folder lists
     w.close()
+
+
+def test_department_save_as_asks_before_replacing_the_longer_name_it_made(qtbot, fake, tmp_path):
+    from model.department.file import department_path, load_department, save_department
+    from tests.department_seeds import jinsong
+    folder = _department_folder(tmp_path / "单位")
+    mine = folder / "我的.zpbdept.json"
+    other = jinsong()
+    other.contact = "另一份"
+    save_department(other, mine)
+    dialog = _department(qtbot, fake, folder)
+    theirs = jinsong()
+    theirs.contact = "同事"
+    save_department(theirs, department_path(folder))  # changed meanwhile: 另存为 offered
+    dialog.lines["phone"].setText("12345678")
+    fake.file_changed_answer, fake.next_save = "save_as", str(folder / "我的")  # the dialog asked about 我的
+    fake.confirm_answer = False
+    assert not dialog.save()
+    assert load_department(mine).contact == "另一份" and fake.confirms and "我的.zpbdept.json" in fake.confirms[-1]
+    fake.confirm_answer = True
+    assert dialog.save() and load_department(mine).phone == "12345678"
+    dialog.reject()

@@ -579,6 +579,9 @@ class DepartmentDialog(QDialog):
             return False
         if not target.lower().endswith(".zpbdept.json"):
             target = str(Path(target).with_suffix("")) + ".zpbdept.json"
+            if Path(target).exists() and not self.interaction.confirm(  # the file dialog asked about another name
+                    "文件已存在", f"{target} 已存在。要替换它吗？\n（选“否”不写入任何文件）"):
+                return False
         from cli.outputs import OutputRule
         if OutputRule([str(self.path)] + [str(e.path) for e in self.entries]).is_input(target):
             self.interaction.error("无法另存", f"{target} 是本文件夹的部门整体文件或项目文件，另存不能覆盖它；请换一个文件名")
