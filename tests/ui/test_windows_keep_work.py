@@ -451,3 +451,54 @@ def test_department_save_as_asks_before_replacing_the_longer_name_it_made(qtbot,
     fake.confirm_answer = True
     assert dialog.save() and load_department(mine).phone == "12345678"
     dialog.reject()
+
+
+# --- the editor: a kill -9 loses seconds of typing, not up to half a minute --------------------------
+
+KILLED_EDITOR = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from ui.app import make_app, open_window
+
+class Clerk:
+    def ask_recover(self, description):
+        return False
+    def info(self, *a):
+        pass
+
+app = make_app()
+w = open_window(sys.argv[2], Clerk())
+w.show()
+w.controller.set_field(("project", None), "implementer", "崩溃前刚输入的实施单位", typing=True)
+print("typed", flush=True)
+while True:
+    app.processEvents()
+    time.sleep(0.01)
+"""
+
+
+@pytest.mark.skipif(__import__("os").name == "nt", reason="kill -9 is POSIX")
+def test_editor_killed_seconds_after_typing_offers_what_was_typed(qtbot, fake, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from tests.ui.test_window_trust import start
+    path = tmp_path / "项目.zpb.json"
+    save_project(Project(name="项目"), path)
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    with subprocess.Popen([sys.executable, "-c", KILLED_EDITOR, str(root), str(path)], env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
+        assert child.stdout.readline().strip() == b"typed", child.stderr.read().decode(errors="replace")
+        time.sleep(5)  # the clerk reads what they typed; then the power goes
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    w = start(qtbot, fake)
+    assert len(fake.recover_asked) == 1 and "项目.zpb.json" in fake.recover_asked[0]
+    assert w.controller.project.implementer == "崩溃前刚输入的实施单位"
+    assert load_project(path).implementer == ""
+    w.controller.undo_stack.setClean()
+    w.close()

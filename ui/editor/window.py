@@ -22,6 +22,7 @@ from ui.editor.problems_panel import ProblemsPanel
 from ui.editor.recovery import RecoveryStore
 
 AUTOSAVE_MS = 30_000
+AUTOSAVE_SOON_MS = 3_000  # after an edit: a kill -9 loses at most the last three seconds of typing
 
 
 class MainWindow(QMainWindow):
@@ -47,6 +48,9 @@ class MainWindow(QMainWindow):
         self.autosave_timer = QTimer(self)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start(AUTOSAVE_MS)
+        # an edit is copied a few seconds after it (typing on: every few seconds), not up to 30 s later
+        self.autosave_soon = QTimer(self, singleShot=True, interval=AUTOSAVE_SOON_MS, timeout=self.autosave)
+        c.undo_stack.indexChanged.connect(self._edited)  # after the step is on the stack: not clean
         self.update_title()
 
     # --- building ------------------------------------------------------------------------------
@@ -318,11 +322,15 @@ class MainWindow(QMainWindow):
             menu.addAction(path).triggered.connect(lambda _c=False, p=path: self.maybe_save() and self.open_path(p))
         menu.setEnabled(not menu.isEmpty())
 
+    def _edited(self) -> None:
+        if self.recovery and not self.autosave_soon.isActive() and not self.controller.undo_stack.isClean():
+            self.autosave_soon.start()
+
     def autosave(self) -> None:
         if self.recovery and not self.controller.undo_stack.isClean():
             try:
                 self.recovery.save(self.controller.project, self.controller.path, self.controller.disk)
-            except OSError:
+            except Exception:  # noqa: BLE001 - a full disk must not stop the typing: said instead
                 self.statusBar().showMessage("自动保存失败：无法写入恢复文件", 5000)
 
     def closeEvent(self, event) -> None:
