@@ -502,3 +502,46 @@ def test_editor_killed_seconds_after_typing_offers_what_was_typed(qtbot, fake, t
     assert load_project(path).implementer == ""
     w.controller.undo_stack.setClean()
     w.close()
+
+
+# --- an editor the overview opened goes on to another file: the row is the file again -------------
+
+@pytest.mark.parametrize("how", ["new", "open", "save_as"])
+def test_the_row_is_the_file_again_when_its_editor_moves_on(qtbot, fake, tmp_path, how):
+    from model.unit.summary import build_summary
+    from ui.app import make_app
+    from ui.overview.window import OverviewWindow
+    from ui.overview.table_model import Col
+    folder = _department_folder(tmp_path / "单位")
+    path = folder / "00.zpb.json"
+    on_disk = load_project(path).funds[0].executed
+    make_app()
+    w = OverviewWindow(folder, fake)
+    qtbot.addWidget(w)
+    w.folder.load_all()
+    editor = w.open_entry(w.folder.entries[w.folder.row_of(path)])
+    editor.controller.set_field(("funds", 0), "executed", "99999")
+    editor.follow_overview()
+    row = w.folder.row_of(path)
+    assert w.model.index(row, Col.EXECUTED).data() == "99999"  # the row follows the typing
+    fake.save_answer = "discard"
+    if how == "new":
+        editor.new_file()  # 文件 → 新建, the edits discarded
+    elif how == "open":
+        other = tmp_path / "别处.zpb.json"
+        save_project(Project(name="别处的项目"), other)
+        fake.next_open = str(other)
+        editor.open_file()
+    else:
+        fake.next_save = str(tmp_path / "另一个.zpb.json")  # saved elsewhere: 00 keeps what it had
+        assert editor.save_as()
+    entry = w.folder.entries[w.folder.row_of(path)]
+    assert entry.project.funds[0].executed == on_disk and path not in w.folder.unsaved
+    assert w.model.index(row, Col.EXECUTED).data() != "99999"
+    summary = "\n".join(str(r) for r in build_summary(w.folder.entries).rows)
+    assert "99999" not in summary  # the 汇总表 handed in is of the files, never of discarded typing
+    assert w.open_entry(entry) is not editor  # the row opens its own file again
+    for each in list(w.editors.values()) + [editor]:
+        each.controller.undo_stack.setClean()
+        each.close()
+    w.close()

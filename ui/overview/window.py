@@ -249,6 +249,8 @@ class OverviewWindow(QMainWindow, OverviewWork):
             try:
                 if c.path == path:
                     self.folder.edited(path, c.project, c.undo_stack.isClean())
+                elif self.editors.get(path) is editor:  # on to another file (新建, 打开, 另存为): the
+                    self._editor_closed(path, editor)  # row is the file again, not the typing it left
             except RuntimeError:  # the editor is being torn down: _editor_closed re-reads the file
                 pass
         # the row follows when typing pauses: a keystroke costs what it costs in a lone editor
@@ -258,13 +260,16 @@ class OverviewWindow(QMainWindow, OverviewWork):
         soon.timeout.connect(follow)
         c.evaluated.connect(soon.start)
         c.undo_stack.cleanChanged.connect(lambda *_: follow())
+        c.pathChanged.connect(lambda *_: follow())
         editor.follow_overview = follow  # tests and a save need the row now
-        editor.destroyed.connect(lambda *_: self._editor_closed(path))
+        editor.destroyed.connect(lambda *_: self._editor_closed(path, editor))
         self.editors[path] = editor
         return editor
 
-    def _editor_closed(self, path: Path) -> None:
+    def _editor_closed(self, path: Path, editor=None) -> None:
         try:
+            if editor is not None and self.editors.get(path) is not editor:
+                return  # a later editor of this file: its row is its own
             self.editors.pop(path, None)
             self.folder.unsaved.discard(path)
             self.folder.reload(path)  # what is on disk now: saved changes, or none if discarded
