@@ -14,24 +14,25 @@ from importers.cells import cell_at
 from importers.reading import Reading
 
 
-def set_amount(row, field: str, text: str, yuan: bool) -> None:
-    """An amount as written; a sheet whose header says 元 holds 元, read exactly as 万元."""
+def set_amount(row, field: str, text: str, unit: str | None) -> None:
+    """An amount as written; a sheet whose header says 元 (千元, 百万元, 亿元) holds 元, read exactly
+    as 万元 (unit None: 万元)."""
     text = text.strip()
-    if yuan and text and not text.endswith(("元", "万")):  # a cell that names its unit says it
+    if unit and text and not text.endswith(("元", "万")):  # a cell that names its unit says it
         try:
             value = parse_amount(text)
         except NotANumber:
             value = None
         if value is not None:
-            row.set_amount(field, value / 10000)
+            row.set_amount(field, value * L.UNITS[unit])
             return
     row.set_amount(field, text or None)
 
 
-def read_amount(row, field: str, text: str, yuan: bool, reading: Reading | None, r: int, c: int | None) -> None:
+def read_amount(row, field: str, text: str, unit: str | None, reading: Reading | None, r: int, c: int | None) -> None:
     """set_amount, and the reading names the cell where what is written is no amount, or is read
     as a negative one (a full-width '－5' or a stray sign): never a valid-looking number in silence."""
-    set_amount(row, field, text, yuan)
+    set_amount(row, field, text, unit)
     if reading is None or c is None:
         return
     if hidden_controls(text):  # '\u202e81' shows as 18: never read as either; _hidden names the cell
@@ -65,7 +66,7 @@ class FundsRead:
     score_col: int | None = None
 
 
-def read_funds(p: Project, rows: list, h: int, end: int, yuan: bool, reading: Reading | None = None) -> FundsRead:
+def read_funds(p: Project, rows: list, h: int, end: int, unit: str | None, reading: Reading | None = None) -> FundsRead:
     """Amounts under the 预算数 header; what the 年度资金总额 row prints as 分值 and 得分."""
     cols: dict[str, int] = {}
     ranks: dict[str, int] = {}
@@ -76,7 +77,7 @@ def read_funds(p: Project, rows: list, h: int, end: int, yuan: bool, reading: Re
     if reading is not None:
         for field, col in sorted(cols.items(), key=lambda kv: kv[1]):
             _say(reading, cell_at(rows[h], col), field)
-    yuan = yuan or any(L.says_yuan(c.key) for c in rows[h])
+    unit = unit or next((u for c in rows[h] if (u := L.amount_unit(c.key))), None)
     out, seen = FundsRead(weight_column="weight" in cols, weight_col=cols.get("weight"),
                           score_col=cols.get("score")), set()
     for r in range(h + 1, end):
@@ -90,7 +91,7 @@ def read_funds(p: Project, rows: list, h: int, end: int, yuan: bool, reading: Re
         fr = p.funds_row(kind)
         if kind in seen:  # 其他资金, 财政专户管理资金, 单位资金 … add up
             if kind == FundsKind.OTHER:
-                _add_other(fr, row, cols, join_lines(label.text).removeprefix("其中："), yuan, reading, r)
+                _add_other(fr, row, cols, join_lines(label.text).removeprefix("其中："), unit, reading, r)
             continue
         seen.add(kind)
         if join_lines(label.text) != kind.value:  # '年度资金\n总额' as printed is the label itself
@@ -98,7 +99,7 @@ def read_funds(p: Project, rows: list, h: int, end: int, yuan: bool, reading: Re
         for field in ("initial_budget", "annual_budget", "executed"):
             if cols.get(field) is not None and label.covers(cols[field]):
                 continue  # the label's own cell, under a header that heads the labels
-            read_amount(fr, field, cell_at(row, cols.get(field)), yuan, reading, r, cols.get(field))
+            read_amount(fr, field, cell_at(row, cols.get(field)), unit, reading, r, cols.get(field))
         if kind == FundsKind.TOTAL:
             out.row = r
             out.weight = cell_at(row, cols.get("weight")).strip()
@@ -106,13 +107,13 @@ def read_funds(p: Project, rows: list, h: int, end: int, yuan: bool, reading: Re
     return out
 
 
-def _add_other(fr, row, cols: dict[str, int], label: str, yuan: bool, reading: Reading | None = None,
+def _add_other(fr, row, cols: dict[str, int], label: str, unit: str | None, reading: Reading | None = None,
                r: int = 0) -> None:
     """A second 'other' row (财政专户管理资金, 单位资金 …): its amounts join 其他资金's, and a part
     that holds money is named in the row's label."""
     extra = FundsRow(kind=FundsKind.OTHER)
     for field in ("initial_budget", "annual_budget", "executed"):
-        read_amount(extra, field, cell_at(row, cols.get(field)), yuan, reading, r, cols.get(field))
+        read_amount(extra, field, cell_at(row, cols.get(field)), unit, reading, r, cols.get(field))
     amounts = [getattr(extra, f) for f in ("initial_budget", "annual_budget", "executed")]
     if not any(amounts):
         return
@@ -139,7 +140,7 @@ def find_across(rows: list, start: int, end: int) -> int | None:
     return None
 
 
-def read_funds_across(p: Project, rows: list, h: int, end: int, yuan: bool,
+def read_funds_across(p: Project, rows: list, h: int, end: int, unit: str | None,
                       reading: Reading | None = None) -> FundsRead:
     """The amounts under each kind's column: a row labelled 年初预算数 / 全年预算数 / 全年执行数 /
     分值 / 得分 (at its left) gives that figure; an unlabelled row of amounts the year's budget."""
@@ -179,6 +180,6 @@ def read_funds_across(p: Project, rows: list, h: int, end: int, yuan: bool,
                         out.score_col = kinds[kind]
                 continue
             fr = p.funds_row(kind)
-            read_amount(fr, field, text, yuan, reading, r, kinds[kind])
+            read_amount(fr, field, text, unit, reading, r, kinds[kind])
     out.row = h + 1
     return out

@@ -159,11 +159,13 @@ def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str
     if p.year is None:  # a title row inside the table, above its first label
         _title(p, [c.text for r in rows[start:head] for c in r if "表" in c.key
                    or re.fullmatch(r"\(?\d{4}年度?\)?", c.key)])
-    yuan = any(L.says_yuan(label_key(t)) for t in lines[-3:]) or any(
-        L.says_yuan(c.key) for r in rows[start:head] for c in r if len(c.key) < 20)
+    unit = next((u for t in lines[-3:] if (u := L.amount_unit(label_key(t)))), None) or next(
+        (u for r in rows[start:head] for c in r if len(c.key) < 20 and (u := L.amount_unit(c.key))), None)
+    if unit:
+        reading.inferred.append(f"表上写明金额单位为{unit}，已换算为万元")
     goal_head = _goal_head(rows, start, head)
     header_end = min(x for x in (funds_head, across, goal_head, head) if x is not None)
-    _header(p, rows[start:header_end], funds_head is None and across is None, yuan, reading, own)
+    _header(p, rows[start:header_end], funds_head is None and across is None, unit, reading, own)
     if not own and above is not None:
         _cover(p, rows, above, start, reading)
     # a title inside the table stands above its first header label (a goal's text is no title)
@@ -178,10 +180,10 @@ def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str
             reading.warnings.append("表中没有找到项目名称" + (f"；标题“{whole}”是部门整体的表，按项目表读取" if whole else "")
                                     + "，请核对后填写项目名称")
     if funds_head is not None:
-        funds = read_funds(p, rows, funds_head, head, yuan, reading)
+        funds = read_funds(p, rows, funds_head, head, unit, reading)
     elif across is not None:
         funds = read_funds_across(p, rows, across, goal_head if goal_head and goal_head > across else head,
-                                  yuan, reading)
+                                  unit, reading)
     else:
         funds = FundsRead()
     if goal_head is not None:
@@ -483,7 +485,7 @@ def _pairs(row: Row) -> list[tuple[str, str]]:
     return out
 
 
-def _header(p: Project, rows: list[Row], amounts: bool, yuan: bool, reading: Reading | None = None,
+def _header(p: Project, rows: list[Row], amounts: bool, unit: str | None, reading: Reading | None = None,
             own: bool = False) -> None:
     for row in rows:
         for label, value in _pairs(row):
@@ -500,10 +502,10 @@ def _header(p: Project, rows: list[Row], amounts: bool, yuan: bool, reading: Rea
             elif field and value and not getattr(p, field) and value not in ("元", "万元"):
                 setattr(p, field, value)
             elif amounts and label in L.AMOUNT_LABELS and value:
-                row_yuan = yuan or L.says_yuan(label)
+                row_unit = unit or L.amount_unit(label)
                 for kind in (FundsKind.TOTAL,):
                     if p.funds_row(kind).annual_budget is None:
-                        set_amount(p.funds_row(kind), "annual_budget", value, row_yuan)
+                        set_amount(p.funds_row(kind), "annual_budget", value, row_unit)
 
 
 _GOAL = ("预期目标", "年度目标", "项目年度目标", "年初设定目标", "年初绩效目标", "全年(调整)绩效目标",

@@ -3,6 +3,7 @@ place. Labels are compared by `label_key` (no spaces, half-width brackets, no tr
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from model import FundsKind
 
@@ -101,12 +102,24 @@ def funds_kind(key: str) -> FundsKind | None:
     return None
 
 
-YUAN = re.compile(r"\(元\)|单位:元|单位元$|金额单位:元|^\(?单位:?元\)?$")
+# what an amount header may name as its unit besides 万元, and the factor that makes it 万元
+UNITS = {"元": Decimal("0.0001"), "千元": Decimal("0.1"), "百万元": Decimal(100), "亿元": Decimal(10000)}
+_UNIT = "(元|千元|百万元|亿元)"
+UNIT = re.compile(rf"\({_UNIT}\)|单位:{_UNIT}|单位{_UNIT}$|^\(?单位:?{_UNIT}\)?$")
+
+
+def amount_unit(key: str) -> str | None:
+    """The unit a header gives amounts in when it is not 万元 ('项目资金(元)', '单位：千元'); None
+    for 万元 or none named."""
+    m = UNIT.search(key)
+    if m is None or "万元" in key.replace("百万元", ""):
+        return None
+    return next(g for g in m.groups() if g)
 
 
 def says_yuan(key: str) -> bool:
     """A header that gives amounts in 元 ('项目资金(元)', '单位：元'), not 万元."""
-    return bool(YUAN.search(key)) and "万元" not in key
+    return amount_unit(key) == "元"
 
 
 # --- the indicator table -----------------------------------------------------------------
