@@ -94,7 +94,7 @@ def read_funds(p: Project, rows: list, h: int, end: int, unit: str | None, readi
                 _add_other(fr, row, cols, join_lines(label.text).removeprefix("其中："), unit, reading, r)
             continue
         seen.add(kind)
-        if join_lines(label.text) != kind.value:  # '年度资金\n总额' as printed is the label itself
+        if L.label_key(label.text) != L.label_key(kind.value):  # "年度资金\n总额", "年度資金總額": the label itself
             fr.label = join_lines(label.text)
         for field in ("initial_budget", "annual_budget", "executed"):
             if cols.get(field) is not None and label.covers(cols[field]):
@@ -149,7 +149,7 @@ def read_funds_across(p: Project, rows: list, h: int, end: int, unit: str | None
         kind = L.funds_kind(cell.key)
         if kind is not None and kind not in kinds:
             kinds[kind] = cell.col
-            if join_lines(cell.text) != kind.value:
+            if L.label_key(cell.text) != L.label_key(kind.value):
                 p.funds_row(kind).label = join_lines(cell.text)
     first = min(kinds.values())
     out = FundsRead(row=h)

@@ -6,12 +6,22 @@ import re
 from decimal import Decimal
 
 from model import FundsKind
+from model.text import clean_text
+
+
+# the traditional forms of the characters the labels are written in: a form typed with a
+# traditional input method or converted by WPS ('項目負責人', '預算執行率') has the same labels
+_TRADITIONAL = str.maketrans(
+    "項稱門實單負責聯繫電話資額預數執財撥結轉餘總體標級際進產滿質時經濟會態環續響務對評價論問題備註說績內況設報請復審計權據縣區層統專戶業歸調後決補動織組應運維護劃規範證簽蓋長導領無關個與為發眾係佔適類費當",
+    "项称门实单负责联系电话资额预数执财拨结转余总体标级际进产满质时经济会态环续响务对评价论问题备注说绩内况设报请复审计权据县区层统专户业归调后决补动织组应运维护划规范证签盖长导领无关个与为发众系占适类费当")
 
 
 def label_key(text: str) -> str:
     """A label without spaces, with half-width brackets and no colon after it: how labels are
-    compared ('项目名称：', '项 目 名 称' and '项目名称' are one label)."""
-    s = re.sub(r"\s+", "", text or "")
+    compared ('项目名称：', '项 目 名 称' and '项目名称' are one label). Invisible characters (a
+    zero-width space pasted inside a label) are no part of it, and traditional characters are read
+    as their simplified forms."""
+    s = re.sub(r"\s+", "", clean_text(text or "")).translate(_TRADITIONAL)
     return s.replace("：", ":").replace("（", "(").replace("）", ")").rstrip(":")
 
 
