@@ -263,6 +263,10 @@ def build_layout(project: Project, evaluation: Evaluation | None = None) -> Form
         signature_lines=["　　　　　　　　".join(SIGNATURES),
                          "填报日期：　　　　年　　月　　日" + "　" * 12 + "（单位盖章）"],
     )
+    if not numbers_fit(layout, FONT_SIZES_PT[-1]):
+        # an amount wider than its column at every size (123456.789012): it gets its width first
+        # and the texts share the rest, else no size fits and the fitting below gives up
+        widen_for_numbers(layout)
     fit_font(layout)
     fit_columns_to_texts(layout)
     widen_for_numbers(layout)

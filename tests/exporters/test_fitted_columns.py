@@ -15,8 +15,8 @@ from openpyxl import load_workbook
 
 from exporters.docx_writer import write_docx
 from exporters.layout import (
-    COLUMN_MM, FONT_SIZES_PT, LONG_TEXT_COLUMNS, Merge, build_layout, cell_text, fit_font, paginate,
-    text_fitted_columns,
+    COLUMN_MM, FONT_SIZES_PT, LONG_TEXT_COLUMNS, Merge, build_layout, cell_text, fit_font, numbers_fit,
+    paginate, rows_cut_off, text_fitted_columns,
 )
 from exporters.line_breaks import MIN_CELL_PT, numbers, room_em, text_em, words
 from exporters.xlsx_writer import write_xlsx
@@ -111,3 +111,20 @@ def test_word_and_excel_draw_the_fitted_widths():
     excel = [ws.column_dimensions[chr(ord("A") + i)].width for i in range(9)]
     ratios = [w / mm for w, mm in zip(excel, layout.columns_mm)]
     assert max(ratios) - min(ratios) < 0.02 * max(ratios), (excel, layout.columns_mm)
+
+
+def test_a_huge_amount_does_not_undo_the_fitted_widths_of_a_long_form():
+    """An amount too wide for 全年预算数 at any size (123456.789012 万元, 12 亿元 to the 分) took the
+    fitting away altogether: the form fell back to the district's widths at 10.5 pt, twice the
+    pages, and 150-character reasons in rows taller than a page, cut off in print. The amount
+    gets its width first; the texts share the rest."""
+    project = long_project(40)
+    for row in project.funds[:2]:
+        for field in ("initial_budget", "annual_budget"):
+            row.set_amount(field, "123456.789012")
+    huge = build_layout(project)
+    assert rows_cut_off(huge) == []
+    # 21 pages at the district's widths, 8 fitted (5 without the amount: its column stays wide)
+    assert len(paginate(huge)) * 2 <= district_pages(huge), (len(paginate(huge)), district_pages(huge))
+    assert numbers_fit(huge, MIN_CELL_PT)
+    assert_every_text_whole(huge)
