@@ -324,6 +324,12 @@ def indicator_score(ind: Indicator, profile: RuleProfile) -> Score:
     if not ind.target.strip() or not ind.actual.strip():
         missing = "年度指标值" if not ind.target.strip() else "实际完成值"
         return _with_hand(None, ind.hand_score, f"未填{missing}", kind=ScoreKind.UNSCORABLE)
+    pending = pending_word(ind.actual)
+    if pending:
+        actual = ind.actual.strip()
+        return _with_hand(None, ind.hand_score,
+                          f"实际完成值“{actual}”还不是结果" + ("" if pending == actual else f"（“{pending}”）"),
+                          kind=ScoreKind.UNSCORABLE)
     scale = find_scale(ind.target, profile)
     if scale is not None:
         found = grade_share(ind.actual, scale)
@@ -344,6 +350,20 @@ def indicator_score(ind: Indicator, profile: RuleProfile) -> Score:
 
 
 _NEGATIONS = ("不", "未", "没有", "没", "无", "非")
+# an actual whose outcome is not there yet ('待完成', '完成情况待统计', '正在实施', '预计年底完成',
+# '有待提高'): the 完成/提高 in it is no achievement, and its 得分 is 待定 until the clerk says what
+# was done; 待 in words where it is no waiting (接待, 对待, 期待, 待遇 …) is left alone
+_PENDING = re.compile(r"(?<![接对期招优款看等善虐厚亏相])待(?![遇人客])[\u4e00-\u9fff]{0,2}|正在|预计|即将|尚需|仍需"
+                      r"|需进一步|未确?定")
+# a target that aims at nothing: the template's or a clerk's stand-in ('XX', '……', '请填写'),
+# which an actual restating it does not achieve
+_NO_AIM = re.compile(r"[xX×＊*…\.。·\-—－_?？○□]+|请(?:填写|输入).*|tbd|n/?a", re.IGNORECASE)
+
+
+def pending_word(actual: str) -> str | None:
+    """The word by which an actual says its outcome is not known yet, or None."""
+    found = _PENDING.search(_clean(actual))
+    return found.group(0) if found else None
 
 
 def judged_by_actual(target: str, actual: str, profile: RuleProfile) -> tuple[str, Decimal] | None:
@@ -354,7 +374,7 @@ def judged_by_actual(target: str, actual: str, profile: RuleProfile) -> tuple[st
     if found is not None:
         return found
     t, a = _clean(target), _clean(actual)
-    if t and t in a:
+    if t and t in a and not _NO_AIM.fullmatch(t):
         if a[: a.index(t)].endswith(_NEGATIONS):
             low = min(profile.outcomes, key=lambda band: band.share)
             return f"未{t}", low.share

@@ -190,3 +190,40 @@ def test_the_scores_a_clerk_may_give_inside_a_tier():
     assert score("优良中低差", "良", weight="15").tier_scores() == [15, 14, 13, 12]
     assert score("优良中低差", "中", weight="10").tier_scores() == [7, 6]  # 6 ≤ s < 8
     assert score("1份", "1份").tier_scores() == []
+
+
+def _scored(target: str, actual: str, level2: str = "时效指标"):
+    return indicator_score(Indicator(level1="产出指标", level2=level2, name="指标1：x", target=target,
+                                     actual=actual, weight=D(10)), CY)
+
+
+@pytest.mark.parametrize("target, actual", [
+    ("按时完成", "待完成"), ("按时完成", "尚待完成"), ("有效", "完成情况待统计"), ("按时完成", "完成时间待定"),
+    ("达到预期", "待达成"), ("合格", "待验收合格"), ("按时完成", "预计明年完成"), ("按时完成", "正在完成中"),
+    ("按时完成", "即将完成"), ("得到提高", "有待提高"), ("优良中低差", "良（待复核）"), ("≥100份", "预计120份"),
+    ("待定", "待定"), ("尚未确定", "尚未确定"),
+])
+def test_an_actual_whose_outcome_is_not_there_yet_is_no_achievement(target, actual):
+    """'待完成' holds 完成 and scored full marks, as did '预计明年完成' and a 待定 target restated:
+    a plausible 总分 for work not done. Its 得分 is 待定 until the clerk writes what was done or
+    sets a score."""
+    score = _scored(target, actual)
+    assert score.value is None and score.rule is None, score.reason
+    assert actual in score.reason and "还不是结果" in score.reason
+    hand = indicator_score(Indicator(level1="产出指标", level2="时效指标", name="x", target=target, actual=actual,
+                                     weight=D(10), hand_score=D(6)), CY)
+    assert hand.value == 6 and hand.hand
+
+
+@pytest.mark.parametrize("target, actual, points", [
+    ("≥1000人次", "接待群众1200人次", "10"), ("有效", "有效", "10"), ("按计划完成", "按计划完成", "10"),
+    ("≤30分钟", "平均等待20分钟", "10"), ("落实", "待遇落实到位", "10"), ("无", "无", "10"),
+])
+def test_words_that_only_look_pending_still_score(target, actual, points):
+    assert _scored(target, actual).value == D(points)
+
+
+@pytest.mark.parametrize("placeholder", ["XX", "×××", "……", "请填写", "TBD"])
+def test_a_placeholder_target_restated_is_no_achievement(placeholder):
+    """A template's stand-in left in both cells scored 100% as 'the actual restates the target'."""
+    assert _scored(placeholder, placeholder).value is None
