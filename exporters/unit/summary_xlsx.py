@@ -92,7 +92,7 @@ def write_summary_sheet(ws, summary: Summary) -> dict[str, str]:
         c = ws.cell(total, col, value if value != "" else None)
         c.font, c.alignment, c.border = _BOLD, _ALIGNS[col - 1] if col > 2 else _CENTER, _BORDER
     ws.cell(total, 7).number_format = "0.00%"
-    ws.cell(total, 8).number_format = '"平均 "0.00'
+    ws.cell(total, 8).number_format = '"平均 "General'  # 平均 84, 平均 97.5: as the Word copy and the model
     ws.cell(total, 3).alignment = _CENTER
     ws.row_dimensions[total].height = _height(summary.total_texts(), columns)
     end = _grade_rows(ws, summary, total + 1, first, last)
@@ -121,7 +121,8 @@ def _height(texts: list[str], columns: tuple[float, ...]) -> float:
 def _grade_rows(ws, summary: Summary, r: int, first: int, last: int) -> int:
     """等级分布 as COUNTIF formulas, two cells a grade, the unfinished ones apart, the note and the
     signature line; returns the last row."""
-    ws.cell(r, 1, "等级").font = _BOLD
+    label = ws.cell(r, 1, "等级")
+    label.font, label.alignment = _BOLD, _CENTER
     col = 2
     grades = list(summary.totals.grade_counts)
     for grade in grades[:4]:
@@ -134,6 +135,10 @@ def _grade_rows(ws, summary: Summary, r: int, first: int, last: int) -> int:
     apart = ws.cell(r, len(COLUMNS), Formula(f'=IF({pending}>0,"另有 "&{pending}&" 个项目尚未完成评分","")')
                     if summary.rows else None)
     apart.font, apart.alignment = _BODY, _LEFT
+    # the row is as high as that count's words wrap in 主要问题 (as many projects as the table has
+    # at most): a row of one line showed their second line over the note below it
+    widest = ["" for _ in COLUMNS[:-1]] + [f"另有 {len(summary.rows)} 个项目尚未完成评分"]
+    ws.row_dimensions[r].height = _height(widest, summary_columns(summary))
     ws.merge_cells(start_row=r + 1, start_column=1, end_row=r + 1, end_column=len(COLUMNS))
     note = ws.cell(r + 1, 1, NOTE)
     note.font, note.alignment = Font(name=BODY_FONT, size=9, charset=GB2312), _LEFT

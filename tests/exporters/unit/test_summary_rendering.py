@@ -13,7 +13,7 @@ from openpyxl import load_workbook
 from exporters.unit.combined import write_combined
 from exporters.unit.summary_docx import write_summary_docx
 from exporters.unit.summary_xlsx import write_summary_xlsx
-from model.unit.summary import build_summary
+from model.unit.summary import build_summary, mean_text
 from model.unit import UnitEntry
 from tests.conftest import REFERENCE_IDS
 from tests.helpers import reference_project, soffice_convert
@@ -89,3 +89,39 @@ def test_combined_docx_is_the_summary_then_one_page_per_form(rendered):
     assert "项目绩效自评汇总表" in pages[0]
     for i, page in zip(REFERENCE_IDS, pages[1:]):
         assert "项目支出绩效自评表" in page and "总分" in page
+
+
+def _words(pdf: Path) -> list[tuple[str, float, float]]:
+    """Every word LibreOffice printed with its top and bottom (pdftotext's word boxes)."""
+    html = subprocess.run(["pdftotext", "-bbox", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    return [(w, float(y0), float(y1)) for y0, y1, w in
+            re.findall(r'<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">([^<]*)</word>', html)]
+
+
+def test_the_sheets_count_of_unfinished_projects_and_mean_print_as_the_model_says(tmp_path):
+    """The 汇总表 in Excel as printed: '另有 21 个项目尚未完成评分' wrapped to a second line in a
+    row of one, printed over the note below it; the mean printed '平均 84.00' beside the Word copy's
+    and the command line's '平均 84'."""
+    entries = [UnitEntry(Path(f"{k}-{i}.zpb.json"), reference_project(i)) for k in range(3) for i in REFERENCE_IDS]
+    for entry in entries[3:]:
+        entry.project.indicators[0].actual = ""  # 21 of 24 not yet scored
+    for entry in entries[3:6]:  # wide amounts and rates: 主要问题 is left narrow
+        for field in ("initial_budget", "annual_budget"):
+            entry.project.total_funds.set_amount(field, "0.000001")
+        entry.project.total_funds.set_amount("executed", "123456.789012")
+    summary = build_summary(entries)
+    assert summary.totals.unfinished == 21
+    write_summary_xlsx(summary, tmp_path / "s.xlsx")
+    soffice_convert([tmp_path / "s.xlsx"], "pdf", tmp_path)
+    words = [w for w in _words(tmp_path / "s.pdf")]
+    count = next(i for i, (w, _, _) in enumerate(words) if w == "另有")
+    said = ""
+    for w, _, bottom in words[count:]:
+        said += w
+        if said.endswith("评分"):
+            break
+    assert said == "另有21个项目尚未完成评分"
+    note_top = next(top for w, top, _ in words if w.startswith("注："))
+    assert bottom <= note_top, (bottom, note_top)
+    mean = next(words[i + 1][0] for i, (w, _, _) in enumerate(words) if w == "平均")
+    assert mean == mean_text(summary.totals.mean_score)
