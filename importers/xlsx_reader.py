@@ -14,7 +14,7 @@ from model import Project
 from model.profiles import profile_from_keywords, profile_keywords
 
 from importers.grid import Cell, NotAForm, Row, form_spans, parse_forms, parse_readings, refuse_many, written_by_us
-from importers.reading import Reading, SheetPlaces, accepted
+from importers.reading import Reading, SheetPlaces, accepted, say_in_forms
 from importers.safety import MAX_COLS, MAX_ROWS, ZIP_ERRORS, open_package
 
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.S)
@@ -136,6 +136,25 @@ def sheet_rows(ws) -> list[Row]:
     return rows
 
 
+def hidden_cells(ws, rows: list[Row]) -> list[tuple[int, int, str]]:
+    """(grid row, column, message) for the text of hidden rows and columns (or of zero height or
+    width): Excel neither shows nor prints it, and it is read — a reading that keeps an indicator
+    the printed form lacks says where."""
+    out = []
+    gone_rows = {r - 1 for r, dim in ws.row_dimensions.items() if dim.hidden or dim.ht == 0}
+    gone_cols = {c - 1 for dim in ws.column_dimensions.values() if dim.hidden or dim.width == 0
+                 for c in range(dim.min or 1, min(dim.max or dim.min or 1, MAX_COLS) + 1)}
+    for r in sorted(gone_rows):
+        if r < len(rows) and (cell := next((c for c in rows[r] if c.text.strip()), None)):
+            out.append((r, cell.col, "这一行是隐藏的（屏幕上和打印时都看不到），其中的内容已读取，请核对"))
+    for c in sorted(gone_cols):
+        at = next(((r, cell) for r, row in enumerate(rows) if r not in gone_rows for cell in row
+                   if cell.col == c and cell.span == 1 and cell.text.strip()), None)
+        if at:
+            out.append((at[0], c, "这一列是隐藏的（屏幕上和打印时都看不到），其中的内容已读取，请核对"))
+    return out
+
+
 def read_xlsx(path: str | os.PathLike) -> Project:
     """The workbook's one form; ManyForms when it holds several (read_xlsx_forms reads them all)."""
     forms = read_xlsx_forms(path)
@@ -151,16 +170,21 @@ def read_xlsx_forms(path: str | os.PathLike) -> list[Project]:
 def read_xlsx_readings(path: str | os.PathLike) -> list[Reading]:
     """Every form of every sheet with what its reading knows about itself."""
     out: list[Reading] = []
-    sheets = xlsx_sheets(path)
+    said: list[tuple[str, int, int, str]] = []
+    sheets = xlsx_sheets(path, said)
     with open_package(path, "xl/workbook.xml") as zf:
         cached = cached_formulas(zf, {s[3] for s in sheets})
     for rows, profile, own, sheet in sheets:
         readings = parse_readings(rows, (), profile, own, SheetPlaces(sheet))
+        say_in_forms(readings, [s for s, _, _ in form_spans(rows)],
+                     [(r, c, message) for title, r, c, message in said if title == sheet and r >= 0])
         refs = cached.get(sheet, [])
         for reading in readings if refs else ():
             reading.warnings.append(f"工作表“{sheet}”的 {'、'.join(refs[:5])}{' 等' if len(refs) > 5 else ''}"
                                     "是公式：读的是它保存的计算结果，请核对")
         out += readings
+    if out:
+        out[0].warnings += [message for _, r, _, message in said if r < 0]  # of a whole sheet
     return out
 
 
@@ -185,9 +209,13 @@ def xlsx_grids(path: str | os.PathLike) -> list[tuple[list[Row], str, bool]]:
     return [(rows, profile, own) for rows, profile, own, _ in xlsx_sheets(path)]
 
 
-def xlsx_sheets(path: str | os.PathLike) -> list[tuple[list[Row], str, bool, str]]:
+def xlsx_sheets(path: str | os.PathLike, said: list[tuple[str, int, int, str]] | None = None
+                ) -> list[tuple[list[Row], str, bool, str]]:
     """(rows, profile, written by us, sheet title) of every sheet that holds a form; NotAForm
-    says why when none does."""
+    says why when none does. A hidden sheet's form is left out when a visible sheet holds one (a
+    template or last year's copy kept out of sight), and said. `said` gets (sheet title, grid
+    row, column, message) for what Excel does not show: hidden rows and columns holding text, and
+    hidden sheets (row -1)."""
     import openpyxl  # with defusedxml installed, openpyxl parses the XML safely
 
     name = os.path.basename(path)
@@ -213,11 +241,14 @@ def xlsx_sheets(path: str | os.PathLike) -> list[tuple[list[Row], str, bool, str
     profile = profile_from_keywords(wb.properties.keywords)
     own = ours or written_by_us(wb.properties.keywords)
     found: list[tuple[list[Row], str, bool, str]] = []
+    hidden: list[tuple[list[Row], str, bool, str]] = []
+    notes: list[tuple[str, int, int, str]] = []
     try:
         for ws in wb.worksheets:
             rows = sheet_rows(ws)
             if form_spans(rows):
-                found.append((rows, profile, own, ws.title))
+                (found if ws.sheet_state == "visible" else hidden).append((rows, profile, own, ws.title))
+                notes += [(ws.title, r, c, m) for r, c, m in hidden_cells(ws, rows)]
             elif first_error is None:
                 try:
                     parse_forms(rows, (), profile)
@@ -225,6 +256,14 @@ def xlsx_sheets(path: str | os.PathLike) -> list[tuple[list[Row], str, bool, str
                     first_error = exc
     finally:
         wb.close()
+    if found:
+        notes += [(h[3], -1, -1, f"工作表“{h[3]}”是隐藏的，其中的表未读取（在 Excel 或 WPS 中取消隐藏、"
+                   "单独存为一个文件后可以读取）") for h in hidden]
+    else:
+        found = hidden
+        notes += [(h[3], -1, -1, f"工作表“{h[3]}”是隐藏的（在 Excel 中看不到），其中的表已读取，请核对") for h in hidden]
+    if said is not None:
+        said += notes
     if not found:
         raise NotAForm(f"{name}：{first_error or '工作簿中没有工作表'}")
     if ours:
