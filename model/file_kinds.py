@@ -27,14 +27,19 @@ class Foreign:
     what: str
     advice: str
     renamed: bool = False  # a kind the program reads, under another kind's extension
+    locked: bool = False  # a kind the program reads, behind a password
 
     def message(self, name: str) -> str:
         sep = " " if self.what[0].isascii() else ""
+        if self.locked:  # it may well be a form: never 'not a 自评表', never 'save as .docx'
+            return f"{name} {self.what}，程序打不开；{self.advice}"
         if self.renamed:  # it is a form or a project file: never also 'not a 自评表'
             return f"{name} 其实是{self.what}，只是文件扩展名不对；{self.advice}"
         return f"{name} 是{sep}{self.what}，不是自评表（.docx/.xlsx）或项目文件；{self.advice}"
 
 
+ENCRYPTED = Foreign("设置了打开密码（已加密）", "请在 Word、Excel 或 WPS 中输入密码打开，在“文件 → 信息 → 保护文档（工作簿）"
+                    "→ 用密码进行加密”中清除密码并保存后再读取", locked=True)
 OLD_WORD = Foreign("旧版 Word 格式（.doc）", _SAVE_DOCX)
 OLD_EXCEL = Foreign("旧版 Excel 格式（.xls）", _SAVE_XLSX)
 OLD_OFFICE = Foreign("旧版 Office 格式（.doc/.xls）", "请在 Word、Excel 或 WPS 中打开，另存为 .docx 或 .xlsx 后再读取")
@@ -77,6 +82,8 @@ def _utf16(text: str) -> bytes:
 def _ole(data: bytes, suffix: str) -> Foreign:
     """An OLE2 compound file: Word, Excel, PowerPoint or WPS 97-2003, told by its streams."""
     by_suffix = _BY_SUFFIX.get(suffix)
+    if _utf16("EncryptedPackage") in data:  # a .docx/.xlsx saved with a password: its package inside
+        return ENCRYPTED
     if by_suffix in (WPS_WRITER, WPS_SHEET, SLIDES):
         return by_suffix
     if _utf16("WordDocument") in data:

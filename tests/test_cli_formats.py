@@ -25,6 +25,11 @@ def _files(tmp: Path) -> dict[str, tuple[Path, str, str]]:
         (tmp / name).write_bytes(data)
         return tmp / name
     doc, xls = FOREIGN / "form01.doc", FOREIGN / "form01.xls"
+    # a .docx/.xlsx saved with a password is an OLE2 compound file whose streams hold the package:
+    # its header, and a directory of 128-byte entries named in UTF-16 as Office writes them
+    entries = b"".join(n.encode("utf-16-le").ljust(64, b"\0") + b"\0" * 64 for n in
+                       ("Root Entry", "\x06DataSpaces", "EncryptionInfo", "EncryptedPackage"))
+    locked = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + entries
     return {
         "doc": (copy(doc, "旧表.doc"), "旧版 Word 格式", "另存为” Word 文档（.docx）"),
         "xls": (copy(xls, "旧表.xls"), "旧版 Excel 格式", "另存为” Excel 工作簿（.xlsx）"),
@@ -42,12 +47,14 @@ def _files(tmp: Path) -> dict[str, tuple[Path, str, str]]:
                           .encode("gb18030")), "网页格式（HTML）", ".xlsx"),
         "rtf": (write("表.rtf", b"{\\rtf1\\ansi ...}"), "RTF 格式", ".docx"),
         "csv": (write("表.csv", "项目名称,热线\n".encode("gb18030")), "CSV 文本表格", ".xlsx"),
+        "locked docx": (write("加密.docx", locked), "设置了打开密码", "清除密码并保存后再读取"),
+        "locked xlsx": (write("加密.xlsx", locked), "设置了打开密码", "清除密码并保存后再读取"),
         "scan": (write("扫描.jpg", b"\xff\xd8\xff\xe0\x00\x10JFIF"), "图片", "Word（.docx）或 Excel（.xlsx）"),
     }
 
 
 KINDS = ["doc", "xls", "et", "wps", "ods", "odt", "xls as xlsx", "doc as docx", "doc as project", "docx as project",
-         "ods as xlsx", "pdf", "web xls", "rtf", "csv", "scan"]
+         "ods as xlsx", "pdf", "web xls", "rtf", "csv", "scan", "locked docx", "locked xlsx"]
 
 
 @pytest.mark.parametrize("kind", KINDS)
