@@ -2,12 +2,13 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 import io
 import os
 import re
 import warnings
 import zipfile
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from exporters.stamp import mark_of
 from model import Project
@@ -94,26 +95,115 @@ def _ours(inner: bytes) -> bool:
 
 def shown(value, number_format: str = "General") -> str:
     """A cell's value as the sheet shows it, for the texts a clerk typed ('80%', '864000')."""
+    return shown_noting(value, number_format)[0]
+
+
+def shown_noting(value, number_format: str = "General") -> tuple[str, str]:
+    """shown, and what to say when the number format makes the sheet show another number than
+    the cell holds ('' when not): '0!.0000' shows 180000 as 18.0000 (the 万元 trick), '#,##0,'
+    shows 180000 as 180. What is shown is what the clerk reads, prints and signs: it is read,
+    and said. A unit the format writes after the number ('0"%"', '0.00"万元"') is shown with it."""
     if value is None:
-        return ""
+        return "", ""
     if isinstance(value, bool):
-        return "是" if value else "否"
+        return ("是" if value else "否"), ""
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
-        return value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()
+        return (value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()), ""
     if isinstance(value, (int, float)):
         fmt = number_format or "General"
         m = re.search(r"0(?:\.(0+))?%", fmt)
         if m:
-            return f"{value * 100:.{len(m.group(1) or '')}f}%"
-        if isinstance(value, float):
-            if value.is_integer() and abs(value) < 1e15:
-                return str(int(value))
-            return format(Decimal(repr(value)), "f")  # shortest digits, never '1e-06'
-        return str(value)
+            return f"{value * 100:.{len(m.group(1) or '')}f}%", ""
+        stored = _number_text(value)
+        form = _number_form(fmt) if value >= 0 and fmt != "General" else None
+        if form is None:
+            return stored, ""
+        scale, decimals, suffix = form
+        if scale == 0:
+            quiet = suffix in ("", "%", "万", "万元")  # '95%', '18万元' read as the number they say
+            return stored + suffix, "" if quiet else (
+                f"单元格中保存的数是 {stored}，单元格格式（{fmt}）在它后面写有“{suffix}”：按显示的“{stored}{suffix}”读取，请核对")
+        number = (Decimal(stored) / (Decimal(10) ** scale)).quantize(Decimal(1).scaleb(-decimals), ROUND_HALF_UP)
+        text = format(number, "f") + suffix
+        return text, f"单元格中保存的数是 {stored}，单元格格式（{fmt}）把它显示为 {text}：按显示的读取，请核对"
+    return str(value), ""
+
+
+def _number_text(value: int | float) -> str:
+    if isinstance(value, float):
+        if value.is_integer() and abs(value) < 1e15:
+            return str(int(value))
+        return format(Decimal(repr(value)), "f")  # shortest digits, never '1e-06'
     return str(value)
 
 
-def sheet_rows(ws) -> list[Row]:
+@lru_cache(maxsize=512)
+def _number_form(fmt: str) -> tuple[int, int, str] | None:
+    """(powers of ten the format divides by, decimals shown, the text written after the number)
+    of a number format's first section, or None when it is one this reader does not interpret (a
+    date, a condition, scientific notation, text before the number): the stored number is read.
+    Trailing commas divide by 1000 each; a literal point between digits ('0!.0000', '0"."0000',
+    '0\\.0000') shows the digits as a number as many places smaller."""
+    section, i = "", 0
+    codes: list[tuple[str, str]] = []  # ('digit'|'point'|'comma'|'literal', text)
+    while i < len(fmt):
+        ch = fmt[i]
+        if ch == ";":
+            break
+        if ch == '"':
+            end = fmt.find('"', i + 1)
+            end = len(fmt) if end < 0 else end
+            codes.append(("literal", fmt[i + 1:end]))
+            i = end + 1
+            continue
+        if ch in "\\!":
+            codes.append(("literal", fmt[i + 1:i + 2]))
+            i += 2
+            continue
+        if ch == "[":
+            end = fmt.find("]", i)
+            if end < 0 or fmt[i + 1:i + 2] in "<>=":
+                return None  # a condition: which section shows is the value's
+            i = end + 1
+            continue
+        if ch in "_*":
+            i += 2
+            continue
+        if ch in "0#?":
+            codes.append(("digit", ch))
+        elif ch == ".":
+            codes.append(("point", ch))
+        elif ch == ",":
+            codes.append(("comma", ch))
+        elif ch in "EedmyhsAa@/%":
+            return None  # scientific, a date or time, text, a fraction
+        else:
+            codes.append(("literal", ch))
+        section += ch
+        i += 1
+    digits = [k for k, (kind, _) in enumerate(codes) if kind == "digit"]
+    if not digits or any(kind == "literal" and text.strip() for kind, text in codes[:digits[0]]):
+        return None  # '"¥"#,##0.00': a currency before the number is read as the number
+    first, last = digits[0], digits[-1]
+    inside = codes[first:last + 1]
+    points = [k for k, (kind, text) in enumerate(inside) if kind == "point" or (kind == "literal" and text == ".")]
+    if len(points) > 1 or any(kind == "literal" and text != "." for kind, text in inside):
+        return None
+    after = codes[last + 1:]
+    commas = 0
+    while commas < len(after) and after[commas][0] == "comma":
+        commas += 1
+    suffix = "".join(text for kind, text in after[commas:] if kind == "literal").strip()
+    if any(kind != "literal" for kind, _ in after[commas:]):
+        return None
+    decimals = sum(1 for kind, _ in inside[points[0]:] if kind == "digit") if points else 0
+    scale = 3 * commas + (decimals if points and inside[points[0]][0] == "literal" else 0)
+    return scale, decimals, suffix
+
+
+def sheet_rows(ws, said: list[tuple[int, int, str]] | None = None) -> list[Row]:
+    """The sheet's rows of cells, as shown; `said` gets (grid row, column, message) where a
+    number format shows another number than the cell holds."""
     top_of: dict[tuple[int, int], tuple[int, int, int]] = {}
     for rng in sorted(ws.merged_cells.ranges, key=lambda r: r.size["rows"] * r.size["columns"]):
         for r in range(rng.min_row, min(rng.max_row, MAX_ROWS) + 1):
@@ -127,11 +217,16 @@ def sheet_rows(ws) -> list[Row]:
             top = top_of.get((r, c))
             if top is None:
                 cell = ws.cell(r, c)
-                row.append(Cell(c - 1, 1, shown(cell.value, cell.number_format)))
+                text, note = shown_noting(cell.value, cell.number_format)
+                row.append(Cell(c - 1, 1, text))
             elif top[1] == c:  # the first column of a merged range; counted once across
                 cell = ws.cell(top[0], top[1])
-                text = shown(cell.value, cell.number_format) if top[0] == r else ""
+                text, note = shown_noting(cell.value, cell.number_format) if top[0] == r else ("", "")
                 row.append(Cell(c - 1, top[2], text))
+            else:
+                continue
+            if note and said is not None:
+                said.append((r - 1, c - 1, note))
         rows.append(row)
     return rows
 
@@ -245,10 +340,11 @@ def xlsx_sheets(path: str | os.PathLike, said: list[tuple[str, int, int, str]] |
     notes: list[tuple[str, int, int, str]] = []
     try:
         for ws in wb.worksheets:
-            rows = sheet_rows(ws)
+            formats: list[tuple[int, int, str]] = []
+            rows = sheet_rows(ws, formats)
             if form_spans(rows):
                 (found if ws.sheet_state == "visible" else hidden).append((rows, profile, own, ws.title))
-                notes += [(ws.title, r, c, m) for r, c, m in hidden_cells(ws, rows)]
+                notes += [(ws.title, r, c, m) for r, c, m in formats + hidden_cells(ws, rows)]
             elif first_error is None:
                 try:
                     parse_forms(rows, (), profile)
