@@ -25,11 +25,16 @@ from ui.common.targets import export_target
 from ui.common.windows import windows
 
 
-def read_forms(path: str):
-    """Every form a file holds (importers.read_forms where there is one), or its one form."""
+def read_readings(path: str) -> list:
+    """Every form a file holds with what its reading says (its warnings naming cells), or a
+    project file's one project."""
     import importers
-    reader = getattr(importers, "read_forms", None)
-    return reader(path) if reader else [importers.load_any(path)]
+    if importers.is_form_file(path):
+        return importers.accepted(path, importers.read_readings(path))
+    return [importers.Reading(project=importers.load_any(path))]
+
+
+SHOWN_WARNINGS = 30  # a dialog, not a log: the rest is counted
 
 
 class OverviewWork:
@@ -91,22 +96,32 @@ class OverviewWork:
 
     def import_paths(self, paths: list[str]) -> None:
         """Each form of each file becomes a project file of the folder; the rest is reported."""
-        added, failed = 0, []
+        added, failed, warned = 0, [], []
         dialog, step = self.progress_step("导入", len(paths))
         for i, path in enumerate(paths):
             if not step(i, Path(path).name):
                 break
             try:
-                projects = read_forms(path)
-                for n, project in enumerate(projects, 1):
-                    stem = project.name or file_stem(path) + (f"-{n}" if len(projects) > 1 else "")
+                readings = read_readings(path)
+                for n, reading in enumerate(readings, 1):
+                    project = reading.project
+                    stem = project.name or file_stem(path) + (f"-{n}" if len(readings) > 1 else "")
                     self.folder.add_project(project, stem)
                     added += 1
+                    which = f"{Path(path).name}{f'（第 {n} 张表）' if len(readings) > 1 else ''}"
+                    warned += [f"{which}：{w}" for w in reading.warnings]
             except Exception as exc:  # noqa: BLE001 - each file's failure is listed, the rest go on
                 failed.append(f"{Path(path).name}：{describe_failure(exc)}")
         dialog.close()
+        # what a reading could not be sure of (a hidden row, a revision, text where a number
+        # belongs) is said as import and check say it: never read in silence
+        said = warned[:SHOWN_WARNINGS] + ([f"……另有 {len(warned) - SHOWN_WARNINGS} 条提醒"]
+                                           if len(warned) > SHOWN_WARNINGS else [])
+        said = ["", "读取时的提醒（请打开项目核对）："] + said if said else []
         if failed:
-            self.interaction.error("部分文件无法导入", f"已导入 {added} 个项目。\n" + "\n".join(failed))
+            self.interaction.error("部分文件无法导入", "\n".join([f"已导入 {added} 个项目。", *failed, *said]))
+        elif said:
+            self.interaction.info("导入", "\n".join([f"已导入 {added} 个项目。", *said[1:]]))
         else:
             self.statusBar().showMessage(f"已导入 {added} 个项目", 5000)
 
