@@ -52,3 +52,40 @@ def test_amounts_are_shown_whole_not_elided_inside_the_number(qtbot, fake, tmp_p
         assert text in ("123456.789012", "98765.432109")
         assert w.view.columnWidth(col) >= metrics.horizontalAdvance(text) + 8, (col, text)
     w.close()
+
+
+def test_a_figure_made_wider_by_an_edit_widens_its_column(qtbot, fake, tmp_path):
+    """The columns were fitted once, when the folder was read: an edit that made 全年执行数
+    123456.789012 left it in a column fitted to '53.808', shown '12345...89012'. The row an edit
+    changes is measured again (that row only), and a file added after the reading likewise."""
+    from model.project_file import save_project
+    from tests.helpers import reference_project
+    from ui.app import make_app
+    from ui.overview.table_model import Col
+    from ui.overview.window import OverviewWindow
+    folder = tmp_path / "单位"
+    folder.mkdir()
+    save_project(reference_project("01"), folder / "甲.zpb.json")
+    make_app()
+    w = OverviewWindow(folder, fake)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: not w.folder.loading)
+    before = w.view.columnWidth(Col.EXECUTED)
+    entry = w.folder.entries[0]
+    p = entry.project.model_copy(deep=True)
+    p.funds_row(FundsKind.TOTAL).set_amount("executed", "123456.789012")
+    w.folder.edited(entry.path, p, saved=False)  # what the editor's follow() does as the clerk types
+
+    def whole(col: Col) -> bool:
+        """The view's own measure of the column's text (its delegate, margins and grid) fits."""
+        return w.view.columnWidth(col) >= w.view.sizeHintForColumn(col)
+    assert w.proxy.index(0, Col.EXECUTED).data() == "123456.789012"
+    assert w.view.columnWidth(Col.EXECUTED) > before and whole(Col.EXECUTED)
+    assert whole(Col.RATE)  # '228623.68%': the rate grew with it
+
+    big = reference_project("02")
+    big.funds_row(FundsKind.TOTAL).set_amount("annual_budget", "987654321.123456")
+    w.folder.add_project(big, "乙")
+    assert w.proxy.rowCount() == 2 and whole(Col.BUDGET)
+    w.close()

@@ -91,6 +91,10 @@ class UnitTableModel(QAbstractTableModel):
             return "\n".join(errors) or "没有问题"
         return None
 
+    def text(self, row: int, col: Col) -> str:
+        """What row's cell shows, without a model index (measuring many rows)."""
+        return self._text(self.folder.entries[row], col)
+
     def _text(self, e: UnitEntry, col: Col) -> str:
         p, ev = e.project, e.evaluation
         if col == Col.NAME:
@@ -104,10 +108,19 @@ class UnitTableModel(QAbstractTableModel):
         if p is None or ev is None:
             return "无法读取" if col == Col.IMPLEMENTER else ""
         funds = p.total_funds
-        return {Col.IMPLEMENTER: p.implementer, Col.BUDGET: amount_text(funds.annual_budget),
-                Col.EXECUTED: amount_text(funds.executed), Col.RATE: rate_text(ev.rates[funds.kind]),
-                Col.TOTAL: ev.total_text(), Col.GRADE: ev.grade,
-                Col.WARNINGS: str(e.warning_count) if e.warning_count else ""}[col]
+        if col == Col.BUDGET:  # each column's text alone: a view asks for one cell at a time
+            return amount_text(funds.annual_budget)
+        if col == Col.EXECUTED:
+            return amount_text(funds.executed)
+        if col == Col.RATE:
+            return rate_text(ev.rates[funds.kind])
+        if col == Col.TOTAL:
+            return ev.total_text()
+        if col == Col.GRADE:
+            return ev.grade
+        if col == Col.WARNINGS:
+            return str(e.warning_count) if e.warning_count else ""
+        return p.implementer
 
     def _key(self, e: UnitEntry, col: Col):
         """Numbers sort as numbers, blanks last whichever way; texts as texts."""

@@ -11,7 +11,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-                               QMainWindow, QProgressBar, QPushButton, QTableView, QVBoxLayout, QWidget)
+                               QMainWindow, QProgressBar, QPushButton, QStyleOptionViewItem, QTableView, QVBoxLayout,
+                               QWidget)
 
 from model.unit.summary import mean_text, rate_text
 from model.unit import UnitTotals, unit_totals
@@ -26,6 +27,7 @@ from ui.overview.folder import UnitFolder
 
 
 FOLLOW_MS = 250
+FIGURES = (Col.BUDGET, Col.EXECUTED, Col.RATE, Col.TOTAL)  # shown whole, never elided
 
 
 class OverviewWindow(QMainWindow, OverviewWork):
@@ -43,6 +45,8 @@ class OverviewWindow(QMainWindow, OverviewWork):
         self._totals_soon.setInterval(150)  # many rows arriving: one sum after them
         self._totals_soon.timeout.connect(self.update_totals)
         self._build()
+        self.model.rowsInserted.connect(lambda _parent, first, last: self.fit_figures(first, last))
+        self.model.dataChanged.connect(lambda top, bottom, *_: self.fit_figures(top.row(), bottom.row()))
         geometry.place(self, QSize(1280, 800), QSize(760, 420), "overview")
         from ui.actions import build_overview_actions
         self.actions_ = build_overview_actions(self)
@@ -151,15 +155,29 @@ class OverviewWindow(QMainWindow, OverviewWork):
     def _loaded(self) -> None:
         self.progress.hide()
         self.cancel_button.hide()
-        self.fit_amount_columns()
         self.update_totals()
         self.statusBar().showMessage(f"已读取 {len(self.folder.entries)} 个项目", 5000)
 
-    def fit_amount_columns(self) -> None:
-        """The amount columns as wide as their widest figure: an elided number ('12345...89012'
-        for 123456.789012) reads as another."""
-        for col in (Col.BUDGET, Col.EXECUTED):
-            self.view.setColumnWidth(col, max(self.view.columnWidth(col), self.view.sizeHintForColumn(col)))
+    def fit_figures(self, first: int, last: int) -> None:
+        """The figure columns at least as wide as the figures of rows first…last: a number cut in
+        its middle ('12345...89012' for 123456.789012) reads as another. Called for the rows read,
+        added or changed (an edit measures its own row, not the folder); never narrows a column."""
+        option = QStyleOptionViewItem()
+        option.initFrom(self.view)
+        option.widget = self.view
+        delegate, metrics, grid = self.view.itemDelegate(), self.view.fontMetrics(), int(self.view.showGrid())
+        for col in FIGURES:
+            texts = [self.model.text(r, col) for r in range(first, last + 1)]
+            longest = max(texts, key=len, default="")
+            if not longest:
+                continue
+            # the longest figures measured (a digit is as wide as another, a '.' narrower), plus what
+            # the view's delegate adds around a text and the grid line: sizeHintForColumn's measure
+            sample = self.model.index(first + texts.index(longest), col)
+            pad = delegate.sizeHint(option, sample).width() - metrics.horizontalAdvance(longest) + grid
+            need = max(metrics.horizontalAdvance(t) for t in texts if len(t) >= len(longest) - 2) + pad
+            if need > self.view.columnWidth(col):
+                self.view.setColumnWidth(col, need)
 
     def update_totals(self) -> None:
         """The totals of the rows shown: with a filter or search, it says so and of how many."""
