@@ -133,28 +133,13 @@ class UnitTotals:
     projects: int  # entries, readable or not
     unreadable: int
     with_errors: int  # readable projects whose form has errors
-    initial_budget: Decimal
-    annual_budget: Decimal
-    executed: Decimal
+    # Σ of each SUMMED figure (initial_budget, annual_budget, executed), with how many give it
+    sums: dict[str, ProjectsSum]
     # Σ全年执行数 ÷ Σ全年预算数 over the projects that give both (RATE_BASIS); None when none does
     execution_rate: Decimal | None
     grade_counts: dict[str, int]  # finished projects: every grade of the default profile, then others
     mean_score: Decimal | None  # mean 总分 of the finished projects
     unfinished: int = 0  # readable projects whose total is partial (等级 待定): counted apart
-    # how many readable projects each sum adds up: fewer than readable means the sum is partial
-    filled: dict[str, int] = field(default_factory=dict)
-
-    @property
-    def readable(self) -> int:
-        return self.projects - self.unreadable
-
-    def missing(self, name: str) -> int:
-        """Readable projects that leave this figure (initial_budget, annual_budget, executed) blank."""
-        return self.readable - self.filled.get(name, 0)
-
-    def figure_sum(self, name: str) -> ProjectsSum:
-        """The sum of initial_budget, annual_budget or executed as every output shows it."""
-        return ProjectsSum(getattr(self, name), self.filled.get(name, 0), self.readable)
 
     @property
     def graded(self) -> int:
@@ -205,11 +190,8 @@ def unit_totals(entries: Iterable[UnitEntry]) -> UnitTotals:
         with_errors += e.error_count > 0
     return UnitTotals(
         projects=len(entries), unreadable=sum(e.project is None for e in entries), with_errors=with_errors,
-        initial_budget=sums["initial_budget"].value, annual_budget=sums["annual_budget"].value,
-        executed=sums["executed"].value,
-        execution_rate=rate_executed / rate_budget if rate_budget else None, grade_counts=grades,
-        mean_score=sum(scores, Decimal(0)) / len(scores) if scores else None, unfinished=unfinished,
-        filled={name: s.filled for name, s in sums.items()})
+        sums=sums, execution_rate=rate_executed / rate_budget if rate_budget else None, grade_counts=grades,
+        mean_score=sum(scores, Decimal(0)) / len(scores) if scores else None, unfinished=unfinished)
 
 
 def is_project_file(path: str | os.PathLike) -> bool:

@@ -344,4 +344,4 @@ def open_folder_window(folder: str | Path, interaction: Interaction | None = Non
 def _sum_text(label: str, totals: UnitTotals, name: str) -> str:
     """A folder's sum as what it is (model.unit.ProjectsSum, the 汇总表's words): — where no project
     gives the figure, partial (saying how many left it blank) where some do not."""
-    return f"{label}合计 {totals.figure_sum(name).text(' 万元')}"
+    return f"{label}合计 {totals.sums[name].text(' 万元')}"

@@ -62,9 +62,9 @@ def test_recalculated_summary_shows_the_models_sums_and_rates(rendered):
     for r, row in enumerate(summary.rows, first):
         assert round(Decimal(str(ws[f"G{r}"].value)), 10) == round(row.execution_rate, 10)
     t = summary.totals
-    assert Decimal(str(ws[f"D{total}"].value)) == t.initial_budget
-    assert Decimal(str(ws[f"E{total}"].value)) == t.annual_budget
-    assert Decimal(str(ws[f"F{total}"].value)) == t.executed
+    assert Decimal(str(ws[f"D{total}"].value)) == t.sums["initial_budget"].value
+    assert Decimal(str(ws[f"E{total}"].value)) == t.sums["annual_budget"].value
+    assert Decimal(str(ws[f"F{total}"].value)) == t.sums["executed"].value
     assert round(Decimal(str(ws[f"G{total}"].value)), 10) == round(t.execution_rate, 10)
     assert Decimal(str(ws[f"H{total}"].value)) == round(t.mean_score, 2)
     assert ws[f"C{total}"].value == f"{len(summary.rows)}个项目"

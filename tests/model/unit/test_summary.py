@@ -21,7 +21,7 @@ def test_rows_and_totals_of_the_reference_forms():
     assert [r.number for r in s.rows] == list(range(1, len(entries) + 1))
     budget = sum(e.project.total_funds.annual_budget or 0 for e in entries)
     executed = sum(e.project.total_funds.executed or 0 for e in entries)
-    assert s.totals.annual_budget == budget and s.totals.executed == executed
+    assert s.totals.sums["annual_budget"].value == budget and s.totals.sums["executed"].value == executed
     assert s.totals.execution_rate == executed / budget
     first = s.rows[0]
     ev = evaluate(entries[0].project)

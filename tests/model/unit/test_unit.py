@@ -47,7 +47,7 @@ def test_totals_sum_each_column_and_rate_the_sums(tmp_path):
     unit = load_unit(_folder(tmp_path))
     t = unit.totals()
     assert (t.projects, t.unreadable) == (4, 1)
-    assert t.annual_budget == Decimal("150.5") and t.executed == Decimal("143.5")
+    assert t.sums["annual_budget"].value == Decimal("150.5") and t.sums["executed"].value == Decimal("143.5")
     # the rate over the projects that give both figures: c has spent 3 of no 全年预算数
     assert t.execution_rate == Decimal("140.5") / Decimal("150.5")
     # c cannot be scored without its 全年预算数: 待定, counted apart from the grades and the mean
@@ -105,7 +105,8 @@ def test_file_names_for_projects_never_take_an_existing_file(tmp_path):
 def test_totals_count_the_projects_each_sum_adds_up(tmp_path):
     unit = load_unit(_folder(tmp_path))  # c.zpb.json has 全年执行数 but no 全年预算数; d is unreadable
     t = unit.totals()
-    assert t.readable == 3 and t.unreadable == 1
-    assert t.filled["annual_budget"] == 2 and t.missing("annual_budget") == 1
-    assert t.filled["executed"] == 3 and t.missing("executed") == 0
-    assert t.annual_budget == Decimal("150.5") and t.executed == Decimal("143.5")
+    budget, executed = t.sums["annual_budget"], t.sums["executed"]
+    assert t.unreadable == 1 and budget.of == executed.of == 3  # the readable projects
+    assert (budget.filled, budget.missing, budget.whole) == (2, 1, False)
+    assert (executed.filled, executed.missing, executed.whole) == (3, 0, True)
+    assert budget.value == Decimal("150.5") and executed.value == Decimal("143.5")
