@@ -64,6 +64,7 @@ class RowKind(StrEnum):
     GOAL = "goal"
     INDICATOR_HEAD = "indicator-head"
     INDICATOR = "indicator"
+    INDICATOR_MORE = "indicator-more"  # an indicator's long text continued (split_tall_rows)
     TOTAL = "total"
 
 
@@ -141,7 +142,7 @@ def fit_font(layout: FormLayout) -> float:
     and the form takes as few pages as it can at 9 pt (one page for every ordinary form)."""
     def pages_at(pt: float) -> int:
         layout.body_pt = pt
-        return len(paginate(layout)) if numbers_fit(layout) else 10**6
+        return page_total(layout) if numbers_fit(layout) else 10**6
     fewest = pages_at(FONT_SIZES_PT[-1])
     layout.body_pt = largest_fitting(lambda pt: pages_at(pt) <= fewest)
     return layout.body_pt
@@ -270,7 +271,96 @@ def build_layout(project: Project, evaluation: Evaluation | None = None) -> Form
     fit_font(layout)
     fit_columns_to_texts(layout)
     widen_for_numbers(layout)
+    split_tall_rows(layout)
     return layout
+
+
+# Excel's tallest row is 409 pt (xlsx_writer gives a row 1.12 × its height): a taller row is cut
+# there, as a row taller than a page is cut in print — a row's long text continues in rows below
+ROW_MAX_MM = 409 / (72 / 25.4) / 1.12 - 1.0
+
+
+def page_total(layout: FormLayout) -> int:
+    """How many pages the form takes once its tall rows are split (what fitting the font and the
+    columns minimises: a long 偏差原因 in a wider column at 9 pt takes fewer pages)."""
+    heights = [row_height_mm(layout, r) for r in layout.rows]
+    limit = _piece_mm(layout, heights)
+    if not any(h > limit and r.kind in _SPLIT_KINDS for r, h in zip(layout.rows, heights)):
+        return len(paginate(layout, heights))
+    split = replace(layout)
+    split_tall_rows(split)
+    return len(paginate(split))
+
+
+_SPLIT_KINDS = (RowKind.INDICATOR, RowKind.GOAL)
+
+
+def _piece_mm(layout: FormLayout, heights: list[float]) -> float:
+    """The height a long text's piece may take: Excel's tallest row, and half of a page below
+    the repeated indicator header (no page holds one piece alone)."""
+    repeat = sum(heights[i] for i in header_rows(layout))
+    return min(ROW_MAX_MM, (PAGE_BODY_MM - PAGE_NUMBER_MM - repeat) / 2 - 2.0)
+
+
+def split_tall_rows(layout: FormLayout) -> None:
+    """An indicator's or the goal's row taller than a piece (_piece_mm: a 偏差原因 of 1,000
+    characters) goes on in rows below it: its long texts (left-aligned prose: 三级指标, 偏差原因,
+    the goals) are cut between lines into pieces that each fit, the row's other cells merged down
+    over the pieces. Word, Excel and the printout then break the pages between the pieces and
+    print every character (a row is never split: one taller than a page lost its end). The pieces
+    join again without a character added or lost (importers/indicators.py reads our rows back)."""
+    heights = [row_height_mm(layout, r) for r in layout.rows]
+    limit = _piece_mm(layout, heights)
+    rows: list[LayoutRow] = []
+    for row, height in zip(layout.rows, heights):
+        pieces = _pieces(layout, row, limit) if row.kind in _SPLIT_KINDS and height > limit else {}
+        n = max((len(p) for p in pieces.values()), default=1)
+        if n == 1:
+            rows.append(row)
+            continue
+        first = [replace(c, text=pieces[c.col][0]) if c.col in pieces
+                 else replace(c, merge=c.merge or Merge.RESTART) for c in row.cells]
+        rows.append(replace(row, cells=first))
+        more = RowKind.INDICATOR_MORE if row.kind == RowKind.INDICATOR else row.kind
+        for k in range(1, n):
+            cells = [LayoutCell(c.col, c.span, pieces[c.col][k] if k < len(pieces[c.col]) else "", align=c.align)
+                     if c.col in pieces else LayoutCell(c.col, c.span, "", Merge.CONTINUE, vertical=c.vertical)
+                     for c in row.cells]
+            rows.append(LayoutRow(cells, more, row.min_height_mm if row.kind == RowKind.GOAL else 6.0))
+    layout.rows = rows
+
+
+def _pieces(layout: FormLayout, row: LayoutRow, limit_mm: float) -> dict[int, list[str]]:
+    """The row's long texts that need more than one piece, by column, each in pieces of lines
+    that fit limit_mm."""
+    out = {}
+    for cell in row.cells:
+        if cell.merge is not None or cell.align != "left" or not cell.text:
+            continue
+        pt, _ = cell_text(layout, cell)
+        width = layout.width_mm(cell.col, cell.span)
+        lines = int((limit_mm - 1.6) / (pt * 0.3528 * LINE_SPACING))
+        text, pieces = cell.text, []
+        while line_count(text, width, pt, CELL_PADDING_MM + SAFETY_MM) > lines:
+            cut = _cut_at(text, lambda n: line_count(text[:n], width, pt, CELL_PADDING_MM + SAFETY_MM) <= lines)
+            pieces.append(text[:cut])
+            text = text[cut:]
+        if pieces:
+            out[cell.col] = pieces + [text]
+    return out
+
+
+def _cut_at(text: str, fits) -> int:
+    """The longest head of text that fits, ending between two characters neither of which is a
+    space or a line break (a reader trims a cell: the pieces must join back to the text)."""
+    low, high = 1, len(text) - 1  # fits(low) holds: a line holds a character
+    while low < high:
+        mid = (low + high + 1) // 2
+        low, high = (mid, high) if fits(mid) else (low, mid - 1)
+    cut = low
+    while cut > 1 and (text[cut - 1].isspace() or text[cut].isspace()):
+        cut -= 1
+    return cut
 
 
 def widen_for_numbers(layout: FormLayout) -> None:
@@ -381,7 +471,7 @@ def fit_columns_to_texts(layout: FormLayout) -> None:
     texts (text_fitted_columns) and the largest size at which it then takes fewest pages, where
     that prints it on fewer pages or larger; a form that fits one page keeps the district's."""
     district = layout.columns_mm
-    before = (len(paginate(layout)), -layout.body_pt)
+    before = (page_total(layout), -layout.body_pt)
     if before[0] == 1:
         return
     district_pt = layout.body_pt
@@ -391,7 +481,7 @@ def fit_columns_to_texts(layout: FormLayout) -> None:
         probe = replace(layout, columns_mm=columns, body_pt=pt)
         if not numbers_fit(probe):
             continue
-        score = (len(paginate(probe)), -pt)
+        score = (page_total(probe), -pt)
         if best is None or score < best[0]:
             best = (score, pt, columns)
     if best is not None and best[0] < before:
@@ -479,7 +569,9 @@ def paginate(layout: FormLayout, heights: list[float] | None = None) -> list[lis
 
 def rows_cut_off(layout: FormLayout, heights: list[float] | None = None, before: int = 0) -> list[str]:
     """What no page can hold: a row taller than a page (with the repeated header above it) is
-    never split, so its end would be cut off in print. Said, naming the row, before anything is
+    never split, so its end would be cut off in print. Long prose goes on in rows below
+    (split_tall_rows): what is left is a row whose other cells (a target of 1,000 characters)
+    hold more than a page. Said, naming the row, before anything is
     handed in (export and the window), never clipped in silence. before: indicator rows that are
     no indicator of the form's own (the department table's 预算执行率 row)."""
     if heights is None:
@@ -496,7 +588,7 @@ def rows_cut_off(layout: FormLayout, heights: list[float] | None = None, before:
         if heights[i] > limit:
             where = f"绩效指标第 {ordinal} 行" if row.kind == RowKind.INDICATOR and ordinal > 0 else "表格中有一行"
             said.append(f"{where}文字太长，一页 A4 印不下，打印时超出部分会被截去："
-                        "请缩短该行的文字（如偏差原因分析及改进措施）")
+                        "请缩短该行的文字（如年度指标值、实际完成值）")
     return said
 
 
@@ -513,6 +605,8 @@ def _units(layout: FormLayout) -> list[tuple[list[int], float]]:
     indicators = [i for i, r in enumerate(rows) if r.kind == RowKind.INDICATOR]
     tail_from = indicators[-KEEP_WITH_TOTAL] if len(indicators) >= KEEP_WITH_TOTAL else (
         indicators[0] if indicators else len(rows) - 1)
+    # a long text's last piece, not all of it, stands with the 总分 (each piece is most of a page)
+    tail_from = max([tail_from] + [i for i, r in enumerate(rows) if r.kind == RowKind.INDICATOR_MORE])
     glue_from = head[0] if head else len(rows)
     glue_to = (indicators[0] if indicators else glue_from) if head else -1
     units: list[tuple[list[int], float]] = []

@@ -187,7 +187,7 @@ def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str
     else:
         funds = FundsRead()
     if goal_head is not None:
-        _goal(p, rows, goal_head, head)
+        _goal(p, rows, goal_head, head, own)
     _notes(p, rows[start:head])
     table = read_indicators(rows[:end], head, reading, keep_all=own)
     _notes(p, [rows[r] for r in table.inside_notes])
@@ -520,7 +520,10 @@ def _goal_head(rows: list[Row], start: int, end: int) -> int | None:
                      and not any(L.header_field(k) for k in keys), start, end)
 
 
-def _goal(p: Project, rows: list[Row], h: int, end: int) -> None:
+def _goal(p: Project, rows: list[Row], h: int, end: int, own: bool = False) -> None:
+    """The goal and what was achieved, each in the rows under its label: lines of another desk's
+    form, pieces of one long text in our own export (exporters/layout.py split_tall_rows), which
+    join again as they were cut."""
     goal_cols = [c.col for c in rows[h] if L.bare(c.key) in _GOAL]
     done = [c.col for c in rows[h] if L.bare(c.key) in _DONE]
     beside = [c for c in rows[h] if c.col > goal_cols[-1] and c.text.strip()]
@@ -541,8 +544,9 @@ def _goal(p: Project, rows: list[Row], h: int, end: int) -> None:
         texts_goal.append(cell_at(row, goal_cols[-1]).strip())
         if done:
             texts_done.append(cell_at(row, done[0]).strip())
-    p.goal = "\n".join(t for t in texts_goal if t)
-    p.achieved = "\n".join(t for t in texts_done if t)
+    sep = "" if own else "\n"
+    p.goal = sep.join(t for t in texts_goal if t)
+    p.achieved = sep.join(t for t in texts_done if t)
 
 
 _FIELD_NAMES = {"name": "项目名称", "department": "主管部门", "implementer": "实施单位", "manager": "项目负责人",

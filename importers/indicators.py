@@ -127,6 +127,7 @@ def read_indicators(rows: list, head: int, reading: Reading, keep_all: bool = Fa
     _say_columns(header, cols, reading)
 
     level1 = level2 = ""
+    last = -2  # the row of the last indicator, or of the last piece of its long text
     printed1: list[bool] = []  # the indicator's 一级 was printed on its own row
     for r in body:
         row = rows[r]
@@ -155,6 +156,17 @@ def read_indicators(rows: list, head: int, reading: Reading, keep_all: bool = Fa
             table.unrecognised += 1
             reading.leave_out(r, text, "内容不在任何已识别的栏目中")
             continue
+        # a long text continued below its indicator (exporters/layout.py split_tall_rows), the
+        # other cells merged down and so read blank: the pieces join again as they were cut
+        continued = ("name", "deviation") if keep_all else ("deviation",)
+        if table.rows and r == last + 1 and not any(cell[n] for n in FIELDS if n not in continued):
+            ind, sep = table.indicators[-1], "" if keep_all else "\n"  # ours: cut between characters
+            ind.name = sep.join(filter(None, (ind.name, cell["name"])))
+            ind.deviation = sep.join(filter(None, (ind.deviation, cell["deviation"])))
+            if not keep_all:
+                reading.warn(r, cols["deviation"], "这一行只有偏差原因分析，读作上一个指标偏差原因的接续")
+            last = r
+            continue
         # a blank 一级/二级 is the merged cell above continuing
         if cell["level1"]:
             level1, level2 = cell["level1"], ""
@@ -179,6 +191,7 @@ def read_indicators(rows: list, head: int, reading: Reading, keep_all: bool = Fa
         table.indicators.append(ind)
         table.written_scores.append(cell["score"])
         table.rows.append(r)
+        last = r
         printed1.append(bool(cell["level1"]))
     if not keep_all:
         _shares_as_points(table, reading)

@@ -13,7 +13,8 @@ from model.department.evaluation import VARIANCE_BASE_LABELS, DepartmentFigures,
 from model.department.report_text import rate_words
 from model.project import AMOUNT_FIELDS
 
-from exporters.layout import FONT_SIZES_PT, SIGNATURES, FormLayout, LayoutCell, LayoutRow, Merge, Role, RowKind, fit_font
+from exporters.layout import (FONT_SIZES_PT, SIGNATURES, FormLayout, LayoutCell, LayoutRow, Merge, Role, RowKind,
+                              fit_font, split_tall_rows)
 
 # A4 portrait, 186 mm between the margins: 三级指标 and 偏差原因 get the room, 得分率 its own column,
 # a target such as '≥121057.86' one line at 9 pt
@@ -96,6 +97,7 @@ def build_department_layout(dept: Department, fig: DepartmentFigures | None = No
         signature_lines=["　　　　　　　　".join(SIGNATURES),
                          "填报日期：　　　　年　　月　　日" + "　" * 12 + "（单位盖章）"])
     fit_font(layout)
+    split_tall_rows(layout)
     return layout
 
 

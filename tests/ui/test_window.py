@@ -286,11 +286,16 @@ def test_a_broken_file_gets_a_message_and_the_open_project_stays(qtbot, window, 
 
 
 def test_the_window_says_before_printing_that_a_row_taller_than_a_page_would_be_cut_off(qtbot, window):
-    """One 偏差原因 of 3,000 characters: no page holds its row; the page count names it."""
+    """One 偏差原因 of 3,000 characters continues on the next pages (more pages, nothing cut); a
+    年度指标值 of 3,000 characters, never broken up, leaves a row no page holds: the page count
+    names it."""
     assert "截去" not in window._pages_words()
     window.controller.insert_indicators(6, [Indicator(level1="效益指标", level2="社会效益", name="指标：长原因",
                                                       target="≥90%", actual="80%",
                                                       deviation="受疫情影响部分线下活动改为线上开展" * 180)])
+    words = window._pages_words()
+    assert "截去" not in words and "每页重复指标表头" in words
+    window.controller.set_field(("indicator", 6), "target", "受疫情影响部分线下活动改为线上开展" * 180)
     words = window._pages_words()
     assert "绩效指标第 7 行文字太长" in words and "截去" in words
 
