@@ -285,7 +285,8 @@ def test_a_broken_file_gets_a_message_and_the_open_project_stays(qtbot, window, 
     assert "无法写入" in fake.errors[-1][1]
 
 
-def test_the_window_says_before_printing_that_a_row_taller_than_a_page_would_be_cut_off(qtbot, window):
+def test_the_window_says_before_printing_that_a_row_taller_than_a_page_would_be_cut_off(qtbot, window, fake,
+                                                                                         tmp_path):
     """One 偏差原因 of 3,000 characters continues on the next pages (more pages, nothing cut); a
     年度指标值 of 3,000 characters, never broken up, leaves a row no page holds: the page count
     names it."""
@@ -298,6 +299,9 @@ def test_the_window_says_before_printing_that_a_row_taller_than_a_page_would_be_
     window.controller.set_field(("indicator", 6), "target", "受疫情影响部分线下活动改为线上开展" * 180)
     words = window._pages_words()
     assert "绩效指标第 7 行文字太长" in words and "截去" in words
+    fake.next_save = str(tmp_path / "长.docx")  # Word prints it as the window does: said there too
+    window.export("docx")
+    assert "绩效指标第 7 行文字太长" in window.statusBar().currentMessage()
 
 
 def test_a_hand_score_with_more_decimals_counts_as_the_cell_shows_it(qtbot, window):

@@ -244,8 +244,10 @@ class MainWindow(QMainWindow):
         path = self._export_target(self._ask_save(self._folder() / f"{self._stem()}.{fmt}", name, "导出"), fmt)
         if path:
             from exporters.files import export
+            from ui.common.printing import cut_off
             export(self.controller.project, path, fmt)
-            self.statusBar().showMessage(f"已导出 {path}", 5000)
+            cut = cut_off(self.controller.project)  # what Word and Excel print of it: said as for PDF
+            self.statusBar().showMessage(f"已导出 {path}" + (f"；注意：{cut[0]}" if cut else ""), 5000)
 
     @guarded("无法导出 PDF")
     def export_pdf(self) -> None:
