@@ -545,3 +545,30 @@ def test_the_row_is_the_file_again_when_its_editor_moves_on(qtbot, fake, tmp_pat
         each.controller.undo_stack.setClean()
         each.close()
     w.close()
+
+
+def test_save_as_never_over_a_department_file_or_another_programs_json(window, fake, tmp_path):
+    from model.department.file import department_path
+    folder = _department_folder(tmp_path / "单位")
+    dept = department_path(folder)
+    settings = tmp_path / "settings.json"
+    settings.write_text('{"theme": "dark"}', encoding="utf-8")
+    for target in (dept, settings):
+        before = target.read_bytes()
+        fake.next_save = str(target)  # the dialog asked "replace?" about a file that holds no project
+        assert not window.save_as()
+        assert target.read_bytes() == before and str(target.name) in fake.errors[-1][1]
+    fake.errors.clear()
+    fake.next_save = str(folder / "00.zpb.json")  # another project: the dialog's question is the clerk's word
+    assert window.save_as() and fake.errors == []
+
+
+def test_export_suggests_a_name_that_is_not_a_clerks_form(window, fake, tmp_path, clerk_form):
+    fake.next_save = str(tmp_path / "签过字的表.zpb.json")  # imported from 签过字的表.docx, saved beside it
+    assert window.save_as()
+    asked = []
+    fake.save_file = lambda suggested, *_a: asked.append(suggested) or None
+    window.export("docx")
+    window.export("xlsx")
+    assert Path(asked[0]).name == "签过字的表（导出）.docx"  # never the form itself as the default
+    assert Path(asked[1]).name == "签过字的表.xlsx"  # nothing there: the plain name

@@ -33,7 +33,37 @@ def project_target(chosen: str, interaction) -> Path | None:
                               f"{path.name} 没有改动；请换一个文件名")
             return None
         path, lengthened = path.with_name(path.name + PROJECT_SUFFIX), True
+    refused = _not_a_project(path)
+    if refused:
+        interaction.error("无法保存", f"{path} {refused}，另存不会覆盖它；请换一个文件名")
+        return None
     return _asked(path, lengthened, interaction, "无法保存")
+
+
+def _not_a_project(path: Path) -> str | None:
+    """Why an existing file there holds something other than a project (None: nothing, or one)."""
+    from model.project_file import ProjectFileError, load_project
+    if path.name.lower().endswith(".zpbdept.json"):
+        return "是部门整体文件"
+    if not path.is_file():
+        return None
+    try:
+        load_project(path)
+    except ProjectFileError:
+        return "不是本程序能读取的项目文件（可能是其他程序的文件，或更新版本的项目文件）"
+    return None
+
+
+def suggested_export(folder: Path, stem: str, fmt: str) -> Path:
+    """The name a save dialog offers for an export: the plain name unless a file there is not our
+    unchanged export (a form the clerk filled, then imported and saved beside it): then
+    NAME（导出）, as the command line names a form's outputs. The default is never their form."""
+    from cli.outputs import EXPORT_SUFFIX
+    from exporters.stamp import is_unchanged_export
+    plain = folder / f"{stem}.{fmt}"
+    if plain.exists() and not is_unchanged_export(plain):
+        return folder / f"{stem}{EXPORT_SUFFIX}.{fmt}"
+    return plain
 
 
 def export_target(chosen: str, fmt: str, inputs: list[Path], interaction,

@@ -17,7 +17,7 @@ from ui.actions import build_actions
 from ui.editor.controller import FileChangedOnDisk, ProjectController
 from ui.editor.form_page import FormPage
 from ui.common.interaction import Interaction, close_dialogs, describe_failure, guarded
-from ui.common.targets import export_target, project_target
+from ui.common.targets import export_target, project_target, suggested_export
 from ui.editor.problems_panel import ProblemsPanel
 from ui.editor.recovery import RecoveryStore
 
@@ -241,7 +241,7 @@ class MainWindow(QMainWindow):
     @guarded("无法导出")
     def export(self, fmt: str) -> None:
         name = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)"}[fmt]
-        path = self._export_target(self._ask_save(self._folder() / f"{self._stem()}.{fmt}", name, "导出"), fmt)
+        path = self._export_target(self._ask_save(suggested_export(self._folder(), self._stem(), fmt), name, "导出"), fmt)
         if path:
             from exporters.files import export
             from ui.common.printing import cut_off
@@ -251,8 +251,8 @@ class MainWindow(QMainWindow):
 
     @guarded("无法导出 PDF")
     def export_pdf(self) -> None:
-        path = self._export_target(self._ask_save(self._folder() / f"{self._stem()}.pdf", "PDF (*.pdf)", "导出 PDF"),
-                                   "pdf")
+        path = self._export_target(self._ask_save(suggested_export(self._folder(), self._stem(), "pdf"),
+                                                  "PDF (*.pdf)", "导出 PDF"), "pdf")
         if path:
             from exporters.files import export  # the same code as `export --pdf`
             export(self.controller.project, path, "pdf")
