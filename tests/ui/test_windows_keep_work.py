@@ -572,3 +572,24 @@ def test_export_suggests_a_name_that_is_not_a_clerks_form(window, fake, tmp_path
     window.export("xlsx")
     assert Path(asked[0]).name == "签过字的表（导出）.docx"  # never the form itself as the default
     assert Path(asked[1]).name == "签过字的表.xlsx"  # nothing there: the plain name
+
+
+def test_a_report_the_clerk_wrote_in_is_not_the_default_of_the_next_draft(qtbot, fake, tmp_path):
+    from docx import Document
+    folder = _department_folder(tmp_path / "单位")
+    dialog = _department(qtbot, fake, folder)
+    report = folder / "部门整体绩效评价报告.docx"
+    asked = []
+    fake.save_file = lambda suggested, *_a: asked.append(suggested) or str(report)
+    dialog.buttons["report"].click()
+    assert Path(asked[-1]) == report and report.exists()
+    dialog.buttons["report"].click()  # our own draft, unchanged: offered again as it is
+    assert Path(asked[-1]) == report
+    doc = Document(str(report))
+    doc.add_paragraph("经过一个下午写好的问题分析")  # the clerk fills the 【待填写】 parts in Word
+    doc.save(str(report))
+    fake.save_file = lambda suggested, *_a: asked.append(suggested) or None
+    dialog.buttons["report"].click()
+    assert Path(asked[-1]).name == "部门整体绩效评价报告（导出）.docx"
+    fake.save_answer = "discard"
+    dialog.reject()

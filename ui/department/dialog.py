@@ -36,6 +36,7 @@ from model.unit import load_unit
 
 from ui.common import geometry
 from ui.common.settings import data_dir
+from ui.common.targets import suggested_export
 from ui.editor.controller import ProjectController
 from ui.editor.recovery import CopyKind, Recovered, RecoveryStore
 from ui.editor.indicator_panel import IndicatorPanel
@@ -603,7 +604,9 @@ class DepartmentDialog(QDialog):
         what, name = OUTPUTS[kind]
         fmt = "xlsx" if kind == "xlsx" else "docx"
         wanted = "Excel 文件 (*.xlsx)" if kind == "xlsx" else "Word 文件 (*.docx)"
-        target = self.interaction.save_file(str(self.folder / name), wanted, f"导出{what}")
+        # a draft report the clerk has since written in is never the default to replace
+        suggested = suggested_export(self.folder, Path(name).stem, Path(name).suffix.lstrip("."))
+        target = self.interaction.save_file(str(suggested), wanted, f"导出{what}")
         if not target:
             return
         if not Path(target).suffix:

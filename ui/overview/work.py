@@ -21,7 +21,7 @@ from model.unit.summary import build_summary
 from model.unit import free_path, next_year_name
 
 from ui.common.interaction import describe_failure, guarded
-from ui.common.targets import export_target
+from ui.common.targets import export_target, suggested_export
 from ui.common.windows import windows
 
 
@@ -57,7 +57,8 @@ class OverviewWork:
         """The file the clerk names, never a project or department file of the folder (any .json)
         nor under another format's name (ui.common.targets); None when refused or cancelled."""
         filters = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)", "pdf": "PDF (*.pdf)"}
-        chosen = self.interaction.save_file(str(self.folder.folder / f"{name}.{fmt}"), filters[fmt], "导出")
+        suggested = suggested_export(self.folder.folder, name, fmt)  # never a 汇总表 the clerk signed
+        chosen = self.interaction.save_file(str(suggested), filters[fmt], "导出")
         if not chosen:
             return None
         target = export_target(chosen, fmt, [e.path for e in self.folder.entries], self.interaction,
