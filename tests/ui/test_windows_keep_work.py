@@ -593,3 +593,35 @@ def test_a_report_the_clerk_wrote_in_is_not_the_default_of_the_next_draft(qtbot,
     assert Path(asked[-1]).name == "部门整体绩效评价报告（导出）.docx"
     fake.save_answer = "discard"
     dialog.reject()
+
+
+def test_a_summary_of_unsaved_typing_is_asked_about_first(qtbot, fake, tmp_path):
+    from openpyxl import load_workbook
+
+    from ui.app import make_app
+    from ui.overview.window import OverviewWindow
+    folder = _department_folder(tmp_path / "单位")
+    path = folder / "00.zpb.json"
+    make_app()
+    w = OverviewWindow(folder, fake)
+    qtbot.addWidget(w)
+    w.folder.load_all()
+    editor = w.open_entry(w.folder.entries[w.folder.row_of(path)])
+    editor.controller.set_field(("funds", 0), "executed", "77777")
+    editor.follow_overview()
+    out = tmp_path / "汇总表.xlsx"
+    fake.next_save = str(out)
+    fake.confirm_answer = False
+    w.export_summary("xlsx")
+    assert not out.exists() and fake.confirms and "未保存" in fake.confirms[-1]
+    fake.confirm_answer = True
+    w.export_summary("xlsx")
+    assert out.exists()
+    values = [c.value for row in load_workbook(out).active.iter_rows() for c in row]
+    assert 77777 in values or "77777" in values  # as the window shows it, the clerk having agreed
+    editor.save()
+    fake.confirms.clear()
+    w.export_summary("xlsx")  # saved: nothing to ask
+    assert fake.confirms == []
+    editor.close()
+    w.close()

@@ -72,6 +72,17 @@ class OverviewWork:
             broken = f"文件夹中的 {len(entries)} 个文件都无法读取" if entries else "文件夹中还没有项目文件"
             raise ClerkError(f"没有可读取的项目文件（{broken}），没有可汇总的内容")
 
+    def _unsaved_agreed(self, what: str) -> bool:
+        """Projects open with unsaved changes are in what is made as the window shows them, not as
+        their files hold them: the clerk is asked before a hand-in carries figures no file has."""
+        unsaved = [e for e in self.folder.entries if e.path in self.folder.unsaved]
+        if not unsaved:
+            return True
+        names = "、".join(e.name for e in unsaved[:5]) + ("等" if len(unsaved) > 5 else "")
+        return self.interaction.confirm(
+            "有未保存的修改", f"{len(unsaved)} 个项目（{names}）有未保存的修改，{what}将按窗口中的内容制作，"
+            "与项目文件不同。\n继续吗？（选“否”什么也不写，可以先在它们的窗口中保存）")
+
     def _refuse_input(self, target: str) -> None:
         if Path(target).resolve() in {e.path.resolve() for e in self.folder.entries}:
             raise ClerkError(f"{Path(target).name} 是本文件夹的项目文件，不能被导出文件覆盖")
@@ -179,6 +190,8 @@ class OverviewWork:
     @guarded("无法导出汇总表")
     def export_summary(self, fmt: str) -> None:
         self._refuse_nothing_readable()
+        if not self._unsaved_agreed("汇总表"):
+            return
         target = self._save_target(f"{self.folder.folder.name}汇总表", fmt)
         if not target:
             return
@@ -209,6 +222,8 @@ class OverviewWork:
     @guarded("无法合并导出")
     def export_combined(self, fmt: str) -> None:
         self._refuse_nothing_readable()
+        if not self._unsaved_agreed("导出的文件"):
+            return
         target = self._save_target(f"{self.folder.folder.name}全部自评表", fmt)
         if not target:
             return
@@ -229,6 +244,8 @@ class OverviewWork:
     @guarded("无法导出")
     def export_each(self) -> None:
         """Each project's Word and Excel form into a folder; a cancel stops between files."""
+        if not self._unsaved_agreed("导出的表"):
+            return
         folder = self.interaction.choose_folder(str(self.folder.folder), "导出到哪个文件夹")
         if not folder:
             return
@@ -266,6 +283,8 @@ class OverviewWork:
 
     def print_all(self) -> None:
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+        if not self._unsaved_agreed("打印的表"):
+            return
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec():
             self.print_to(printer)
@@ -287,6 +306,8 @@ class OverviewWork:
 
     @guarded("无法导出 PDF")
     def export_pdf_all(self) -> None:
+        if not self._unsaved_agreed("PDF"):
+            return
         target = self._save_target(f"{self.folder.folder.name}全部自评表", "pdf")
         if not target:
             return
