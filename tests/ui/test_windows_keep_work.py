@@ -625,3 +625,29 @@ def test_a_summary_of_unsaved_typing_is_asked_about_first(qtbot, fake, tmp_path)
     assert fake.confirms == []
     editor.close()
     w.close()
+
+
+def test_the_rule_profile_and_the_variance_base_chosen_are_undone_as_every_edit(qtbot, fake, tmp_path):
+    from model import profile_names
+    folder = _department_folder(tmp_path / "单位")
+    dialog = _department(qtbot, fake, folder)
+    first = dialog.profile.currentText()
+    other = next(n for n in profile_names() if n != first)
+    base = dialog.variance_base.currentData()
+    dialog.profile.setCurrentText(other)  # chosen in the box
+    assert dialog.rows.project.profile == other
+    dialog.variance_base.setCurrentIndex(dialog.variance_base.findData("annual"))
+    dialog.recompute()
+    assert dialog.dept.profile == other and dialog.dept.variance_base == "annual"
+    dialog.tabs.setCurrentIndex(1)
+    dialog.undo_action.trigger()
+    assert dialog.variance_base.currentData() == base and dialog.tabs.currentIndex() == 0
+    dialog.undo_action.trigger()
+    assert dialog.profile.currentText() == first and dialog.rows.project.profile == first
+    dialog.recompute()
+    assert not dialog.is_modified()
+    dialog.redo_action.trigger()
+    dialog.recompute()
+    assert dialog.dept.profile == other and dialog.is_modified()
+    fake.save_answer = "discard"
+    dialog.reject()

@@ -70,6 +70,20 @@ class BudgetCell(QUndoCommand):
         self.dialog._set_budget_text(self.row, self.col, self.before)
 
 
+class Choice(QUndoCommand):
+    """评分规则 or the 差异率's base chosen: undoable as every other edit of the dialog."""
+
+    def __init__(self, dialog: DepartmentDialog, key: str, before, after, text: str) -> None:
+        super().__init__(text)
+        self.dialog, self.key, self.before, self.after = dialog, key, before, after
+
+    def redo(self) -> None:
+        self.dialog._apply_choice(self.key, self.after)
+
+    def undo(self) -> None:
+        self.dialog._apply_choice(self.key, self.before)
+
+
 def _typed_year(text: str) -> tuple[int | None, str | None]:
     """(year, problem): a year is four digits, 1000–9999."""
     text = text.strip()
@@ -304,13 +318,15 @@ class DepartmentDialog(QDialog):
         self.profile = QComboBox()
         self.profile.addItems(profile_names())
         self.profile.setCurrentText(d.profile)
-        self.profile.currentTextChanged.connect(self._profile_changed)
+        self.profile.currentTextChanged.connect(lambda name: self._chosen("profile", name))
         head.addWidget(QLabel("评分规则"), 2, 2)
         head.addWidget(self.profile, 2, 3)
         self.variance_base = QComboBox()
         self.variance_base.setToolTip("部门预决算差异率 = |决算数 − 基数| ÷ 基数；各区规定不同，按本区的口径选择")
         self._fill_bases()
-        self.variance_base.currentIndexChanged.connect(self._timer.start)
+        self.variance_base.currentIndexChanged.connect(
+            lambda i: self._chosen("variance_base", self.variance_base.itemData(i)))
+        self._choices = {"profile": self.profile.currentText(), "variance_base": self.variance_base.currentData()}
         head.addWidget(QLabel("部门预决算差异率的基数"), 3, 0)
         head.addWidget(self.variance_base, 3, 1)
         lay.addLayout(head)
@@ -379,6 +395,8 @@ class DepartmentDialog(QDialog):
         if isinstance(command, BudgetCell):
             self.tabs.setCurrentIndex(0)
             self.budget.setCurrentCell(command.row, command.col)
+        elif isinstance(command, Choice):
+            self.tabs.setCurrentIndex(0)
         elif command is not None:
             self.tabs.setCurrentIndex(1)
 
@@ -393,6 +411,27 @@ class DepartmentDialog(QDialog):
             self.variance_base.addItem(label, key)
         self.variance_base.setCurrentIndex(max(0, self.variance_base.findData(chosen)) if chosen else 0)
         self.variance_base.blockSignals(False)
+
+    def _chosen(self, key: str, value) -> None:
+        """A choice made in a box: one step on the dialog's undo stack."""
+        before = self._choices[key]
+        if value == before:
+            return
+        what = "评分规则" if key == "profile" else "部门预决算差异率的基数"
+        self.rows.undo_stack.push(Choice(self, key, before, value, f"选择{what}"))
+
+    def _apply_choice(self, key: str, value) -> None:
+        self._choices[key] = value
+        box = self.profile if key == "profile" else self.variance_base
+        box.blockSignals(True)
+        if key == "profile":
+            box.setCurrentText(value)
+        else:
+            box.setCurrentIndex(max(0, box.findData(value)) if value else 0)
+        box.blockSignals(False)
+        if key == "profile":
+            self._profile_changed(value)
+        self._timer.start()
 
     def _profile_changed(self, name: str) -> None:
         self._fill_bases()
