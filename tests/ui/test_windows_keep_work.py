@@ -157,7 +157,7 @@ def test_department_figures_typed_and_crashed_are_offered_back_and_saved(qtbot, 
 
     again = _department(qtbot, fake, folder)
     assert fake.recover_asked and "单位" in fake.recover_asked[-1]
-    assert again.lines["contact"].text() == "王某" and again.is_modified()
+    assert again.lines["contact"].text() == "王某" and again.is_modified() and again.isWindowModified()
     assert next(iter(again.sections.values())).toPlainText() == "一段写了半小时的报告文字"
     assert department_path(folder).read_bytes() == on_disk  # offered, not written over the file
     fake.recover_asked.clear()
@@ -165,6 +165,7 @@ def test_department_figures_typed_and_crashed_are_offered_back_and_saved(qtbot, 
     third = _department(qtbot, fake, folder)
     assert len(fake.recover_asked) == 1 and third.lines["contact"].text() == "王某"
     assert third.save() and load_department(department_path(folder)).contact == "王某"
+    assert not third.isWindowModified()
     third.reject()
     fake.recover_asked.clear()
     _department(qtbot, fake, folder).reject()

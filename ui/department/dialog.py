@@ -115,7 +115,7 @@ class DepartmentDialog(QDialog):
         self.original = recovered.project if recovered else on_disk
         self.dept = self.original.model_copy(deep=True)
         self._shown: dict[object, str] = {}  # widget key -> the text first shown (unchanged: kept as read)
-        self.setWindowTitle(f"部门整体绩效 — {self.folder.name}")
+        self.setWindowTitle(f"部门整体绩效[*] — {self.folder.name}")  # [*]: unsaved, as in the editor
         self.setSizeGripEnabled(True)
         self._timer = QTimer(self, singleShot=True, interval=150, timeout=self.recompute)
         self._autosave_soon = QTimer(self, singleShot=True, interval=AUTOSAVE_MS, timeout=self.autosave)
@@ -246,7 +246,7 @@ class DepartmentDialog(QDialog):
             else:
                 self.recovery.discard()
         except Exception:  # noqa: BLE001 - a full disk must not stop the typing: said in the title
-            self.setWindowTitle(f"部门整体绩效 — {self.folder.name}（自动保存失败：无法写入恢复文件）")
+            self.setWindowTitle(f"部门整体绩效[*] — {self.folder.name}（自动保存失败：无法写入恢复文件）")
 
     def _actions(self) -> None:
         """Save, undo and the row moves by keyboard, as in the editor."""
@@ -541,6 +541,7 @@ class DepartmentDialog(QDialog):
         for i, problem in enumerate(problems):  # a click goes to the cell, as in the editor
             self.problems.item(first + i).setData(Qt.ItemDataRole.UserRole, problem.place)
         self._show_total(fig, problems)
+        self.setWindowModified(dumps(d) != getattr(self, "_saved", dumps(d)))
         if not self._autosave_soon.isActive():  # typing without a pause still autosaves each second
             self._autosave_soon.start()
 
@@ -603,6 +604,7 @@ class DepartmentDialog(QDialog):
             self.interaction.error("保存失败", describe_failure(exc))
             return False
         self._saved = dumps(self.dept)
+        self.setWindowModified(False)
         self.recovery.discard()
         return True
 
@@ -628,6 +630,7 @@ class DepartmentDialog(QDialog):
             return False
         save_department(self.dept, target)
         self._saved = dumps(self.dept)
+        self.setWindowModified(False)
         self.recovery.discard()
         self.interaction.info("已另存", f"已另存为 {target}；文件夹中的 {self.path.name} 保留对方的修改。")
         return True
