@@ -652,3 +652,48 @@ def test_the_rule_profile_and_the_variance_base_chosen_are_undone_as_every_edit(
     assert dialog.dept.profile == other and dialog.is_modified()
     fake.save_answer = "discard"
     dialog.reject()
+
+
+# --- a cell still being typed in when the clerk saves or closes ------------------------------------
+
+def _typing_in(view, index, text: str) -> None:
+    """The clerk typed into a cell and has not pressed Enter or Tab yet."""
+    from PySide6.QtWidgets import QLineEdit
+    view.setCurrentIndex(index)
+    view.edit(index)
+    [editor] = [e for e in view.viewport().findChildren(QLineEdit) if e.isVisible()]
+    editor.setText(text)
+
+
+def test_ctrl_s_right_after_typing_in_a_cell_saves_that_cell(qtbot, fake, tmp_path):
+    from tests.ui.test_window_trust import start
+    from model import Indicator
+    from ui.editor.indicator_table import FIELDS
+    path = tmp_path / "项目.zpb.json"
+    save_project(Project(name="项目", indicators=[Indicator(name="原来的指标")]), path)
+    w = start(qtbot, fake, str(path))
+    w.show()
+    _typing_in(w.funds_view, w.funds_model.index(0, 2), "123")
+    w.actions_["save"].trigger()
+    assert str(load_project(path).funds[0].executed) == "123" and not w.isWindowModified()
+    _typing_in(w.indicator_view, w.indicator_model.index(0, FIELDS.index("name")), "不保存就关的指标")
+    fake.save_answer = "cancel"
+    assert not w.close()  # closing asks: the cell typed in is unsaved work
+    assert w.isVisible() and w.controller.project.indicators[0].name == "不保存就关的指标"
+    w.controller.undo_stack.setClean()
+    w.close()
+
+
+def test_the_department_saves_and_asks_about_a_budget_cell_still_being_typed_in(qtbot, fake, tmp_path):
+    from model.department.file import department_path, load_department
+    folder = _department_folder(tmp_path / "单位")
+    dialog = _department(qtbot, fake, folder)
+    _typing_in(dialog.budget, dialog.budget.model().index(0, 0), "555")
+    assert dialog.save()
+    assert str(load_department(department_path(folder)).budget[0].initial_budget) == "555"
+    _typing_in(dialog.budget, dialog.budget.model().index(1, 0), "666")
+    fake.save_answer = "cancel"
+    dialog.reject()
+    assert dialog.isVisible()  # asked: the cell typed in is unsaved
+    fake.save_answer = "discard"
+    dialog.reject()

@@ -35,6 +35,7 @@ from model.project import AMOUNT_FIELDS
 from model.unit import load_unit
 
 from ui.common import geometry
+from ui.common.editing import commit_editing
 from ui.common.settings import data_dir
 from ui.common.targets import suggested_export
 from ui.editor.controller import ProjectController
@@ -590,6 +591,7 @@ class DepartmentDialog(QDialog):
     def save(self) -> bool:
         """Save into the folder; a file someone else changed since it was read is not replaced
         without the clerk's word (覆盖保存 / 另存为 / 取消), as the editor asks."""
+        commit_editing(self)
         self.recompute()
         try:
             if self._changed_on_disk():
@@ -641,6 +643,7 @@ class DepartmentDialog(QDialog):
         from cli.outputs import OutputRule
         from exporters.department.outputs import OUTPUTS, render_department
         from exporters.files import write_output
+        commit_editing(self)
         if not self.refresh_projects():
             self.recompute()
         what, name = OUTPUTS[kind]
@@ -671,6 +674,7 @@ class DepartmentDialog(QDialog):
 
     def reject(self) -> None:
         """Closing (关闭, Esc, the title bar's ×) asks before unsaved figures are lost."""
+        commit_editing(self)  # a cell still being typed in is part of the figures
         if self.is_modified():
             answer = self.interaction.ask_save_changes(f"部门整体（{self.folder.name}）")
             if answer == "cancel" or (answer == "save" and not self.save()):

@@ -16,6 +16,7 @@ from ui.common import settings as app_settings
 from ui.actions import build_actions
 from ui.editor.controller import FileChangedOnDisk, ProjectController
 from ui.editor.form_page import FormPage
+from ui.common.editing import commit_editing
 from ui.common.interaction import Interaction, close_dialogs, describe_failure, guarded
 from ui.common.targets import export_target, project_target, suggested_export
 from ui.editor.problems_panel import ProblemsPanel
@@ -138,6 +139,7 @@ class MainWindow(QMainWindow):
     # --- files ---------------------------------------------------------------------------------
     def maybe_save(self) -> bool:
         """True when it is fine to drop the current project."""
+        commit_editing(self)  # a cell still being typed in is part of the work
         if self.controller.undo_stack.isClean():
             return True
         answer = self.interaction.ask_save_changes(self.display_name())
@@ -205,12 +207,14 @@ class MainWindow(QMainWindow):
 
     @guarded("无法保存")
     def save(self) -> bool:
+        commit_editing(self)
         if self.controller.path is None or self.controller.path.suffix.lower() != ".json":
             return bool(self.save_as())
         return self._save_to(None)
 
     @guarded("无法保存")
     def save_as(self) -> bool:
+        commit_editing(self)
         suggested = self._folder() / f"{safe_name(self.controller.project.name)}.zpb.json"
         path = self._ask_save(suggested)
         target = project_target(path, self.interaction) if path else None
@@ -240,6 +244,7 @@ class MainWindow(QMainWindow):
 
     @guarded("无法导出")
     def export(self, fmt: str) -> None:
+        commit_editing(self)
         name = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)"}[fmt]
         path = self._export_target(self._ask_save(suggested_export(self._folder(), self._stem(), fmt), name, "导出"), fmt)
         if path:
@@ -251,6 +256,7 @@ class MainWindow(QMainWindow):
 
     @guarded("无法导出 PDF")
     def export_pdf(self) -> None:
+        commit_editing(self)
         path = self._export_target(self._ask_save(suggested_export(self._folder(), self._stem(), "pdf"),
                                                   "PDF (*.pdf)", "导出 PDF"), "pdf")
         if path:
@@ -275,6 +281,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtPrintSupport import QPrintPreviewDialog
 
         from ui.common.printing import print_to
+        commit_editing(self)
         dialog = QPrintPreviewDialog(self)
         geometry.place_dialog(dialog, 1000, 1000)  # a whole A4 page where the screen allows
         dialog.setWindowTitle(f"打印预览：{self._pages_words()}")
@@ -285,6 +292,7 @@ class MainWindow(QMainWindow):
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 
         from ui.common.printing import print_to
+        commit_editing(self)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         words = self._pages_words()
         self.statusBar().showMessage(f"本表打印{words}", 10000)
