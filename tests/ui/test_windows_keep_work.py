@@ -697,3 +697,83 @@ def test_the_department_saves_and_asks_about_a_budget_cell_still_being_typed_in(
     assert dialog.isVisible()  # asked: the cell typed in is unsaved
     fake.save_answer = "discard"
     dialog.reject()
+
+
+# --- what held: a full disk and a folder that refuses writing, in every window ----------------------
+
+@pytest.fixture
+def full_disk(monkeypatch):
+    """The disk fills while a save writes: every atomic write fails at its fsync."""
+    import errno
+
+    import model.files as files
+
+    def full(_fd):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    class Disk:
+        @staticmethod
+        def fill() -> None:
+            monkeypatch.setattr(files.os, "fsync", full)
+
+        @staticmethod
+        def free() -> None:
+            monkeypatch.undo()
+    return Disk
+
+
+def _no_temps(folder: Path) -> bool:
+    return not [p for p in folder.rglob("*") if p.name.endswith(".tmp")]
+
+
+def test_a_full_disk_loses_nothing_in_the_editor(qtbot, fake, tmp_path, full_disk):
+    from tests.ui.test_window_trust import start
+    path = tmp_path / "项目.zpb.json"
+    save_project(Project(name="原来的"), path)
+    before = path.read_bytes()
+    w = start(qtbot, fake, str(path))
+    w.controller.set_field(("project", None), "name", "新的名字")
+    full_disk.fill()
+    assert not w.save()
+    assert path.read_bytes() == before and w.isWindowModified() and _no_temps(tmp_path)
+    title, message = fake.errors[-1]
+    assert title == "无法保存" and "磁盘已满" in message and "项目.zpb.json" in message
+    w.autosave()  # the recovery copy cannot be written either: said, typing goes on
+    assert "自动保存失败" in w.statusBar().currentMessage()
+    full_disk.free()
+    assert w.save() and load_project(path).name == "新的名字"
+    w.close()
+
+
+def test_a_full_disk_loses_nothing_in_the_department_dialog_or_the_overview(qtbot, fake, tmp_path, full_disk):
+    from model.department.file import department_path
+    from ui.app import make_app
+    from ui.overview.window import OverviewWindow
+    folder = _department_folder(tmp_path / "单位")
+    dept = department_path(folder).read_bytes()
+    dialog = _department(qtbot, fake, folder)
+    dialog.lines["phone"].setText("12345678")
+    full_disk.fill()
+    assert not dialog.save()
+    assert department_path(folder).read_bytes() == dept and dialog.is_modified()
+    assert "磁盘已满" in fake.errors[-1][1]
+    fake.save_answer = "save"
+    dialog.reject()  # the save on closing fails: the dialog stays with its figures
+    assert dialog.isVisible() and dialog.lines["phone"].text() == "12345678"
+    fake.errors.clear()
+    make_app()
+    w = OverviewWindow(folder, fake)
+    qtbot.addWidget(w)
+    w.folder.load_all()
+    names = sorted(p.name for p in folder.iterdir())
+    fake.next_text = "新项目"
+    w.new_project()
+    fake.next_save = str(tmp_path / "汇总表.docx")
+    w.export_summary("docx")
+    assert [t for t, _m in fake.errors] == ["无法新建项目", "无法导出汇总表"]
+    assert all("磁盘已满" in m for _t, m in fake.errors)
+    assert sorted(p.name for p in folder.iterdir()) == names and _no_temps(tmp_path)
+    full_disk.free()
+    fake.save_answer = "discard"
+    dialog.reject()
+    w.close()
