@@ -777,3 +777,19 @@ def test_a_full_disk_loses_nothing_in_the_department_dialog_or_the_overview(qtbo
     fake.save_answer = "discard"
     dialog.reject()
     w.close()
+
+
+def test_saving_a_file_renamed_meanwhile_writes_it_back_and_says_so(qtbot, fake, tmp_path):
+    from tests.ui.test_window_trust import start
+    path = tmp_path / "项目.zpb.json"
+    save_project(Project(name="项目"), path)
+    w = start(qtbot, fake, str(path))
+    path.rename(tmp_path / "改名的项目.zpb.json")  # Explorer, while the window is open
+    w.controller.set_field(("project", None), "name", "改过")
+    assert w.save()
+    assert load_project(path).name == "改过"  # nothing lost: written where the window said it would
+    assert fake.infos and "改了名" in fake.infos[-1] and str(path) in fake.infos[-1]
+    fake.infos.clear()
+    w.controller.set_field(("project", None), "name", "再改")
+    assert w.save() and fake.infos == []  # there now: saved as usual
+    w.close()

@@ -224,6 +224,8 @@ class MainWindow(QMainWindow):
 
     def _save_to(self, path: str | None) -> bool:
         """Save; when someone else changed the file since we read it, the clerk decides."""
+        own = self.controller.path
+        gone = path is None and own is not None and self.controller.disk is not None and not own.exists()
         try:
             self.controller.save(path)
         except FileChangedOnDisk as exc:
@@ -234,6 +236,9 @@ class MainWindow(QMainWindow):
                 return False
             self.controller.save(path, overwrite=True)
         self._after_save()
+        if gone:  # deleted, moved or renamed meanwhile (Explorer, a colleague): written back, and said
+            self.interaction.info("原文件已不在", f"{own}\n\n打开后，这个文件被删除、移走或改了名。已按原来的文件名重新保存。"
+                                  "\n如果它是被改了名，文件夹中现在有两份这个项目，请删去多余的一份（汇总表会把两份都算上）。")
         return True
 
     def _after_save(self) -> None:
