@@ -793,3 +793,65 @@ def test_saving_a_file_renamed_meanwhile_writes_it_back_and_says_so(qtbot, fake,
     w.controller.set_field(("project", None), "name", "再改")
     assert w.save() and fake.infos == []  # there now: saved as usual
     w.close()
+
+
+KILLED_OVERVIEW = """
+import sys, time
+sys.path.insert(0, sys.argv[1])
+from ui.app import make_app, open_folder_start
+
+class Clerk:
+    def ask_recover(self, description):
+        return False
+    def info(self, *a):
+        pass
+    def confirm(self, *a):
+        return True
+    def ask_text(self, *a):
+        return "新建后就崩溃的项目"
+
+app = make_app()
+overview = open_folder_start(sys.argv[2], Clerk())
+overview.folder.load_all()
+entry = overview.folder.entries[0]
+editor = overview.open_entry(entry)
+editor.controller.set_field(("project", None), "implementer", "从一览打开后输入的", typing=True)
+overview.new_project()  # the overview's 新建: saved at once, then typed in
+new = overview.editors[overview.folder.entries[-1].path]
+new.controller.set_field(("project", None), "department", "新项目的主管部门", typing=True)
+print("typed", flush=True)
+while True:
+    app.processEvents()
+    time.sleep(0.01)
+"""
+
+
+@pytest.mark.skipif(__import__("os").name == "nt", reason="kill -9 is POSIX")
+def test_the_overview_killed_with_kill_9_and_started_again_on_its_folder_loses_nothing(qtbot, fake, tmp_path):
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from ui.app import make_app, open_folder_start
+    folder = _department_folder(tmp_path / "单位")
+    root = Path(__file__).resolve().parents[2]
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    with subprocess.Popen([sys.executable, "-c", KILLED_OVERVIEW, str(root), str(folder)], env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
+        assert child.stdout.readline().strip() == b"typed", child.stderr.read().decode(errors="replace")
+        time.sleep(5)
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=30)
+    make_app()
+    overview = open_folder_start(folder, fake)
+    qtbot.addWidget(overview)
+    assert len(fake.recover_asked) == 2
+    got = {e.controller.path.name: e.controller.project for e in overview.recovered_windows}
+    assert got["00.zpb.json"].implementer == "从一览打开后输入的"
+    assert got["新建后就崩溃的项目.zpb.json"].department == "新项目的主管部门"
+    for editor in overview.recovered_windows:
+        editor.controller.undo_stack.setClean()
+        editor.close()
+    overview.close()
