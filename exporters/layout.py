@@ -502,7 +502,10 @@ def line_count(text: str, width_mm: float, pt: float, padding_mm: float = 2.0) -
     Cached: pagination and fitting columns to a long form ask the same cells again at each size
     and split they try (a third of a batch export's time before)."""
     em_mm = pt * 0.3528
-    per_line = max(1.0, (width_mm - padding_mm) / em_mm)
+    # a line sets whole characters: 13.6 em of room between Word's cell margins holds 13 Chinese
+    # characters, not 13.6 (counted so, a row of 120-character reasons was a line short, and Word
+    # printed the signature lines alone on a page the layout did not have)
+    per_line = max(1.0, min((width_mm - padding_mm) / em_mm, math.floor((width_mm - CELL_PADDING_MM) / em_mm)))
     lines = 0
     for para in (text or "").split("\n"):
         w = visual_width(para)

@@ -38,6 +38,15 @@ def long_project(n: int = 40):
     return p
 
 
+def tight_project():
+    """Ten indicators whose 120-character reasons fill the fitted 偏差原因 column's lines: 13.6 em
+    of room where a line sets 13 Chinese characters."""
+    p = long_project(10)
+    for ind in p.indicators:
+        ind.deviation = ("受疫情及天气影响部分项目延期至次年实施下一步将提前谋划加强统筹确保项目按期完成" * 4)[:120]
+    return p
+
+
 def headless_export(src: Path, **outputs: Path) -> subprocess.CompletedProcess:
     """`zpb export` in a process of its own with no display and no Qt platform chosen: as a batch
     script on a server runs it."""
@@ -73,7 +82,7 @@ def printed(tmp_path_factory):
         pytest.fail("LibreOffice and poppler-utils are needed: .ci/run installs them")
     base = tmp_path_factory.mktemp("long")
     out = {}
-    for name, project in (("long", long_project()), ("normal", reference_project("01"))):
+    for name, project in (("long", long_project()), ("normal", reference_project("01")), ("tight", tight_project())):
         src = base / f"{name}.zpb.json"
         save_project(project, src)
         files = {fmt: base / f"{name}-{fmt}.{fmt}" for fmt in ("docx", "xlsx", "pdf")}
@@ -169,3 +178,16 @@ def test_the_pdf_carries_the_export_mark_and_a_batch_replaces_only_its_own(print
     assert again.returncode == 1 and "--force" in again.stderr
     assert out.read_bytes().endswith(b"% annotated\n")
     assert headless_export(src, pdf=src).returncode == 1
+
+
+@pytest.mark.parametrize("output", OUTPUTS)
+def test_reasons_that_fill_their_lines_print_on_the_layouts_pages_with_the_signatures(printed, output):
+    """The layout counted 13.6 characters a line where a line sets 13, so each such row was a line
+    short: Word printed a third page holding nothing but the signature lines, the program's PDF
+    three pages, Excel two — three copies of one form that disagree."""
+    project = printed["tight"]["project"]
+    pages = pages_text(printed["tight"]["pdfs"][output])
+    assert len(pages) == len(paginate(build_layout(project))), output
+    last = pages[-1]
+    assert "总分" in last and "填报人" in last and "第10项指" in last, output  # the name wraps across cells
+    assert "总分" not in "".join(pages[:-1]), output
