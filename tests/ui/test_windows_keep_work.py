@@ -855,3 +855,20 @@ def test_the_overview_killed_with_kill_9_and_started_again_on_its_folder_loses_n
         editor.controller.undo_stack.setClean()
         editor.close()
     overview.close()
+
+
+def test_one_department_dialog_per_folder_whichever_window_asks(qtbot, window, fake, tmp_path):
+    from ui.app import make_app
+    from ui.overview.window import OverviewWindow
+    folder = _department_folder(tmp_path / "单位")
+    make_app()
+    w = OverviewWindow(folder, fake)
+    qtbot.addWidget(w)
+    w.folder.load_all()
+    w.actions_["department"].trigger()
+    dialog = w.department_dialog
+    fake.next_folder = str(folder)
+    window.actions_["department"].trigger()  # the editor's 文件 → 部门整体 on the same folder
+    assert window.department_dialog is dialog
+    dialog.reject()
+    w.close()

@@ -689,8 +689,11 @@ def open_department(window, folder: Path | None = None) -> DepartmentDialog | No
     folder = folder or window.interaction.choose_folder(str(window._folder()))
     if not folder:
         return None
-    for open_one in window.findChildren(DepartmentDialog):  # one dialog per folder: two would
-        if open_one.isVisible() and _same_folder(open_one.folder, Path(folder)):  # save over each other
+    from PySide6.QtWidgets import QApplication
+    # one dialog per folder in the whole program (the editor's 部门整体 and the overview's): two
+    # would save over each other and keep two recovery copies
+    for open_one in [w for w in QApplication.topLevelWidgets() if isinstance(w, DepartmentDialog)]:
+        if open_one.isVisible() and _same_folder(open_one.folder, Path(folder)):
             open_one.raise_()
             open_one.activateWindow()
             return open_one
