@@ -139,6 +139,13 @@ def build_overview_actions(w) -> dict[str, QAction]:
         "本单位的部门整体绩效：预算、决算、指标，导出部门整体自评表和评价报告初稿")
     filters = {"all": "全部项目", "errors": "只看有错误的"}
     from ui.overview.table_model import Filter  # the editor starts without the overview
+    act("undo", "撤销(&U)", w.undo_step, S.Undo, "撤销上一次重命名、新建或导入（新建、导入的文件移到回收站）")
+    act("redo", "重做(&R)", w.redo_step, "Ctrl+Y")
+    for key, can, text, word in (("undo", w.file_steps.canUndoChanged, w.file_steps.undoTextChanged, "撤销"),
+                                 ("redo", w.file_steps.canRedoChanged, w.file_steps.redoTextChanged, "重做")):
+        a[key].setEnabled(False)
+        can.connect(a[key].setEnabled)
+        text.connect(lambda t, k=key, wd=word: a[k].setText(f"{wd}{t}" if t else wd))
     act("only_errors", filters["errors"], lambda: w.set_filter(Filter.ERRORS), "Ctrl+E")
     act("show_all", filters["all"], w.show_all, "Ctrl+Shift+E", "不筛选、不搜索，显示文件夹中的全部项目")
 
@@ -146,6 +153,9 @@ def build_overview_actions(w) -> dict[str, QAction]:
     m = bar.addMenu("文件(&F)")
     for key in ("new", "open", "import", "rename", "trash", None, "open_folder", "next_year", None, "close", "quit"):
         m.addSeparator() if key is None else m.addAction(a[key])
+    m = bar.addMenu("编辑(&E)")
+    m.addAction(a["undo"])
+    m.addAction(a["redo"])
     m = bar.addMenu("汇总与导出(&X)")
     for key in ("summary_docx", "summary_xlsx", None, "combined_docx", "combined_xlsx", "each", "pdf_all",
                 None, "print_all", None, "department"):

@@ -872,3 +872,57 @@ def test_one_department_dialog_per_folder_whichever_window_asks(qtbot, window, f
     assert window.department_dialog is dialog
     dialog.reject()
     w.close()
+
+
+# --- the overview's own edits: undone as a file manager undoes them --------------------------------
+
+def test_rename_new_and_import_in_the_overview_are_undone(qtbot, fake, tmp_path, monkeypatch):
+    from tests.clerk_forms import clerk_docx
+    from tests.conftest import reference_rows
+    from ui.app import make_app
+    from ui.overview.window import OverviewWindow
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
+    (tmp_path / "xdg").mkdir()
+    folder = _department_folder(tmp_path / "单位")
+    make_app()
+    w = OverviewWindow(folder, fake)
+    qtbot.addWidget(w)
+    w.folder.load_all()
+    undo, redo = w.actions_["undo"], w.actions_["redo"]
+    assert not undo.isEnabled()
+    old = folder / "00.zpb.json"
+    content = old.read_bytes()
+    w.view.selectRow(w.proxy.mapFromSource(w.model.index(w.folder.row_of(old), 0)).row())
+    fake.next_text = "改名后"
+    w.rename_selected()
+    assert not old.exists() and undo.isEnabled() and "重命名" in undo.text()
+    undo.trigger()
+    assert old.read_bytes() == content and not (folder / "改名后.zpb.json").exists()
+    assert w.folder.row_of(old) is not None
+    redo.trigger()
+    assert (folder / "改名后.zpb.json").exists() and not old.exists()
+    undo.trigger()
+
+    fake.next_text = "新的项目"
+    w.new_project()
+    made = folder / "新的项目.zpb.json"
+    assert made.exists() and made in w.editors
+    undo.trigger()  # still open in its editor: said, not moved
+    assert made.exists() and "正在编辑" in fake.errors[-1][1]
+    w.editors[made].controller.undo_stack.setClean()
+    w.editors[made].close()
+    qtbot.waitUntil(lambda: made not in w.editors)
+    undo.trigger()
+    assert not made.exists() and w.folder.row_of(made) is None
+    assert (tmp_path / "xdg" / "Trash" / "files" / made.name).exists()  # in the trash: restorable
+    assert not redo.isEnabled()  # a file in the trash is restored from the trash
+
+    form = clerk_docx(reference_rows("01"), tmp_path / "表.docx")
+    w.import_paths([str(form)])
+    imported = [e.path for e in w.folder.entries if e.path.name not in {"00.zpb.json", "01.zpb.json"}]
+    assert len(imported) == 1
+    imported[0].write_text(imported[0].read_text(encoding="utf-8").replace("}", "} ", 1), encoding="utf-8")
+    fake.errors.clear()
+    undo.trigger()  # typed into since it was imported: never trashed by an undo
+    assert imported[0].exists() and "修改过" in fake.errors[-1][1]
+    w.close()

@@ -10,6 +10,7 @@ import time
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt, QTimer
+from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QMainWindow, QProgressBar, QPushButton, QStyleOptionViewItem, QTableView, QVBoxLayout,
                                QWidget)
@@ -38,6 +39,7 @@ class OverviewWindow(QMainWindow, OverviewWork):
         self.model = UnitTableModel(self.folder)
         self.proxy = OverviewProxy(self.model)
         self.editors: dict[Path, QMainWindow] = {}
+        self.file_steps = QUndoStack(self)  # renames, 新建 and 导入: undone as a file manager does
         self._shown_progress = 0.0
         self.setAcceptDrops(True)
         self._totals_soon = QTimer(self)

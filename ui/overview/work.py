@@ -22,6 +22,7 @@ from model.unit import free_path, next_year_name
 
 from ui.common.interaction import describe_failure, guarded
 from ui.common.targets import export_target, suggested_export
+from ui.overview.file_steps import Added, Renamed
 from ui.common.windows import windows
 
 
@@ -97,6 +98,7 @@ class OverviewWork:
         project = app_settings.new_project()
         project.name = name.strip()
         entry = self.folder.add_project(project, name)
+        self.file_steps.push(Added(self, [entry.path], f"新建 {entry.path.name}"))
         editor = self.open_entry(entry)
         if editor is not None:  # saved at once, yet as new as the editor's 新建: rows wait to be reached
             editor.controller.await_skeleton()
@@ -108,7 +110,7 @@ class OverviewWork:
 
     def import_paths(self, paths: list[str]) -> None:
         """Each form of each file becomes a project file of the folder; the rest is reported."""
-        added, failed, warned = 0, [], []
+        added, failed, warned, made = 0, [], [], []
         dialog, step = self.progress_step("导入", len(paths))
         for i, path in enumerate(paths):
             if not step(i, Path(path).name):
@@ -118,13 +120,15 @@ class OverviewWork:
                 for n, reading in enumerate(readings, 1):
                     project = reading.project
                     stem = project.name or file_stem(path) + (f"-{n}" if len(readings) > 1 else "")
-                    self.folder.add_project(project, stem)
+                    made.append(self.folder.add_project(project, stem).path)
                     added += 1
                     which = f"{Path(path).name}{f'（第 {n} 张表）' if len(readings) > 1 else ''}"
                     warned += [f"{which}：{w}" for w in reading.warnings]
             except Exception as exc:  # noqa: BLE001 - each file's failure is listed, the rest go on
                 failed.append(f"{Path(path).name}：{describe_failure(exc)}")
         dialog.close()
+        if made:  # 编辑 → 撤销 moves them to the trash while nobody has typed into them
+            self.file_steps.push(Added(self, made, f"导入 {len(made)} 个项目"))
         # what a reading could not be sure of (a hidden row, a revision, text where a number
         # belongs) is said as import and check say it: never read in silence
         said = warned[:SHOWN_WARNINGS] + ([f"……另有 {len(warned) - SHOWN_WARNINGS} 条提醒"]
@@ -162,7 +166,29 @@ class OverviewWork:
             raise ClerkError("这个项目正在编辑，请先关闭它的窗口再重命名")
         name = self.interaction.ask_text("重命名", "新的文件名：", file_stem(entry.path))
         if name and name.strip() and name.strip() != file_stem(entry.path):
-            self.folder.rename(entry.path, name.strip())
+            old = entry.path
+            new = self.folder.rename(old, name.strip())
+            if new != old:
+                self.file_steps.push(Renamed(self, old, new))
+
+    def undo_step(self) -> None:
+        """编辑 → 撤销: the last rename, 新建 or 导入 undone, or why it cannot be."""
+        stack = self.file_steps
+        if stack.canUndo():
+            why = stack.command(stack.index() - 1).undo_refusal()
+            if why:
+                self.interaction.error("无法撤销", why)
+            else:
+                stack.undo()
+
+    def redo_step(self) -> None:
+        stack = self.file_steps
+        if stack.canRedo():
+            why = stack.command(stack.index()).redo_refusal()
+            if why:
+                self.interaction.error("无法重做", why)
+            else:
+                stack.redo()
 
     @guarded("无法打开文件夹")
     def open_folder(self) -> None:
