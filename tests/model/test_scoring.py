@@ -227,3 +227,20 @@ def test_words_that_only_look_pending_still_score(target, actual, points):
 def test_a_placeholder_target_restated_is_no_achievement(placeholder):
     """A template's stand-in left in both cells scored 100% as 'the actual restates the target'."""
     assert _scored(placeholder, placeholder).value is None
+
+
+@pytest.mark.parametrize("target, actual, points", [
+    ("达到预期", "达到预计目标", "10"), ("效果明显", "达到预计效果，效果明显", "10"),
+    ("按时完成", "已完成，仍需进一步加强宣传", "10"), ("按时完成", "按时完成；尚需巩固", "10"),
+    ("按时完成", "已完成，有待提高", "10"), ("有效", "真正在基层发挥作用，有效", "10"),
+])
+def test_an_achieved_actual_with_a_remark_or_a_noun_of_expectation_still_scores(target, actual, points):
+    """'达到预计目标' (reached the expected goal) and '已完成，仍需进一步加强宣传' (done; a remark
+    after it on what to improve) state an outcome: they were 待定, and the form's 总分 with them."""
+    assert _scored(target, actual).value == D(points), _scored(target, actual).reason
+
+
+@pytest.mark.parametrize("target, actual", [("按时完成", "尚需完成验收"), ("有效", "仍需进一步观察效果"),
+                                            ("按时完成", "预计年底完成")])
+def test_a_remark_that_is_the_whole_outcome_is_still_pending(target, actual):
+    assert _scored(target, actual).value is None
