@@ -11,6 +11,7 @@ class Cell:
     col: int  # first grid column the cell covers
     span: int
     text: str
+    below: bool = False  # the cell above merged down into this row (its text is the top's, read there)
 
     @property
     def key(self) -> str:
@@ -31,3 +32,8 @@ def cell_at(row: Row, col: int | None) -> str:
         if cell.covers(col):
             return cell.text
     return ""
+
+
+def merged_down(row: Row, col: int | None) -> bool:
+    """Whether the cell of row at grid column col is the one above merged down."""
+    return col is not None and any(cell.below for cell in row if cell.covers(col))

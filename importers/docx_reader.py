@@ -127,10 +127,11 @@ def table_rows(tbl: Element, said: list[tuple[int, int, str]] | None = None) -> 
             span = _span(pr)
             vmerge = _val(pr, "vMerge")
             found: list[str] = []
-            text = "" if vmerge is not None and vmerge in ("", "continue") else _text(tc, found)
+            below = vmerge is not None and vmerge in ("", "continue")
+            text = "" if below else _text(tc, found)
             if said is not None:
                 said += [(len(rows), col, message) for message in found]
-            row.append(Cell(col, span, text))
+            row.append(Cell(col, span, text, below))
             col += span
         rows.append(row)
     return rows

@@ -10,7 +10,7 @@ from model import Indicator
 from model.numbers import NotANumber, join_target, parse_plain, plain, to_decimal
 from model.text import join_lines
 
-from importers.cells import Row, cell_at
+from importers.cells import Row, cell_at, merged_down
 from importers.labels import (HEADER_FRAGMENTS, bare, blank_score, family, indicator_column, is_footer,
                      is_placeholder, is_total_row, label_key, not_applicable, note_label, points_in_label)
 from importers.reading import Reading
@@ -158,8 +158,12 @@ def read_indicators(rows: list, head: int, reading: Reading, keep_all: bool = Fa
             continue
         # a long text continued below its indicator (exporters/layout.py split_tall_rows), the
         # other cells merged down and so read blank: the pieces join again as they were cut
+        # (in ours, a piece's row has its figures merged down: a new indicator with only its name
+        # typed has them blank, and stays an indicator of its own)
         continued = ("name", "deviation") if keep_all else ("deviation",)
-        if table.rows and r == last + 1 and not any(cell[n] for n in FIELDS if n not in continued):
+        pieces_row = not keep_all or all(merged_down(row, cols.get(n)) for n in ("target", "actual", "weight")
+                                         if n in cols)
+        if table.rows and r == last + 1 and pieces_row and not any(cell[n] for n in FIELDS if n not in continued):
             ind, sep = table.indicators[-1], "" if keep_all else "\n"  # ours: cut between characters
             ind.name = sep.join(filter(None, (ind.name, cell["name"])))
             ind.deviation = sep.join(filter(None, (ind.deviation, cell["deviation"])))

@@ -222,7 +222,7 @@ def sheet_rows(ws, said: list[tuple[int, int, str]] | None = None) -> list[Row]:
             elif top[1] == c:  # the first column of a merged range; counted once across
                 cell = ws.cell(top[0], top[1])
                 text, note = shown_noting(cell.value, cell.number_format) if top[0] == r else ("", "")
-                row.append(Cell(c - 1, top[2], text))
+                row.append(Cell(c - 1, top[2], text, top[0] != r))
             else:
                 continue
             if note and said is not None:

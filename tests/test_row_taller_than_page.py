@@ -146,3 +146,20 @@ def test_the_department_table_continues_a_long_reason_and_says_a_row_no_page_hol
                   str(tmp_path / "部门2.xlsx"))
     assert again.returncode == 0, again.stderr
     assert "部门2.docx：绩效指标第 3 行文字太长" in again.stderr and "部门2.xlsx：绩效指标第 3 行文字太长" in again.stderr
+
+
+def test_a_new_indicator_with_only_its_name_typed_is_read_back_as_its_own(tmp_path):
+    """Reading our own export joins a long text's pieces again (rows whose other cells are merged
+    down from the indicator above). A clerk's new indicator with only its 三级指标 typed so far
+    leaves those cells blank but not merged: it stays an indicator, never glued to the name above."""
+    from exporters.files import export
+    from importers import read_form
+    from model.project import Indicator
+    p = reference_project("02")
+    p.indicators = example_indicators(6)
+    above = p.indicators[2]
+    p.indicators.insert(3, Indicator(level1=above.level1, level2=above.level2, name="新增指标（未填完）"))
+    for fmt in ("docx", "xlsx"):
+        export(p, tmp_path / f"草稿.{fmt}", fmt)
+        back = read_form(tmp_path / f"草稿.{fmt}")
+        assert [i.name for i in back.indicators] == [i.name for i in p.indicators], fmt
