@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-PROJECT_SUFFIX = ".zpb.json"
+from model.project_file import SUFFIX as PROJECT_SUFFIX
 
 
 def _with_suffix(path: Path, suffix: str) -> tuple[Path, bool]:
