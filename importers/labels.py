@@ -127,11 +127,6 @@ def amount_unit(key: str) -> str | None:
     return next(g for g in m.groups() if g)
 
 
-def says_yuan(key: str) -> bool:
-    """A header that gives amounts in 元 ('项目资金(元)', '单位：元'), not 万元."""
-    return amount_unit(key) == "元"
-
-
 # --- the indicator table -----------------------------------------------------------------
 
 def indicator_column(key: str) -> str | None:

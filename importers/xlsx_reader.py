@@ -93,14 +93,10 @@ def _ours(inner: bytes) -> bool:
     return _OUR_FORMULAS.fullmatch(html.unescape(m.group(1).decode("utf-8", "replace")).lstrip("=")) is not None
 
 
-def shown(value, number_format: str = "General") -> str:
-    """A cell's value as the sheet shows it, for the texts a clerk typed ('80%', '864000')."""
-    return shown_noting(value, number_format)[0]
-
-
 def shown_noting(value, number_format: str = "General") -> tuple[str, str]:
-    """shown, and what to say when the number format makes the sheet show another number than
-    the cell holds ('' when not): '0!.0000' shows 180000 as 18.0000 (the 万元 trick), '#,##0,'
+    """A cell's value as the sheet shows it, for the texts a clerk typed ('80%', '864000'), and
+    what to say when the number format makes the sheet show another number than the cell holds
+    ('' when not): '0!.0000' shows 180000 as 18.0000 (the 万元 trick), '#,##0,'
     shows 180000 as 180. What is shown is what the clerk reads, prints and signs: it is read,
     and said. A unit the format writes after the number ('0"%"', '0.00"万元"') is shown with it."""
     if value is None:
