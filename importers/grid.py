@@ -209,6 +209,7 @@ def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str
         _printed_totals(p, table, reading)
         _recognised(p, table, declared, reading)
         _many_projects(rows, head, table, reading)
+        _side_by_side(rows, start, head, reading)
         _scores_within_weights(p, table, reading)
         _printed_total_differs(p, reading)
     if declared:
@@ -427,6 +428,19 @@ def _many_projects(rows: list[Row], head: int, table, reading: Reading) -> None:
             reading.refuse(f"指标表的“{cell.text.strip()}”栏列出 {len(names)} 个项目（{shown}），"
                            "是多个项目的汇总表，不是一个项目的自评表")
             return
+
+
+def _side_by_side(rows: list[Row], start: int, head: int, reading: Reading) -> None:
+    """Refuse two forms laid side by side (a sheet with a second form from its column K on, a
+    table of two forms' columns): read as one, the one on the right was dropped in silence."""
+    for r, labels in ((start, ("项目名称",)), (head, ("一级指标", "三级指标", "指标名称"))):
+        for label in labels:
+            at = [c.col for c in rows[r] if L.bare(c.key) == label]
+            if len(at) > 1:
+                reading.refuse(f"{reading.places.row(r)}有 {len(at)} 个“{label}”（第 {at[0] + 1} 列和第 {at[1] + 1} 列起）："
+                               "并排放着两张表，或一张表分成了左右两半，不能按一张表读取；请把每张表放在单独的工作表中"
+                               "（或上下排列）后再读取")
+                return
 
 
 def _is_declaration(lines: list[str], cols: dict[str, int]) -> bool:
