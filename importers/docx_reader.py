@@ -87,6 +87,11 @@ def _text(el: Element, said: list[str] | None = None, cell: bool = True) -> str:
                 if hidden.strip():
                     said.append(f"隐藏文字“{_shown(hidden)}”不显示也不打印，未读取，请核对")
                 continue
+        elif tag in (W + "instrText", W + "fldSimple"):
+            code = " ".join(((node.text if tag == W + "instrText" else node.get(W + "instr")) or "").split())
+            if code.startswith("="):  # a table formula ('= SUM(ABOVE)'): its result as last updated
+                said.append(f"是 Word 的计算域（{code}），读的是它上次更新时算出的结果（改了数后不会自动更新），"
+                            "请核对（在 Word 中选中后按 F9 可更新）")
         elif tag == W + "t":
             parts.append(node.text or "")
         elif tag == W + "tab":

@@ -101,3 +101,19 @@ def test_a_non_breaking_hyphen_stays_in_the_phone_number(tmp_path):
     path = _edited(tmp_path, "hyphen", lambda xml: xml.replace(
         "<w:r><w:t>50981530</w:t></w:r>", "<w:r><w:t>010</w:t><w:noBreakHyphen/><w:t>50981530</w:t></w:r>", 1))
     assert _one(path)[0].phone == "010-50981530"  # was '01050981530'
+
+
+def test_a_word_formula_field_is_read_as_its_last_result_and_said(tmp_path):
+    def field(xml: str) -> str:  # 年度资金总额's 全年预算数 as '=SUM(BELOW)', its result as last updated
+        at = xml.index("年度资金总额")
+        runs = [m.start() for m in re.finditer(re.escape("<w:r><w:t>18</w:t></w:r>"), xml[at:])]
+        cut = at + runs[1]
+        return (xml[:cut] + '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText xml:space="preserve"> =SUM(BELOW) '
+                '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r><w:r><w:t>18</w:t></w:r>'
+                '<w:r><w:fldChar w:fldCharType="end"/></w:r>' + xml[cut + len("<w:r><w:t>18</w:t></w:r>"):])
+    p, warnings = _one(_edited(tmp_path, "field", field))
+    assert str(p.funds[0].annual_budget) == "18"
+    assert warnings == ["第 1 个表格第 7 行第 5 列：是 Word 的计算域（=SUM(BELOW)），读的是它上次更新时算出的结果（改了数后不会自动更新），"
+                        "请核对（在 Word 中选中后按 F9 可更新）"]
+    simple = _edited(tmp_path, "simple", _manager('<w:fldSimple w:instr=" MERGEFIELD 负责人 ">' + MANAGER + "</w:fldSimple>"))
+    assert _one(simple) == (_one(FORMS / "01.docx")[0], [])  # a mail-merge field is its text
