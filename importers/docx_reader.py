@@ -119,27 +119,60 @@ def _span(pr: Element | None) -> int:
     return min(max(1, int(text)), 64) if text.isdigit() else 1
 
 
-def table_rows(tbl: Element, said: list[tuple[int, int, str]] | None = None) -> list[Row]:
+def table_rows(tbl: Element, said: list[tuple[int, int, str]] | None = None,
+               where: list[int] | None = None, offset: int = 0, depth: int = 0) -> list[Row]:
     """The table's rows of cells; what a cell holds that Word does not show as its text is said
-    in `said` as (row in the table, grid column, message)."""
+    in `said` as (row, grid column, message). A row that is one cell holding a table (a funds part
+    drawn as a table in a merged cell) is that table's rows, at the cell's columns; `where` gets
+    the table's own row number (from 1) of each row."""
     rows: list[Row] = []
-    for tr in _children(tbl, W + "tr"):
+    for number, tr in enumerate(_children(tbl, W + "tr"), 1):
         before = _val(tr.find(W + "trPr"), "gridBefore", "0") or "0"
-        col = min(int(before), 64) if before.isdigit() else 0
+        col = offset + (min(int(before), 64) if before.isdigit() else 0)
+        cells = list(_children(tr, W + "tc"))
+        inner = _inner_table(cells) if depth < 4 else None
+        if inner is not None:
+            start = col + sum(_span(tc.find(W + "tcPr")) for tc in cells[:cells.index(inner[0])])
+            found: list[tuple[int, int, str]] = []
+            got = table_rows(inner[1], found, None, start, depth + 1)
+            if said is not None:
+                said += [(len(rows) + r, c, m) for r, c, m in found]
+            rows += got
+            if where is not None:
+                where += [number] * len(got)
+            continue
         row: Row = []
-        for tc in _children(tr, W + "tc"):
+        for tc in cells:
             pr = tc.find(W + "tcPr")
             span = _span(pr)
             vmerge = _val(pr, "vMerge")
-            found: list[str] = []
+            noted: list[str] = []
             below = vmerge is not None and vmerge in ("", "continue")
-            text = "" if below else _text(tc, found)
+            text = "" if below else _text(tc, noted)
+            if any(child.tag == W + "tbl" for child in tc):
+                noted.append("单元格中嵌套了表格，其中的内容按文字连在一起读取，请核对")
             if said is not None:
-                said += [(len(rows), col, message) for message in found]
+                said += [(len(rows), col, message) for message in noted]
             row.append(Cell(col, span, text, below))
             col += span
         rows.append(row)
+        if where is not None:
+            where.append(number)
     return rows
+
+
+def _inner_table(cells: list[Element]) -> tuple[Element, Element] | None:
+    """(cell, table) when the row's one cell with content holds a table and nothing else."""
+    if not any(child.tag == W + "tbl" for tc in cells for child in tc):
+        return None
+    full = [tc for tc in cells if _text(tc).strip()]
+    if len(full) != 1:
+        return None
+    tables = [child for child in full[0] if child.tag == W + "tbl"]
+    rest = [child for child in full[0] if child.tag == W + "p"]
+    if len(tables) != 1 or any(_text(p).strip() for p in rest):
+        return None
+    return full[0], tables[0]
 
 
 def read_body(path: str | os.PathLike) -> tuple[Element, str]:
@@ -204,10 +237,11 @@ def docx_grid(path: str | os.PathLike, said: list[tuple[int, int, str]] | None =
         if el.tag == W + "tbl":
             tables += 1
             in_table: list[tuple[int, int, str]] = []
-            got = table_rows(el, in_table)
+            numbers: list[int] = []
+            got = table_rows(el, in_table, numbers)
             found += [(len(rows) + r, c, m) for r, c, m in in_table]
             rows += got
-            origins += [(tables, k) for k in range(1, len(got) + 1)]
+            origins += [(tables, k) for k in numbers]
         else:
             in_paragraph: list[str] = []
             if (text := _text(el, in_paragraph, cell=False)).strip() or in_paragraph:

@@ -117,3 +117,27 @@ def test_a_word_formula_field_is_read_as_its_last_result_and_said(tmp_path):
                         "请核对（在 Word 中选中后按 F9 可更新）"]
     simple = _edited(tmp_path, "simple", _manager('<w:fldSimple w:instr=" MERGEFIELD 负责人 ">' + MANAGER + "</w:fldSimple>"))
     assert _one(simple) == (_one(FORMS / "01.docx")[0], [])  # a mail-merge field is its text
+
+
+def _rows(xml: str) -> list[re.Match]:
+    return list(re.finditer(r"<w:tr>.*?</w:tr>", xml))
+
+
+def test_a_funds_part_drawn_as_a_table_inside_a_merged_cell_is_read(tmp_path):
+    def nest(xml: str) -> str:  # the 项目资金 header and its four rows as a table in one cell across the form
+        rows = _rows(xml)
+        first, last = rows[5], rows[9]
+        grid = "<w:tblGrid>" + '<w:gridCol w:w="1096"/>' * 9 + "</w:tblGrid>"
+        return (xml[:first.start()] + '<w:tr><w:tc><w:tcPr><w:gridSpan w:val="9"/></w:tcPr><w:tbl>' + grid
+                + xml[first.start():last.end()] + "</w:tbl><w:p/></w:tc></w:tr>" + xml[last.end():])
+    p, warnings = _one(_edited(tmp_path, "nested", nest))
+    assert p == _one(FORMS / "01.docx")[0] and warnings == []  # its amounts were read as blank
+
+
+def test_a_table_inside_a_cell_beside_others_is_named(tmp_path):
+    inner = ('<w:tbl><w:tblGrid><w:gridCol w:w="500"/></w:tblGrid><w:tr><w:tc><w:p><w:r><w:t>分管领导</w:t></w:r></w:p>'
+             "</w:tc></w:tr></w:tbl><w:p/>")
+    nested = _edited(tmp_path, "beside", lambda xml: xml.replace(f"<w:p>{MANAGER}</w:p>", f"<w:p>{MANAGER}</w:p>{inner}", 1))
+    p, warnings = _one(nested)
+    assert p.manager == "郑彬\n分管领导"
+    assert warnings == ["第 1 个表格第 5 行第 3 列：单元格中嵌套了表格，其中的内容按文字连在一起读取，请核对"]
