@@ -276,6 +276,10 @@ def _quantitative(ind: Indicator, weight: Decimal, a_q: Quantity, profile: RuleP
         return _with_hand(None, ind.hand_score, "年度指标值或实际完成值中的数字过大或位数过多",
                           kind=ScoreKind.UNSCORABLE)
     a, b, unit = a_q.value, max(b_q.value, ZERO), a_q.unit
+    if unit == "%" and not b_q.unit and 0 < b <= 1 < a:  # '0.95' beside '≥95%': a share of one, or 0.95%?
+        return _with_hand(None, ind.hand_score,
+                          f"实际完成值“{ind.actual.strip()}”没有写“%”，年度指标值是百分数：是 {_n(b * 100)}% 还是 "
+                          f"{_n(b)}%？请写明", kind=ScoreKind.UNSCORABLE)
     if b_q.unit and b_q.unit != unit:
         if unit in _MONEY_UNITS and b_q.unit in _MONEY_UNITS:
             b = b * _MONEY_UNITS[b_q.unit] / _MONEY_UNITS[unit]
