@@ -112,6 +112,7 @@ def cmd_department(args) -> int:
         if kind != "report":  # the table: a row no page holds is said, as `export` says it
             from exporters.department.layout import build_department_layout
             from exporters.layout import rows_cut_off
-            for cut in rows_cut_off(build_department_layout(dept, fig), before=int(fig.budget_scored)):
+            for cut in rows_cut_off(build_department_layout(dept, fig), before=int(fig.budget_scored),
+                                    excel=kind == "xlsx"):
                 remind(f"{target}：{cut}")
     return code

@@ -124,7 +124,7 @@ def _export_one(path: str, project, targets: dict[str, Path]) -> bool:
     except Exception as exc:
         fail(describe(exc, path, "计分"))
         return False
-    ok, written = True, 0
+    ok, written, excel = True, 0, False
     layout = build_layout(project, ev)  # once for every format and the cut-off check below
     for fmt, target in targets.items():
         try:
@@ -135,8 +135,9 @@ def _export_one(path: str, project, targets: dict[str, Path]) -> bool:
             continue
         print(f"已导出 {one_line(str(target), ' ')}")
         written += 1
+        excel = excel or fmt == "xlsx"
     if written:
-        for cut in rows_cut_off(layout):
+        for cut in rows_cut_off(layout, excel=excel):
             remind(f"{path}：{cut}")
     if errors and written:  # only where something was written: never '仍已导出' with no output
         remind(f"{path} 有 {len(errors)} 个错误，表格尚不能签章（仍已导出）：{errors[0]}")

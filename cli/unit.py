@@ -135,7 +135,7 @@ def export_combined(args, load) -> int:
         from exporters.layout import build_layout, rows_cut_off
         for e in unit.entries:
             if e.project is not None:
-                for cut in rows_cut_off(build_layout(e.project, e.evaluation)):
+                for cut in rows_cut_off(build_layout(e.project, e.evaluation), excel=fmt == "xlsx"):
                     remind(f"{e.path}：{cut}")
     return EXIT_UNREADABLE if unit.totals().unreadable else code
 

@@ -570,13 +570,15 @@ def paginate(layout: FormLayout, heights: list[float] | None = None) -> list[lis
     return pages
 
 
-def rows_cut_off(layout: FormLayout, heights: list[float] | None = None, before: int = 0) -> list[str]:
+def rows_cut_off(layout: FormLayout, heights: list[float] | None = None, before: int = 0,
+                 excel: bool = False) -> list[str]:
     """What no page can hold: a row taller than a page (with the repeated header above it) is
     never split, so its end would be cut off in print. Long prose goes on in rows below
     (split_tall_rows): what is left is a row whose other cells (a target of 1,000 characters)
     hold more than a page. Said, naming the row, before anything is
     handed in (export and the window), never clipped in silence. before: indicator rows that are
-    no indicator of the form's own (the department table's 预算执行率 row)."""
+    no indicator of the form's own (the department table's 预算执行率 row). excel: the .xlsx copy,
+    whose rows stop at 409 pt (ROW_MAX_MM), about half a page."""
     if heights is None:
         heights = [row_height_mm(layout, r) for r in layout.rows]
     head = header_rows(layout)
@@ -588,9 +590,12 @@ def rows_cut_off(layout: FormLayout, heights: list[float] | None = None, before:
         if row.kind == RowKind.INDICATOR:
             ordinal += 1
         limit = room - (repeat if head and i > head[-1] else 0.0)
+        where = f"绩效指标第 {ordinal} 行" if row.kind == RowKind.INDICATOR and ordinal > 0 else "表格中有一行"
         if heights[i] > limit:
-            where = f"绩效指标第 {ordinal} 行" if row.kind == RowKind.INDICATOR and ordinal > 0 else "表格中有一行"
             said.append(f"{where}文字太长，一页 A4 印不下，打印时超出部分会被截去："
+                        "请缩短该行的文字（如年度指标值、实际完成值）")
+        elif excel and heights[i] > ROW_MAX_MM:
+            said.append(f"{where}文字太长，Excel 的一行最高 409 磅，放不下的部分在 Excel 中看不到、打印时被截去："
                         "请缩短该行的文字（如年度指标值、实际完成值）")
     return said
 

@@ -163,3 +163,22 @@ def test_a_new_indicator_with_only_its_name_typed_is_read_back_as_its_own(tmp_pa
         export(p, tmp_path / f"草稿.{fmt}", fmt)
         back = read_form(tmp_path / f"草稿.{fmt}")
         assert [i.name for i in back.indicators] == [i.name for i in p.indicators], fmt
+
+
+def test_a_row_taller_than_an_excel_row_is_said_for_the_xlsx_alone(tmp_path):
+    """A 年度指标值 of 200 characters: a row of 146 mm fits a page (Word and the printout print it
+    whole) but not an Excel row (409 pt): the .xlsx shows its start alone, and export says so."""
+    p = project_with_reason(150)
+    p.indicators[7].target = (REASON * 12)[:200]
+    layout = build_layout(p)
+    assert rows_cut_off(layout) == []
+    said = rows_cut_off(layout, excel=True)
+    assert len(said) == 1 and "绩效指标第 8 行" in said[0] and "409 磅" in said[0]
+    src = tmp_path / "长指标值.zpb.json"
+    save_project(p, src)
+    run = _main("export", str(src), "--docx", str(tmp_path / "a.docx"), "--pdf", str(tmp_path / "a.pdf"))
+    assert run.returncode == 0 and "截去" not in run.stderr, run.stderr
+    run = _main("export", str(src), "--xlsx", str(tmp_path / "a.xlsx"))
+    assert run.returncode == 0 and "长指标值.zpb.json：绩效指标第 8 行文字太长，Excel 的一行最高 409 磅" in run.stderr
+    ws = load_workbook(tmp_path / "a.xlsx").active
+    assert max(d.height or 0 for d in ws.row_dimensions.values()) > 409  # what Excel cuts to 409

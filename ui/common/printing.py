@@ -17,9 +17,10 @@ def pages(project: Project) -> int:
     return page_count(build_layout(project))
 
 
-def cut_off(project: Project) -> list[str]:
-    """Rows no page can hold (their end would be cut off in print): said before printing."""
-    return rows_cut_off(build_layout(project))
+def cut_off(project: Project, excel: bool = False) -> list[str]:
+    """Rows no page can hold (their end would be cut off in print): said before printing; excel:
+    and rows taller than an Excel row, said when the .xlsx is written."""
+    return rows_cut_off(build_layout(project), excel=excel)
 
 
 def write_pdf(project: Project, path: str) -> None:

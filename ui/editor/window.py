@@ -256,7 +256,7 @@ class MainWindow(QMainWindow):
             from exporters.files import export
             from ui.common.printing import cut_off
             export(self.controller.project, path, fmt)
-            cut = cut_off(self.controller.project)  # what Word and Excel print of it: said as for PDF
+            cut = cut_off(self.controller.project, excel=fmt == "xlsx")  # what Word and Excel print of it
             self.statusBar().showMessage(f"已导出 {path}" + (f"；注意：{cut[0]}" if cut else ""), 5000)
 
     @guarded("无法导出 PDF")
