@@ -167,7 +167,8 @@ def _budget(project: Project, ev: Evaluation, err, warn) -> None:
     if not project.budget_item:
         pass
     elif score.value is None:
-        err(place, f"{score.reason}，预算执行率得分无法计算；请补全金额或手动填写得分")
+        if "budget_hand_score" not in project.unreadable:  # else named as no number
+            err(place, f"{score.reason}，预算执行率得分无法计算；请补全金额或手动填写得分")
     elif score.hand and score.rule is not None and score.value != score.rule:
         warn(place, f"手动得分 {plain(score.value)} 与规则得分 {plain(score.rule)} 不同")
     rate = ev.rates[FundsKind.TOTAL]
@@ -197,7 +198,8 @@ def _indicators(project: Project, ev: Evaluation, profile: RuleProfile, err, war
             warn(Place(Section.INDICATOR, i, "level1" if not ind.level1.strip() else "name"),
                  "一级指标或三级指标未填写")
         if score.value is None:
-            err(Place(Section.INDICATOR, i, "hand_score"), f"{score.reason}，无法计分；请改正或手动填写得分")
+            if "hand_score" not in ind.unreadable:  # else named as no number
+                err(Place(Section.INDICATOR, i, "hand_score"), f"{score.reason}，无法计分；请改正或手动填写得分")
             continue
         if not ind.deviation.strip() and ind.weight is not None:
             if score.value < ind.weight:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 from functools import lru_cache
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
@@ -166,7 +166,13 @@ NO_BUDGET_ITEM = "本表不对预算执行率计分（分值全在绩效指标�
 
 
 def budget_score(project: Project, profile: RuleProfile) -> Score:
-    """预算执行率 得分 = 分值 × min(执行率, 1), rounded half up."""
+    """预算执行率 得分 = 分值 × min(执行率, 1), rounded half up; a 得分 typed that is no number
+    counts nothing."""
+    score = _budget_score(project, profile)
+    return _unread_hand(score, project.unreadable.get("budget_hand_score")) if project.budget_item else score
+
+
+def _budget_score(project: Project, profile: RuleProfile) -> Score:
     weight, row = project.budget_weight, project.total_funds
     rate = execution_rate(row)
     if not project.budget_item:
@@ -320,8 +326,22 @@ def _quantitative(ind: Indicator, weight: Decimal, a_q: Quantity, profile: RuleP
                       target=a, actual=b, shortfall=case in _SHORT_CASES)
 
 
+def _unread_hand(score: Score, typed: str | None) -> Score:
+    """A 得分 cell holding text that is no number ('九'): the form prints that text, so the rule's
+    score is not what it shows and nothing is counted for it; the 总分 is 待定 until the clerk writes
+    a number or clears the cell (as Excel's 总分 formula, which counts the numbers, says too)."""
+    if typed is None:
+        return score
+    return replace(score, value=None, hand=False, why=f"得分“{typed}”不是数字")
+
+
 def indicator_score(ind: Indicator, profile: RuleProfile) -> Score:
-    """Score one indicator from its 年度指标值 and 实际完成值."""
+    """Score one indicator from its 年度指标值 and 实际完成值; a 得分 typed that is no number
+    counts nothing."""
+    return _unread_hand(_indicator_score(ind, profile), ind.unreadable.get("hand_score"))
+
+
+def _indicator_score(ind: Indicator, profile: RuleProfile) -> Score:
     weight = ind.weight
     if weight is None:
         return _with_hand(None, ind.hand_score, "未填分值", kind=ScoreKind.UNSCORABLE)

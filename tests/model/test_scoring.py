@@ -244,3 +244,27 @@ def test_an_achieved_actual_with_a_remark_or_a_noun_of_expectation_still_scores(
                                             ("按时完成", "预计年底完成")])
 def test_a_remark_that_is_the_whole_outcome_is_still_pending(target, actual):
     assert _scored(target, actual).value is None
+
+
+def test_a_score_cell_holding_no_number_counts_no_score():
+    """'九' typed in a 得分 cell (and '十' in 预算执行率's) is printed as typed, while the 总分 added
+    the rule's 10 in its place: the Word form said 总分 100 beside 九, and Excel's own 总分 formula
+    said 待定. Such a row is unscored until the clerk writes a number or clears the cell, and the
+    cell is named once."""
+    from model.problems import Severity, check
+    from tests.helpers import reference_project
+    p = reference_project("01")
+    assert evaluate(p).total_text() == "100"
+    p.indicators[0].set_number("hand_score", "九")
+    ev = evaluate(p)
+    assert ev.indicators[0].value is None and not ev.complete and ev.total_text() == "待定"
+    said = [str(x) for x in check(p, ev) if x.severity == Severity.ERROR]
+    assert len([s for s in said if "九" in s]) == 1, said
+    p.indicators[0].set_number("hand_score", "9")
+    p.set_number("budget_hand_score", "十")
+    ev = evaluate(p)
+    assert ev.budget.value is None and ev.total_text() == "待定"
+    said = [str(x) for x in check(p, ev) if x.severity == Severity.ERROR]
+    assert len([s for s in said if "十" in s]) == 1, said
+    p.set_number("budget_hand_score", None)
+    assert evaluate(p).total_text() == "99"
