@@ -151,7 +151,7 @@ def test_department_figures_typed_and_crashed_are_offered_back_and_saved(qtbot, 
     dialog.lines["contact"].setText("王某")
     dialog.sections[next(iter(dialog.sections))].setPlainText("一段写了半小时的报告文字")
     dialog.recompute()
-    qtbot.waitUntil(lambda: dialog.recovery.copy.exists(), timeout=3000)  # autosaved while typing
+    qtbot.waitUntil(lambda: dialog.recovery.copy.exists(), timeout=5000)  # autosaved while typing
     _crash(dialog)
     assert department_path(folder).read_bytes() == on_disk
 
@@ -257,7 +257,7 @@ while True:
 
 
 @pytest.mark.skipif(__import__("os").name == "nt", reason="kill -9 is POSIX")
-def test_department_dialog_killed_with_kill_9_loses_at_most_a_second(qtbot, fake, tmp_path):
+def test_department_dialog_killed_with_kill_9_loses_seconds_at_most(qtbot, fake, tmp_path):
     import os
     import signal
     import subprocess
@@ -270,7 +270,7 @@ def test_department_dialog_killed_with_kill_9_loses_at_most_a_second(qtbot, fake
                           stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
         line = child.stdout.readline().strip()
         assert line == b"typed", child.stderr.read().decode(errors="replace")
-        time.sleep(1.5)  # the last keystroke a second ago
+        time.sleep(4)  # the last keystroke four seconds ago
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
     dialog = _department(qtbot, fake, folder)

@@ -48,7 +48,8 @@ HEADER_FIELDS = ("unit_name", "year", "supervisor", "contact", "phone")
 NUMBER_FIELDS = MONEY_FIELDS + ("budget_weight", "budget_hand_score")
 DEPARTMENT_FILTER = "部门整体文件 (*.zpbdept.json)"
 PREFERRED = (1100, 820)
-AUTOSAVE_MS = 1000  # at most one copy a second while the clerk types: a kill -9 loses a second
+AUTOSAVE_MS = 3000  # a copy (some 30 ms with its fsyncs) at most every three seconds while the clerk
+                    # types, as the editor's: a kill -9 loses the last three seconds at most
 DEPARTMENT_COPIES = CopyKind("department", ".zpbdept.json", dumps, loads)
 
 
@@ -543,7 +544,7 @@ class DepartmentDialog(QDialog):
             self.problems.item(first + i).setData(Qt.ItemDataRole.UserRole, problem.place)
         self._show_total(fig, problems)
         self.setWindowModified(dumps(d) != getattr(self, "_saved", dumps(d)))
-        if not self._autosave_soon.isActive():  # typing without a pause still autosaves each second
+        if not self._autosave_soon.isActive():  # typing without a pause still autosaves every few seconds
             self._autosave_soon.start()
 
     def goto(self, place) -> None:
