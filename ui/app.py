@@ -102,6 +102,7 @@ def open_window(path: str | None = None, interaction: Interaction | None = None)
         filled = True
         return window
     offer_recovered(recovery, window.interaction, window_for_copy)
+    tell_department_copies(window.interaction)
     if not filled and path is None:  # the example is a template: Save asks for a file name
         window.show_example(load_project(EXAMPLE))
     elif path is not None:
@@ -133,6 +134,17 @@ def offer_recovered(recovery: RecoveryStore, interaction: Interaction, window_fo
         target.recovery.adopt(item)
 
 
+def tell_department_copies(interaction: Interaction) -> None:
+    """部门整体 figures a crash left are offered by that folder's 部门整体, not at a start: the
+    start says which folders, so they are not forgotten in the recovery folder."""
+    from ui.editor.recovery import DEPARTMENT_COPY_NAMES
+    waiting = RecoveryStore.waiting(data_dir() / "recovery", *DEPARTMENT_COPY_NAMES)
+    folders = sorted({str(Path(original).parent) for original in waiting})
+    if folders:
+        interaction.info("部门整体有未保存的内容", "上次没有正常关闭时，以下文件夹的部门整体有未保存的内容：\n"
+                         + "\n".join(folders) + "\n\n打开该文件夹的“部门整体绩效”时会提示恢复。")
+
+
 def open_folder_start(path: str | Path, interaction: Interaction | None = None,
                       department: bool = False) -> QMainWindow:
     """The program started on a folder (or a department file): its overview (with 部门整体 over
@@ -158,6 +170,8 @@ def open_folder_start(path: str | Path, interaction: Interaction | None = None,
         editor.show()
     if department:
         overview.department_dialog = windows.open_department(overview, folder)
+    else:
+        tell_department_copies(overview.interaction)
     return overview
 
 

@@ -200,7 +200,8 @@ def test_a_project_editors_start_never_offers_a_department_copy(qtbot, fake, tmp
     make_app()
     w = open_window(None, fake)
     qtbot.addWidget(w)
-    assert fake.recover_asked == [] and fake.infos == []
+    assert fake.recover_asked == []  # not offered as a project's work
+    assert len(fake.infos) == 1 and str(folder) in fake.infos[0] and "部门整体" in fake.infos[0]  # but said where
     w.close()
     again = _department(qtbot, fake, folder)  # still there for its own dialog
     assert len(fake.recover_asked) == 1 and again.lines["phone"].text() == "111"

@@ -39,7 +39,7 @@ from ui.common.editing import commit_editing
 from ui.common.settings import data_dir
 from ui.common.targets import suggested_export
 from ui.editor.controller import ProjectController
-from ui.editor.recovery import CopyKind, Recovered, RecoveryStore
+from ui.editor.recovery import DEPARTMENT_COPY_NAMES, CopyKind, Recovered, RecoveryStore
 from ui.editor.indicator_panel import IndicatorPanel
 from ui.editor.indicator_table import FIELDS as INDICATOR_COLUMNS
 from ui.common.interaction import describe_failure
@@ -50,7 +50,7 @@ DEPARTMENT_FILTER = "部门整体文件 (*.zpbdept.json)"
 PREFERRED = (1100, 820)
 AUTOSAVE_MS = 3000  # a copy (some 30 ms with its fsyncs) at most every three seconds while the clerk
                     # types, as the editor's: a kill -9 loses the last three seconds at most
-DEPARTMENT_COPIES = CopyKind("department", ".zpbdept.json", dumps, loads)
+DEPARTMENT_COPIES = CopyKind(*DEPARTMENT_COPY_NAMES, dumps, loads)
 
 
 def _text(value) -> str:

@@ -36,6 +36,7 @@ class CopyKind:
 
 
 PROJECT_COPIES = CopyKind("recovery", ".zpb.json", dumps, loads)
+DEPARTMENT_COPY_NAMES = ("department", ".zpbdept.json")  # 部门整体's copies (ui/department/dialog.py)
 
 
 @dataclass
@@ -134,6 +135,24 @@ class RecoveryStore:
             if other.tryLock(0):  # its program is gone
                 _remove(path)
                 other.unlock()
+
+    @staticmethod
+    def waiting(folder: Path, prefix: str, suffix: str) -> list[str]:
+        """The originals of the copies (named prefix-…suffix) that crashed programs left (their
+        locks are free), looked at without taking them: a start says where they will be offered."""
+        originals = []
+        for copy in sorted(Path(folder).glob(f"{prefix}-*{suffix}"), key=_age):
+            lock = QLockFile(str(copy.with_name(copy.name[:-len(suffix)] + ".lock")))
+            lock.setStaleLockTime(0)
+            if not lock.tryLock(0):
+                continue  # its program is still running
+            lock.unlock()
+            try:
+                original = json.loads(copy.with_suffix(".meta").read_text(encoding="utf-8")).get("original")
+            except (OSError, ValueError, AttributeError):
+                original = None
+            originals.append(original if isinstance(original, str) else str(copy))
+        return originals
 
     @staticmethod
     def forget(recovered: Recovered) -> None:
