@@ -543,7 +543,19 @@ def test_the_row_is_the_file_again_when_its_editor_moves_on(qtbot, fake, tmp_pat
     summary = "\n".join(str(r) for r in build_summary(w.folder.entries).rows)
     assert "99999" not in summary  # the 汇总表 handed in is of the files, never of discarded typing
     assert w.open_entry(entry) is not editor  # the row opens its own file again
-    for each in list(w.editors.values()) + [editor]:
+    if how == "new":  # and the first editor, back on the file, is not the row's: the new one is
+        w.editors[path].close()
+        qtbot.waitUntil(lambda: path not in w.editors)
+        fake.next_open = str(path)
+        editor.open_file()
+        editor.controller.set_field(("funds", 0), "executed", "55555")
+        editor.follow_overview()
+        assert w.editors[path] is editor and w.folder.entries[w.folder.row_of(path)].project.funds[0].executed == 55555
+        editor.close()  # discarded: the row is the file again, not stuck 未保存
+        qtbot.waitUntil(lambda: path not in w.editors)
+        assert path not in w.folder.unsaved
+        assert w.folder.entries[w.folder.row_of(path)].project.funds[0].executed == on_disk
+    for each in list(w.editors.values()) + ([] if how == "new" else [editor]):
         each.controller.undo_stack.setClean()
         each.close()
     w.close()

@@ -264,11 +264,15 @@ class OverviewWindow(QMainWindow, OverviewWork):
             return editor
         editor = windows().open_project(entry.path, self.interaction)
         path, c = entry.path, editor.controller
+        gone = []  # the editor was destroyed: its undo stack, torn down after, still says "clean"
 
         def follow() -> None:
+            if gone:
+                return
             try:
                 if c.path == path:
-                    self.folder.edited(path, c.project, c.undo_stack.isClean())
+                    if self.editors.setdefault(path, editor) is editor:  # back on its file: its row again
+                        self.folder.edited(path, c.project, c.undo_stack.isClean())
                 elif self.editors.get(path) is editor:  # on to another file (新建, 打开, 另存为): the
                     self._editor_closed(path, editor)  # row is the file again, not the typing it left
             except RuntimeError:  # the editor is being torn down: _editor_closed re-reads the file
@@ -282,7 +286,7 @@ class OverviewWindow(QMainWindow, OverviewWork):
         c.undo_stack.cleanChanged.connect(lambda *_: follow())
         c.pathChanged.connect(lambda *_: follow())
         editor.follow_overview = follow  # tests and a save need the row now
-        editor.destroyed.connect(lambda *_: self._editor_closed(path, editor))
+        editor.destroyed.connect(lambda *_: (gone.append(True), self._editor_closed(path, editor)))
         self.editors[path] = editor
         return editor
 
