@@ -939,3 +939,26 @@ def test_rename_new_and_import_in_the_overview_are_undone(qtbot, fake, tmp_path,
     undo.trigger()  # typed into since it was imported: never trashed by an undo
     assert imported[0].exists() and "修改过" in fake.errors[-1][1]
     w.close()
+
+
+# --- a window nobody typed in, its file changed by another program ---------------------------------
+
+def test_an_untouched_editor_reads_its_file_again_before_exporting(qtbot, fake, tmp_path):
+    from docx import Document
+
+    from tests.ui.test_window_trust import start
+    path = tmp_path / "项目.zpb.json"
+    save_project(Project(name="上午的名字"), path)
+    w = start(qtbot, fake, str(path))
+    save_project(Project(name="同事下午改的名字"), path)  # a colleague on the shared folder
+    out = tmp_path / "交上去的.docx"
+    fake.next_save = str(out)
+    w.export("docx")
+    assert "同事下午改的名字" in "\n".join(c.text for t in Document(str(out)).tables for r in t.rows for c in r.cells)
+    assert w.controller.project.name == "同事下午改的名字" and fake.infos and "重新读取" in fake.infos[-1]
+    w.controller.set_field(("project", None), "implementer", "我正在输入")
+    save_project(Project(name="又改了"), path)
+    w.reload_if_changed()  # typed into: never replaced; the save asks, as before
+    assert w.controller.project.implementer == "我正在输入" and w.controller.project.name == "同事下午改的名字"
+    w.controller.undo_stack.setClean()
+    w.close()

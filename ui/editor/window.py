@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QToolButton, QWidget
 
 from importers import start_from
@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
     @guarded("无法导出")
     def export(self, fmt: str) -> None:
         commit_editing(self)
+        self.reload_if_changed(tell=True)
         name = {"docx": "Word 文档 (*.docx)", "xlsx": "Excel 工作簿 (*.xlsx)"}[fmt]
         path = self._export_target(self._ask_save(suggested_export(self._folder(), self._stem(), fmt), name, "导出"), fmt)
         if path:
@@ -262,6 +263,7 @@ class MainWindow(QMainWindow):
     @guarded("无法导出 PDF")
     def export_pdf(self) -> None:
         commit_editing(self)
+        self.reload_if_changed(tell=True)
         path = self._export_target(self._ask_save(suggested_export(self._folder(), self._stem(), "pdf"),
                                                   "PDF (*.pdf)", "导出 PDF"), "pdf")
         if path:
@@ -287,6 +289,7 @@ class MainWindow(QMainWindow):
 
         from ui.common.printing import print_to
         commit_editing(self)
+        self.reload_if_changed(tell=True)
         dialog = QPrintPreviewDialog(self)
         geometry.place_dialog(dialog, 1000, 1000)  # a whole A4 page where the screen allows
         dialog.setWindowTitle(f"打印预览：{self._pages_words()}")
@@ -298,6 +301,7 @@ class MainWindow(QMainWindow):
 
         from ui.common.printing import print_to
         commit_editing(self)
+        self.reload_if_changed(tell=True)
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         words = self._pages_words()
         self.statusBar().showMessage(f"本表打印{words}", 10000)
@@ -340,6 +344,30 @@ class MainWindow(QMainWindow):
     def _edited(self) -> None:
         if self.recovery and not self.autosave_soon.isActive() and not self.controller.undo_stack.isClean():
             self.autosave_soon.start()
+
+    def reload_if_changed(self, tell: bool = False) -> bool:
+        """A window nobody has typed in since it was opened or saved shows its file as it is now:
+        changed by a colleague or another program, it is read again (and said) before it is
+        exported or printed, and when the window is come back to — never an old copy handed in.
+        A window with unsaved work is left alone: its save asks (覆盖保存 / 另存为)."""
+        c = self.controller
+        if c.path is None or not c.undo_stack.isClean() or not c.changed_on_disk():
+            return False
+        try:
+            c.open(c.path)
+        except Exception as exc:  # noqa: BLE001 - unreadable now: the window keeps what it shows
+            self.statusBar().showMessage(f"{c.path.name} 已被其他程序修改，但无法重新读取：{describe_failure(exc)}", 10000)
+            return False
+        self.statusBar().showMessage(f"{c.path.name} 已被其他程序修改，已重新读取", 10000)
+        if tell:  # what is exported or printed next is not what the window showed a moment ago
+            self.interaction.info("已重新读取", f"{c.path}\n\n这个文件在打开后被其他窗口或程序修改过（本窗口没有未保存的修改），"
+                                  "已重新读取；接下来导出或打印的是文件现在的内容，请先核对。")
+        return True
+
+    def changeEvent(self, event) -> None:
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.ActivationChange and self.isActiveWindow():
+            self.reload_if_changed()  # back from Explorer, WPS or a colleague's copy
 
     def autosave(self) -> None:
         if self.recovery and not self.controller.undo_stack.isClean():
