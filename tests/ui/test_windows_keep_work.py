@@ -962,3 +962,26 @@ def test_an_untouched_editor_reads_its_file_again_before_exporting(qtbot, fake, 
     assert w.controller.project.implementer == "我正在输入" and w.controller.project.name == "同事下午改的名字"
     w.controller.undo_stack.setClean()
     w.close()
+
+
+def test_the_department_never_exports_figures_older_than_its_file_without_saying_so(qtbot, fake, tmp_path):
+    from model.department.file import department_path, save_department
+    from tests.department_seeds import jinsong
+    folder = _department_folder(tmp_path / "单位")
+    dialog = _department(qtbot, fake, folder)
+    theirs = jinsong()
+    theirs.final_accounts = 1  # a colleague's save, after this dialog read the file
+    save_department(theirs, department_path(folder))
+    out = tmp_path / "自评表.docx"
+    fake.next_save = str(out)
+    dialog.buttons["docx"].click()
+    assert not out.exists() and "重新打开" in fake.errors[-1][1]
+    dialog.lines["phone"].setText("12345678")  # the clerk's own figures: exported if they say so
+    fake.confirm_answer = False
+    dialog.buttons["docx"].click()
+    assert not out.exists() and "不含对方的修改" in fake.confirms[-1]
+    fake.confirm_answer = True
+    dialog.buttons["docx"].click()
+    assert out.exists()
+    fake.save_answer = "discard"
+    dialog.reject()

@@ -647,6 +647,14 @@ class DepartmentDialog(QDialog):
         commit_editing(self)
         if not self.refresh_projects():
             self.recompute()
+        if self._changed_on_disk():  # a colleague's or another window's save since this one read it
+            if not self.is_modified():
+                self.interaction.error("请重新打开部门整体", f"{self.path}\n\n这个文件在打开后已被其他窗口或程序修改，"
+                                       "本窗口显示的是修改前的内容，没有导出。请关闭部门整体后重新打开，再导出。")
+                return
+            if not self.interaction.confirm("部门整体文件已被修改", f"{self.path}\n\n这个文件在打开后已被其他窗口或程序修改。"
+                                            "导出的是本窗口中的内容，不含对方的修改。继续导出吗？"):
+                return
         what, name = OUTPUTS[kind]
         fmt = "xlsx" if kind == "xlsx" else "docx"
         wanted = "Excel 文件 (*.xlsx)" if kind == "xlsx" else "Word 文件 (*.docx)"
