@@ -24,7 +24,7 @@ from model import Evaluation, Project
 from model.text import clean_text
 
 from exporters.layout import (LINE_SPACING, PAGE_MARGINS_MM, PAGE_NUMBER_MM, PAGE_NUMBER_PT, TITLE_MM, FormLayout,
-                     LayoutCell, Merge, build_layout, cell_text, header_rows, page_number_text, paginate,
+                     LayoutCell, Merge, Role, build_layout, cell_text, header_rows, page_number_text, paginate,
                      row_height_mm)
 from exporters.stamp import PDF_MARK_PLACEHOLDER
 
@@ -221,7 +221,7 @@ def paint_layout(painter: QPainter, layout: FormLayout, new_page: Callable[[], o
 def _paint_rows(page: Page, layout: FormLayout, shown: list[int], heights: list[float],
                 owners: list[dict[int, int]], left: float, y0: float, qfont: QFont) -> float:
     """The rows shown on one page: a merge is drawn as one box over its rows on this page, with
-    its text (an 一级指标 continued from the page before is named again)."""
+    its text (an 一级指标 or a 三级指标 continued from the page before is named again)."""
     painter = page.painter
     tops = [y0]
     for h in heights:
@@ -247,7 +247,9 @@ def _paint_rows(page: Page, layout: FormLayout, shown: list[int], heights: list[
             x = left + layout.width_mm(0, cell.col)
             box = page.rect(x, tops[k], layout.width_mm(cell.col, cell.span), tops[last + 1] - tops[k])
             painter.drawRect(box)
-            if owner.text:
+            # a merge continued from the page before names its label again, never its figure: a
+            # 分值 or 得分 printed twice reads as a second indicator's
+            if owner.text and (owners[r][cell.col] == r or owner.role == Role.TEXT):
                 _draw_cell_text(page, layout, owner, box)
     return tops[-1]
 

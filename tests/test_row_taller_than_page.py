@@ -182,3 +182,20 @@ def test_a_row_taller_than_an_excel_row_is_said_for_the_xlsx_alone(tmp_path):
     assert run.returncode == 0 and "长指标值.zpb.json：绩效指标第 8 行文字太长，Excel 的一行最高 409 磅" in run.stderr
     ws = load_workbook(tmp_path / "a.xlsx").active
     assert max(d.height or 0 for d in ws.row_dimensions.values()) > 409  # what Excel cuts to 409
+
+
+def test_a_page_that_continues_a_row_names_its_indicator_but_not_its_figures(tmp_path):
+    """The pages after the first piece repeat the row's 三级指标 and targets (which indicator goes
+    on), never its 分值 and 得分: a 6 printed on each page reads as another indicator's points."""
+    src = tmp_path / "长原因.zpb.json"
+    save_project(project_with_reason(3000), src)
+    pdf = tmp_path / "长原因.pdf"
+    assert _main("export", str(src), "--pdf", str(pdf)).returncode == 0
+
+    def page(n: int) -> list[str]:
+        return subprocess.run(["pdftotext", "-f", str(n), "-l", str(n), str(pdf), "-"], capture_output=True,
+                              text=True, check=True).stdout.split()
+    first = next(n for n in range(1, 5) if "指标8：保障政" in page(n))
+    assert page(first).count("6") >= 2  # where the row starts: its 分值 and 得分
+    again = page(first + 1)  # the next page holds the row's pieces alone
+    assert "指标8：保障政" in again and "6" not in again
