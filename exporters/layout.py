@@ -110,6 +110,10 @@ class FormLayout:
     evaluation: Evaluation
     signature_lines: list[str] = field(default_factory=list)
     columns_mm: tuple[float, ...] = COLUMN_MM  # the grid: another table (部门整体) brings its own
+    # the grid's columns of long texts (三级指标, 偏差原因) and of short ones (指标值, 完成值, 分值,
+    # 得分 …), between which a form too long for one page trades width (text_fitted_columns)
+    long_columns: tuple[int, int] = (3, 8)
+    short_columns: tuple[int, ...] = (4, 5, 6, 7)
 
     def width_mm(self, col: int, span: int) -> float:
         return sum(self.columns_mm[col: col + span])
@@ -370,26 +374,26 @@ def widen_for_numbers(layout: FormLayout) -> None:
     smallest = min(FONT_SIZES_PT)
     widths = list(layout.columns_mm)
     for c in number_cells(layout):
-        if c.span == 1 and c.col not in LONG_TEXT_COLUMNS:
+        if c.span == 1 and c.col not in layout.long_columns:
             widths[c.col] = max(widths[c.col], math.ceil(widest_word_mm(c.text, smallest) * 10) / 10)
     extra = sum(widths) - sum(layout.columns_mm)
     if extra <= 0:
         return
     # the long-text columns give in proportion to what they hold beyond half their width
-    spare = {i: widths[i] / 2 for i in LONG_TEXT_COLUMNS}
+    spare = {i: widths[i] / 2 for i in layout.long_columns}
     if sum(spare.values()) < extra:
         return  # no room without cutting the texts: the number is set as small as allowed
     for i, room in spare.items():
         widths[i] = round(widths[i] - extra * room / sum(spare.values()), 1)
-    widths[LONG_TEXT_COLUMNS[-1]] += round(sum(layout.columns_mm) - sum(widths), 1)  # the rounding
+    widths[layout.long_columns[-1]] += round(sum(layout.columns_mm) - sum(widths), 1)  # the rounding
     layout.columns_mm = tuple(widths)
 
 
 # the indicator table's long texts (三级指标, 偏差原因) take the room its short ones (年度指标值,
 # 实际完成值, 分值, 得分; amounts, 执行率 and scores above them) do not need; the label columns
 # (绩效指标 set vertically, 一级/二级指标 and the funds rows' labels) keep theirs
-LONG_TEXT_COLUMNS = (3, 8)
-SHORT_TEXT_COLUMNS = (4, 5, 6, 7)
+LONG_TEXT_COLUMNS = FormLayout.long_columns
+SHORT_TEXT_COLUMNS = FormLayout.short_columns
 SPLIT_STEPS = 24  # how finely the room is shared between the long-text columns
 
 
@@ -411,13 +415,14 @@ def text_fitted_columns(layout: FormLayout, pt: float, district: tuple[float, ..
     between 三级指标 and 偏差原因 where it takes the fewest millimetres of rows. The total width
     is kept. Pure: the layout is not changed."""
     ncols = len(district)
-    widths = [0.0 if i in SHORT_TEXT_COLUMNS + LONG_TEXT_COLUMNS else district[i] for i in range(ncols)]
+    fitted = layout.short_columns + layout.long_columns
+    widths = [0.0 if i in fitted else district[i] for i in range(ncols)]
     cells = [c for r in layout.rows for c in r.cells]
     for c in cells:  # single columns first
-        if c.span == 1 and c.col in SHORT_TEXT_COLUMNS + LONG_TEXT_COLUMNS:
+        if c.span == 1 and c.col in fitted:
             widths[c.col] = max(widths[c.col], _cell_need_mm(c, pt))
     # a long-text column keeps at least half the district's width (its header, a short name)
-    widths = [max(w, district[i] / 2) if i in LONG_TEXT_COLUMNS else w for i, w in enumerate(widths)]
+    widths = [max(w, district[i] / 2) if i in layout.long_columns else w for i, w in enumerate(widths)]
     # up to the next 0.1 mm: a width rounded down would cut the word it was measured for
     widths = [min(math.ceil(w * 10 - 1e-9) / 10, d) for w, d in zip(widths, district)]
     for c in cells:  # then a cell over several columns: its last shrunk column gives it what it lacks
@@ -433,7 +438,7 @@ def text_fitted_columns(layout: FormLayout, pt: float, district: tuple[float, ..
     room = round(sum(district) - sum(widths), 1)
     if room <= 0:
         return district
-    a, b = LONG_TEXT_COLUMNS
+    a, b = layout.long_columns
     usual = district[a] / (district[a] + district[b])  # the district's share: the tie-breaker
 
     def split(share: float) -> tuple[float, ...]:

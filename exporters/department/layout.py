@@ -14,7 +14,7 @@ from model.department.report_text import rate_words
 from model.project import AMOUNT_FIELDS
 
 from exporters.layout import (FONT_SIZES_PT, SIGNATURES, FormLayout, LayoutCell, LayoutRow, Merge, Role, RowKind,
-                              fit_font, split_tall_rows)
+                              fit_columns_to_texts, fit_font, split_tall_rows)
 
 # A4 portrait, 186 mm between the margins: 三级指标 and 偏差原因 get the room, 得分率 its own column,
 # a target such as '≥121057.86' one line at 9 pt
@@ -94,9 +94,11 @@ def build_department_layout(dept: Department, fig: DepartmentFigures | None = No
     layout = FormLayout(
         title=f"{dept.district}部门整体支出绩效自评表", year_line=year, rows=rows,
         body_pt=FONT_SIZES_PT[0], evaluation=fig.evaluation, columns_mm=DEPARTMENT_COLUMNS_MM,
+        long_columns=(3, 9), short_columns=(4, 5, 6, 7, 8),
         signature_lines=["　　　　　　　　".join(SIGNATURES),
                          "填报日期：　　　　年　　月　　日" + "　" * 12 + "（单位盖章）"])
     fit_font(layout)
+    fit_columns_to_texts(layout)  # a table too long for one page takes widths fitted to its texts
     split_tall_rows(layout)
     return layout
 

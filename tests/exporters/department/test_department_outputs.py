@@ -158,3 +158,34 @@ def test_report_table_1_repeats_its_header_on_every_page_in_the_forms_word(tmp_p
     with_rows = [p for p in pages if re.search(r"第\s*\d+\s*项工作完成数\s+\d+\s+\d+\s+100%", p)]  # rows
     assert len(with_rows) >= 2 and all(re.search(r"指标名称\s+分值\s+得分\s+得分率", p) for p in with_rows)
     assert "权重" not in "".join(pages)
+
+
+@pytest.mark.slow
+def test_a_department_with_long_reasons_takes_widths_fitted_to_its_texts(tmp_path):
+    """劲松's 26 indicators with a 120-character reason each printed on 7 pages at the district's
+    widths, the reasons in a 29 mm column beside wide 指标值/完成值 ones: the department's table is
+    fitted as the project's is (三级指标 and 偏差原因 take what the short columns do not need), and
+    Word and Excel print it on the layout's pages, the 总分 with the signature lines."""
+    from dataclasses import replace
+
+    from exporters.department.layout import DEPARTMENT_COLUMNS_MM, build_department_layout
+    from exporters.layout import fit_font, paginate
+    dept = jinsong()
+    for ind in dept.indicators:
+        ind.deviation = ("受疫情及天气影响部分项目延期至次年实施，下一步将提前谋划、加强统筹，确保项目按期完成。" * 4)[:120]
+    layout = build_department_layout(dept)
+    district = replace(layout, columns_mm=DEPARTMENT_COLUMNS_MM)
+    fit_font(district)
+    pages = len(paginate(layout))
+    assert pages + 2 <= len(paginate(district)), (pages, len(paginate(district)))
+    assert abs(sum(layout.columns_mm) - sum(DEPARTMENT_COLUMNS_MM)) < 0.05
+    assert layout.columns_mm[9] > DEPARTMENT_COLUMNS_MM[9]
+    write_department_docx(dept, tmp_path / "jinsong.docx")
+    write_department_xlsx(dept, tmp_path / "jinsong-x.xlsx")
+    soffice_convert(sorted(tmp_path.glob("*.*")), "pdf", tmp_path)
+    for pdf in sorted(tmp_path.glob("*.pdf")):
+        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+        assert re.search(rf"Pages:\s+{pages}\b", info), (pdf.name, info)
+        last = subprocess.run(["pdftotext", "-f", str(pages), "-l", str(pages), str(pdf), "-"],
+                              capture_output=True, text=True).stdout
+        assert "总分" in last and "单位负责人" in last, pdf.name
