@@ -159,7 +159,12 @@ def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str
     if p.year is None:  # a title row inside the table, above its first label
         _title(p, [c.text for r in rows[start:head] for c in r if "表" in c.key
                    or re.fullmatch(r"\(?\d{4}年度?\)?", c.key)])
-    unit = next((u for t in lines[-3:] if (u := L.amount_unit(label_key(t)))), None) or next(
+    # the unit the funds table's own header names wins ('项目资金（万元）'); else one the title or the
+    # header states ('单位：元') — never one that labels another figure ('总投资（亿元）') over it
+    funds_row = funds_head if funds_head is not None else across
+    stated = next((u for c in rows[funds_row] if (u := L.stated_unit(c.key))), None) if funds_row is not None else None
+    unit = (None if stated == "万元" else stated) if stated else next(
+        (u for t in lines[-3:] if (u := L.amount_unit(label_key(t)))), None) or next(
         (u for r in rows[start:head] for c in r if len(c.key) < 20 and (u := L.amount_unit(c.key))), None)
     if unit:
         reading.inferred.append(f"表上写明金额单位为{unit}，已换算为万元")

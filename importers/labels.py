@@ -127,6 +127,15 @@ def amount_unit(key: str) -> str | None:
     return next(g for g in m.groups() if g)
 
 
+_STATED = re.compile(r"\((万元)\)|单位:(万元)|单位(万元)$")
+
+
+def stated_unit(key: str) -> str | None:
+    """The unit a cell names for amounts, 万元 included ('项目资金(万元)'), or None."""
+    m = _STATED.search(key.replace("百万元", ""))
+    return "万元" if m else amount_unit(key)
+
+
 # --- the indicator table -----------------------------------------------------------------
 
 def indicator_column(key: str) -> str | None:

@@ -47,3 +47,20 @@ def test_an_excel_form_with_its_unit_in_the_corner_of_the_funds_header(tmp_path)
     wb.save(path)
     [reading] = read_readings(path)
     assert reading.project.funds[0].executed == Decimal(18) and not any("单位" in x for x in reading.inferred)
+
+
+def test_a_unit_the_funds_header_states_wins_over_another_fields_label(tmp_path):
+    """'总投资（亿元）' labels another figure of the header: the amounts under '项目资金（万元）' are
+    万元 still — they were read as 亿元, ten thousand times what the form printed."""
+    out = tmp_path / "总投资.docx"
+    with zipfile.ZipFile(FORMS / "01.docx") as zi, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
+        for info in zi.infolist():
+            data = zi.read(info)
+            if info.filename == "word/document.xml":
+                assert "<w:t>联系电话</w:t>".encode() in data
+                data = data.replace("<w:t>联系电话</w:t>".encode(), "<w:t>总投资（亿元）</w:t>".encode())
+            zo.writestr(info, data)
+    [reading] = read_readings(out)
+    funds = reading.project.funds[0]
+    assert (funds.initial_budget, funds.annual_budget, funds.executed) == (Decimal(18),) * 3
+    assert not any("亿元" in x for x in reading.inferred)
