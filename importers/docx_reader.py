@@ -257,8 +257,26 @@ def docx_grid(path: str | os.PathLike, said: list[tuple[int, int, str]] | None =
         if id(tbl) not in top and form_spans(table_rows(tbl)):
             got = table_rows(tbl, said)
             return got, [r[0].text for r in rows if len(r) == 1], profile, own, [(1, k) for k in range(1, len(got) + 1)]
+    sheet = _embedded_sheet(body)
+    if sheet:  # the form pasted into Word as an Excel (or WPS) object: a picture, its cells inside
+        raise NotAForm(f"{os.path.basename(path)}：文档中的表格是嵌入的{sheet}对象，不是 Word 表格，程序读不到其中的单元格；"
+                       "请在 Word 中双击它打开，把工作表另存为 Excel 工作簿（.xlsx）后再读取")
     try:
         parse_forms(rows, (), profile)
     except NotAForm as exc:
         raise NotAForm(f"{os.path.basename(path)}：{exc}") from None
     raise AssertionError("unreachable")  # pragma: no cover
+
+
+_OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_SHEETS = {"Excel.Sheet": "Excel 工作表", "ET.": "WPS 表格", "Ket.": "WPS 表格"}
+
+
+def _embedded_sheet(body: Element) -> str:
+    """What kind of spreadsheet object the document embeds ('' when none)."""
+    for obj in body.iter(_OLE_OBJECT):
+        prog = obj.get("ProgID") or ""
+        for prefix, name in _SHEETS.items():
+            if prog.startswith(prefix):
+                return name
+    return ""

@@ -141,3 +141,12 @@ def test_a_table_inside_a_cell_beside_others_is_named(tmp_path):
     p, warnings = _one(nested)
     assert p.manager == "郑彬\n分管领导"
     assert warnings == ["第 1 个表格第 5 行第 3 列：单元格中嵌套了表格，其中的内容按文字连在一起读取，请核对"]
+
+
+def test_a_form_pasted_into_word_as_an_excel_object_is_named_as_that(tmp_path, capsys):
+    obj = ('<w:p><w:r><w:object><v:shape id="_x0000_i1025" type="#_x0000_t75"><v:imagedata r:id="rId9" o:title=""/>'
+           '</v:shape><o:OLEObject Type="Embed" ProgID="Excel.Sheet.12" ShapeID="_x0000_i1025" DrawAspect="Content" '
+           'ObjectID="_1" r:id="rId10"/></w:object></w:r></w:p>')
+    path = _edited(tmp_path, "object", lambda xml: re.sub(r"<w:tbl>.*</w:tbl>", obj, xml, flags=re.S))
+    code, _, err = cli(capsys, "import", str(path), "-o", str(tmp_path / "p.zpb.json"))
+    assert code == 1 and "文档中的表格是嵌入的Excel 工作表对象，不是 Word 表格" in err and "另存为 Excel 工作簿（.xlsx）" in err
