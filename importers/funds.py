@@ -10,7 +10,7 @@ from model.numbers import NotANumber, parse_amount, plain
 from model.text import hidden_controls, join_lines
 
 from importers import labels as L
-from importers.cells import cell_at
+from importers.cells import cell_at, merged_across
 from importers.reading import Reading
 
 
@@ -96,6 +96,8 @@ def read_funds(p: Project, rows: list, h: int, end: int, unit: str | None, readi
         seen.add(kind)
         if L.label_key(label.text) != L.label_key(kind.value):  # "年度资金\n总额", "年度資金總額": the label itself
             fr.label = join_lines(label.text)
+        if reading is not None:
+            merged_across([c for c in row if c is not label], r, cols, SHOWN, reading)
         for field in ("initial_budget", "annual_budget", "executed"):
             if cols.get(field) is not None and label.covers(cols[field]):
                 continue  # the label's own cell, under a header that heads the labels

@@ -10,7 +10,7 @@ from model import Indicator
 from model.numbers import NotANumber, join_target, parse_plain, plain, to_decimal
 from model.text import join_lines
 
-from importers.cells import Row, cell_at, merged_down
+from importers.cells import Row, cell_at, merged_across, merged_down
 from importers.labels import (HEADER_FRAGMENTS, bare, blank_score, family, indicator_column, is_footer,
                      is_placeholder, is_total_row, label_key, not_applicable, note_label, points_in_label)
 from importers.reading import Reading
@@ -192,6 +192,8 @@ def read_indicators(rows: list, head: int, reading: Reading, keep_all: bool = Fa
                 reading.warn(r, cols["weight"], f"分值栏写的是“{cell['weight']}”，不是数字")
             elif ind.weight is not None and ind.weight < 0:
                 reading.warn(r, cols["weight"], f"分值写的是“{cell['weight']}”，读作负数，请核对")
+        if not keep_all:
+            merged_across(row, r, cols, _VALUE_NAMES, reading)
         table.indicators.append(ind)
         table.written_scores.append(cell["score"])
         table.rows.append(r)
@@ -206,6 +208,10 @@ def read_indicators(rows: list, head: int, reading: Reading, keep_all: bool = Fa
     if table.shares and table.printed_weight.strip() in ("1", "1.0", "1.00"):
         table.printed_weight = "100"
     return table
+
+
+_VALUE_NAMES = {"name": "三级指标", "target": "年度指标值", "target_adjusted": "调整后指标值", "actual": "实际完成值",
+                "weight": "分值", "score": "得分", "deviation": "偏差原因分析"}
 
 
 def _indicator_follows(rows, start: int, cols: dict[str, int]) -> bool:
