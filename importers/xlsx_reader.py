@@ -103,6 +103,8 @@ def shown_noting(value, number_format: str = "General") -> tuple[str, str]:
         return "", ""
     if isinstance(value, bool):
         return ("是" if value else "否"), ""
+    if isinstance(value, dt.datetime) and value.time() == dt.time(0):
+        return value.date().isoformat(), ""  # a date typed in a cell (a 时效指标's deadline)
     if isinstance(value, (dt.datetime, dt.date, dt.time)):
         return (value.isoformat(sep=" ") if isinstance(value, dt.datetime) else value.isoformat()), ""
     if isinstance(value, (int, float)):

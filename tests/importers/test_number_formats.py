@@ -50,3 +50,9 @@ def test_formats_that_show_the_number_it_holds_read_as_before():
                        (18, "[Red]0.00"), (18, "0.00;[Red]-0.00"), (18, "@"), (18.5, "# ?/?"), (18, '[>=100]0,;0')):
         assert shown_noting(value, fmt) == (str(value), ""), fmt
     assert shown_noting(0.95, "0%") == ("95%", "")
+
+
+def test_a_date_is_read_as_the_date_it_is():
+    import datetime as dt
+    assert shown_noting(dt.datetime(2022, 12, 31), "yyyy-mm-dd") == ("2022-12-31", "")  # was '2022-12-31 00:00:00'
+    assert shown_noting(dt.datetime(2022, 12, 31, 9, 30), "yyyy-mm-dd h:mm") == ("2022-12-31 09:30:00", "")
