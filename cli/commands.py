@@ -15,7 +15,7 @@ from model.project_file import load_project, load_project_noting_hidden, save_pr
 from model.text import one_line
 
 from cli import department, transfer, unit, version
-from cli.common import EXIT_FORM_ERRORS, EXIT_OK, EXIT_UNREADABLE, fail, input_files
+from cli.common import EXIT_FORM_ERRORS, EXIT_OK, EXIT_UNREADABLE, fail, input_files, remind
 from cli.outputs import OutputRule
 
 
@@ -81,8 +81,10 @@ def cmd_new(args) -> int:
         return EXIT_FORM_ERRORS
     try:
         if args.last:  # last year's table as this year's, or a 绩效目标申报表 as its year's
-            from importers import start_from
-            project = start_from(args.last)
+            from importers import start_from_noting
+            project, warnings = start_from_noting(args.last)
+            for warning in warnings:  # what the reading of last year's form could not be sure of
+                remind(f"{args.last}：{warning}")
         elif args.example:
             project = load_project(EXAMPLE)
         elif args.skeleton:

@@ -82,11 +82,23 @@ def load_any(path: str | os.PathLike) -> Project:
 def start_from(path: str | os.PathLike) -> Project:
     """This year's table started from a file: last year's 自评表 (project file or form) as
     next year's, or a 绩效目标申报表 as the year it declares (targets, weights, budget kept)."""
+    return start_from_noting(path)[0]
+
+
+def start_from_noting(path: str | os.PathLike) -> tuple[Project, list[str]]:
+    """start_from, and the warnings of the form's reading (a hidden row, a revision, a label read
+    …: `new --from` and the window say them, as import does); a project file has none."""
     from model.carry_over import next_year
-    project = load_any(path)
+    warnings: list[str] = []
+    if is_form_file(path):
+        readings = accepted(path, read_readings(path))
+        refuse_many(Path(path).name, len(readings))
+        project, warnings = readings[0].project, readings[0].warnings
+    else:
+        project = load_any(path)
     if is_form_file(path) and _declared(project):
-        return project
-    return next_year(project)
+        return project, warnings
+    return next_year(project), warnings
 
 
 def _declared(project: Project) -> bool:
@@ -95,4 +107,4 @@ def _declared(project: Project) -> bool:
 
 
 __all__ = ["ManyForms", "NotAForm", "Reading", "UnknownLayout", "accepted", "read_readings", "count_forms", "is_form_file", "load_any", "read_form", "read_forms",
-           "start_from"]
+           "start_from", "start_from_noting"]

@@ -6,7 +6,7 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtWidgets import QDockWidget, QHBoxLayout, QLabel, QMainWindow, QToolButton, QWidget
 
-from importers import start_from
+from importers import start_from_noting
 from model import load_profile
 from model.file_names import safe_name
 from model.project_file import file_stem
@@ -203,7 +203,11 @@ class MainWindow(QMainWindow):
         path = self._ask_open()
         if not path:
             return
-        self.controller.set_project(start_from(path), None, clean=False)
+        project, warnings = start_from_noting(path)
+        self.controller.set_project(project, None, clean=False)
+        if warnings:  # what the reading of last year's form could not be sure of, as import says it
+            shown = warnings[:30] + ([f"……（另有 {len(warnings) - 30} 条）"] if len(warnings) > 30 else [])
+            self.interaction.info("读取提醒", f"{Path(path).name} 读取时的提醒，请核对：\n\n" + "\n".join(shown))
 
     @guarded("无法保存")
     def save(self) -> bool:
