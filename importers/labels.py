@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
+from functools import lru_cache
 
 from model import FundsKind
 from model.text import clean_text
@@ -16,6 +17,7 @@ _TRADITIONAL = str.maketrans(
     "项称门实单负责联系电话资额预数执财拨结转余总体标级际进产满质时经济会态环续响务对评价论问题备注说绩内况设报请复审计权据县区层统专户业归调后决补动织组应运维护划规范证签盖长导领无关个与为发众系占适类费当")
 
 
+@lru_cache(maxsize=16384)  # every cell's key, asked for again and again
 def label_key(text: str) -> str:
     """A label without spaces, with half-width brackets and no colon after it: how labels are
     compared ('项目名称：', '项 目 名 称' and '项目名称' are one label). Invisible characters (a
