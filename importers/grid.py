@@ -10,7 +10,7 @@ import re
 from decimal import Decimal
 
 from model import FundsKind, Note, Project, evaluate, load_profile
-from model.numbers import NotANumber, parse_plain, plain
+from model.numbers import NotANumber, parse_amount, parse_plain, plain
 from model.profiles import DEFAULT_PROFILE
 from model.text import hidden_controls, hidden_warning
 
@@ -184,6 +184,8 @@ def _parse_one(rows: list[Row], start: int, head: int, end: int, lines: list[str
             whole = next((t.strip() for t in titles if "部门整体" in label_key(t)), "")
             reading.warnings.append("表中没有找到项目名称" + (f"；标题“{whole}”是部门整体的表，按项目表读取" if whole else "")
                                     + "，请核对后填写项目名称")
+    if funds_head is None and across is None:
+        _amounts_without_header(rows, start, goal_head or head, reading)
     if funds_head is not None:
         funds = read_funds(p, rows, funds_head, head, unit, reading)
     elif across is not None:
@@ -504,6 +506,35 @@ def _pairs(row: Row) -> list[tuple[str, str]]:
     return out
 
 
+def _bare_amounts(row: Row) -> bool:
+    """A funds row without its header: a label of a kind of money (年度资金总额, 财政拨款 …), then
+    two or more amounts (and rates) and no other text ('年度资金总额 | 18 | 18 | 18 | 100%')."""
+    texts = [c for c in row if c.text.strip() and not L.blank_score(c.text)]
+    if not texts or L.funds_kind(texts[0].key) is None:
+        return False
+    amounts = 0
+    for cell in texts[1:]:
+        try:
+            if cell.text.strip().endswith(("%", "％")):  # its 执行率
+                parse_plain(cell.text.strip()[:-1])
+            else:
+                amounts += parse_amount(cell.text) is not None
+        except NotANumber:
+            return False
+    return amounts >= 2
+
+
+def _amounts_without_header(rows: list[Row], start: int, end: int, reading: Reading) -> None:
+    """A funds row (年度资金总额, 财政拨款 …) holding several amounts with no header above naming
+    their columns (年初预算数, 全年预算数, 全年执行数 — the header row deleted): which is which is not
+    known, and none is read; said, naming the row."""
+    for r in range(start, end):
+        if _bare_amounts(rows[r]):
+            label = next(c for c in rows[r] if c.text.strip())
+            reading.warn(r, label.col, "这一行有几个金额，上方却没有“年初预算数、全年预算数、全年执行数”表头，"
+                                       "不知各是哪一栏，未读取，请核对")
+
+
 def _header(p: Project, rows: list[Row], amounts: bool, unit: str | None, reading: Reading | None = None,
             own: bool = False) -> None:
     for row in rows:
@@ -520,7 +551,7 @@ def _header(p: Project, rows: list[Row], amounts: bool, unit: str | None, readin
                     p.year = int(m.group(0))
             elif field and value and not getattr(p, field) and value not in ("元", "万元"):
                 setattr(p, field, value)
-            elif amounts and label in L.AMOUNT_LABELS and value:
+            elif amounts and label in L.AMOUNT_LABELS and value and not _bare_amounts(row):
                 row_unit = unit or L.amount_unit(label)
                 for kind in (FundsKind.TOTAL,):
                     if p.funds_row(kind).annual_budget is None:

@@ -150,3 +150,15 @@ def test_a_form_pasted_into_word_as_an_excel_object_is_named_as_that(tmp_path, c
     path = _edited(tmp_path, "object", lambda xml: re.sub(r"<w:tbl>.*</w:tbl>", obj, xml, flags=re.S))
     code, _, err = cli(capsys, "import", str(path), "-o", str(tmp_path / "p.zpb.json"))
     assert code == 1 and "文档中的表格是嵌入的Excel 工作表对象，不是 Word 表格" in err and "另存为 Excel 工作簿（.xlsx）" in err
+
+
+def test_funds_rows_whose_header_row_was_deleted_are_named_not_guessed(tmp_path):
+    def delete_header(xml: str) -> str:  # the row 项目资金 | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+        row = _rows(xml)[5]
+        assert "年初预算数" in row.group(0)
+        return xml[:row.start()] + xml[row.end():]
+    p, warnings = _one(_edited(tmp_path, "headless", delete_header))
+    total = p.funds[0]
+    assert (total.initial_budget, total.annual_budget, total.executed) == (None, None, None)  # was 全年预算数 18, a guess
+    assert warnings == [f"第 1 个表格第 {r} 行第 3 列：这一行有几个金额，上方却没有“年初预算数、全年预算数、全年执行数”表头，"
+                        "不知各是哪一栏，未读取，请核对" for r in (6, 7)]
