@@ -41,11 +41,17 @@ def _shown(text: str) -> str:
     return text if len(text) <= 20 else text[:19] + "…"
 
 
+def _on(run: Element, prop: str) -> bool:
+    """Whether the run's own formatting turns prop on ('<w:vanish/>', not '<w:vanish w:val="0"/>')."""
+    found = run.find(f"{W}rPr/{W}{prop}")
+    return found is not None and found.get(W + "val", "true") not in _OFF
+
+
 def _text(el: Element, said: list[str] | None = None, cell: bool = True) -> str:
     """The text Word shows and prints: paragraphs as lines, tabs and breaks kept. What Word does
     not show as the cell's text is left out, and said in `said`: text deleted or moved away with
     tracked changes (only the result of a revision is read, and the revision is named), text
-    formatted hidden, a content control's placeholder ('单击或点击此处输入文字。'), a text box
+    formatted hidden or struck out, a content control's placeholder ('单击或点击此处输入文字。'), a text box
     floating over a cell (a paragraph's text box, a title say, is read; Word keeps each box twice,
     the shape and a fallback picture, and only the shape is read)."""
     said = [] if said is None else said
@@ -81,12 +87,16 @@ def _text(el: Element, said: list[str] | None = None, cell: bool = True) -> str:
                 said.append(f"内容控件显示的是提示文字“{_shown(shown)}”，不是填写的内容，按空白读取")
             continue
         elif tag == W + "r":
-            vanish = node.find(f"{W}rPr/{W}vanish")
-            if vanish is not None and vanish.get(W + "val", "true") not in _OFF:
+            if _on(node, "vanish"):
                 hidden = _flat(node, W + "t")
                 if hidden.strip():
                     said.append(f"隐藏文字“{_shown(hidden)}”不显示也不打印，未读取，请核对")
                 continue
+            if _on(node, "strike") or _on(node, "dstrike"):  # a figure struck out by hand, its successor beside it
+                struck = _flat(node, W + "t")
+                if struck.strip():
+                    said.append(f"划了删除线的文字“{_shown(struck)}”未读取，请核对")
+                    continue
         elif tag in (W + "instrText", W + "fldSimple"):
             code = " ".join(((node.text if tag == W + "instrText" else node.get(W + "instr")) or "").split())
             if code.startswith("="):  # a table formula ('= SUM(ABOVE)'): its result as last updated

@@ -162,3 +162,17 @@ def test_funds_rows_whose_header_row_was_deleted_are_named_not_guessed(tmp_path)
     assert (total.initial_budget, total.annual_budget, total.executed) == (None, None, None)  # was 全年预算数 18, a guess
     assert warnings == [f"第 1 个表格第 {r} 行第 3 列：这一行有几个金额，上方却没有“年初预算数、全年预算数、全年执行数”表头，"
                         "不知各是哪一栏，未读取，请核对" for r in (6, 7)]
+
+
+def test_a_figure_struck_out_by_hand_is_not_read_beside_its_successor(tmp_path):
+    def strike(xml: str) -> str:  # 年度资金总额's 全年执行数: 18 struck out, 15 typed beside it, no space
+        at = xml.index("年度资金总额")
+        runs = [m.start() for m in re.finditer(re.escape("<w:r><w:t>18</w:t></w:r>"), xml[at:])]
+        cut = at + runs[2]
+        return (xml[:cut] + '<w:r><w:rPr><w:strike/></w:rPr><w:t>18</w:t></w:r><w:r><w:t>15</w:t></w:r>'
+                + xml[cut + len("<w:r><w:t>18</w:t></w:r>"):])
+    p, warnings = _one(_edited(tmp_path, "struck", strike))
+    assert str(p.funds[0].executed) == "15"  # was 1815 万元
+    assert warnings == ["第 1 个表格第 7 行第 6 列：划了删除线的文字“18”未读取，请核对"]
+    unstruck = _edited(tmp_path, "unstruck", _manager('<w:r><w:rPr><w:strike w:val="false"/></w:rPr><w:t>郑彬</w:t></w:r>'))
+    assert _one(unstruck) == (_one(FORMS / "01.docx")[0], [])
