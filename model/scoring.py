@@ -376,9 +376,9 @@ def _indicator_score(ind: Indicator, profile: RuleProfile) -> Score:
 _NEGATIONS = ("不", "未", "没有", "没", "无", "非")
 # an actual whose outcome is not there yet ('待完成', '完成情况待统计', '正在实施', '预计年底完成',
 # '有待提高'): the 完成/提高 in it is no achievement, and its 得分 is 待定 until the clerk says what
-# was done; 待 in words where it is no waiting (接待, 对待, 期待, 待遇 …), 预计 as a noun (达到预计目标)
+# was done; 待 in words where it is no waiting (接待, 对待, 期待, 待遇, 待业, 待办事项 …), 预计 as a noun (达到预计目标)
 # and 正在 inside 真正在 are left alone
-_PENDING = re.compile(r"(?<![接对期招优款看等善虐厚亏相有])待(?![遇人客])[\u4e00-\u9fff]{0,2}|(?<![真公])正在"
+_PENDING = re.compile(r"(?<![接对期招优款看等善虐厚亏相有])待(?![遇人客业岗]|办事项)[\u4e00-\u9fff]{0,2}|(?<![真公])正在"
                       r"|预计(?!目标|效果|要求|指标|成效|水平|进度|计划|值)|即将|未确?定")
 # what is still to improve ('有待提高', '仍需进一步加强'): the outcome itself when it stands first,
 # a remark when it follows one ('已完成，仍需进一步加强宣传' is done)

@@ -218,6 +218,8 @@ def test_an_actual_whose_outcome_is_not_there_yet_is_no_achievement(target, actu
 @pytest.mark.parametrize("target, actual, points", [
     ("≥1000人次", "接待群众1200人次", "10"), ("有效", "有效", "10"), ("按计划完成", "按计划完成", "10"),
     ("≤30分钟", "平均等待20分钟", "10"), ("落实", "待遇落实到位", "10"), ("无", "无", "10"),
+    ("≥150人", "帮助待业人员就业200人", "10"), ("≥20人", "安置待岗职工30人", "10"),
+    ("按时完成", "待办事项全部按时完成", "10"),
 ])
 def test_words_that_only_look_pending_still_score(target, actual, points):
     assert _scored(target, actual).value == D(points)
