@@ -25,7 +25,7 @@ from model.unit.summary import COLUMNS, NOTE, Summary
 from exporters.unit.summary_docx import ALIGN, SIGNATURE, summary_cell, summary_columns
 from exporters.layout import line_count
 from exporters.properties import set_xlsx_properties
-from exporters.xlsx_writer import BODY_FONT, GB2312, TITLE_FONT, Formula, a4_page_setup, save_workbook
+from exporters.xlsx_writer import BODY_FONT, GB2312, TITLE_FONT, Formula, a4_page_setup, amount_format, save_workbook
 
 SHEET = "汇总表"
 CHART_SHEET = "等级与执行率"
@@ -76,6 +76,8 @@ def write_summary_sheet(ws, summary: Summary) -> dict[str, str]:
             if isinstance(value, str) and not isinstance(value, Formula) and value.startswith("="):
                 c.data_type = "s"  # a name typed as '=…' stays text
             c.font, c.alignment, c.border = _BODY, _ALIGNS[col - 1], _BORDER
+            if col in (4, 5, 6) and value is not None:
+                c.number_format = amount_format(value)  # General shows 11 digits: 123456.789
         ws.cell(r, 7).number_format = "0.00%"
         ws.row_dimensions[r].height = _height(row.texts(), columns)
     total = last + 1
@@ -92,6 +94,10 @@ def write_summary_sheet(ws, summary: Summary) -> dict[str, str]:
         c = ws.cell(total, col, value if value != "" else None)
         c.font, c.alignment, c.border = _BOLD, _ALIGNS[col - 1] if col > 2 else _CENTER, _BORDER
     ws.cell(total, 7).number_format = "0.00%"
+    for col, name in ((4, "initial_budget"), (5, "annual_budget"), (6, "executed")):
+        summed = summary.totals.sums[name]
+        if summed.filled:  # the sum as the Word copy prints it (130950.15568, not …155680)
+            ws.cell(total, col).number_format = amount_format(summed.value)
     ws.cell(total, 8).number_format = '"平均 "General'  # 平均 84, 平均 97.5: as the Word copy and the model
     ws.cell(total, 3).alignment = _CENTER
     ws.row_dimensions[total].height = _height(summary.total_texts(), columns)
