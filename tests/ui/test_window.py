@@ -302,6 +302,13 @@ def test_the_window_says_before_printing_that_a_row_taller_than_a_page_would_be_
     fake.next_save = str(tmp_path / "长.docx")  # Word prints it as the window does: said there too
     window.export("docx")
     assert "绩效指标第 7 行文字太长" in window.statusBar().currentMessage()
+    # and in a dialog, not only five seconds of status bar: the file is about to be handed in
+    message = fake.infos[-1]
+    assert "打印时" in message and "绩效指标第 7 行文字太长" in message and "长.docx" in message
+    fake.next_save = str(tmp_path / "长.pdf")
+    before = len(fake.infos)
+    window.export_pdf()
+    assert len(fake.infos) == before + 1 and "绩效指标第 7 行文字太长" in fake.infos[-1]
 
 
 def test_a_hand_score_with_more_decimals_counts_as_the_cell_shows_it(qtbot, window):

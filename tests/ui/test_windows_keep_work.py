@@ -28,11 +28,13 @@ def clerk_form(tmp_path) -> Path:
 
 def test_save_as_onto_a_clerks_docx_is_refused_and_the_form_kept(window, fake, clerk_form):
     before = clerk_form.read_bytes()
+    window.controller.set_field(("indicator", 0), "actual", "已完成")  # typing to be kept
+    assert window.isWindowModified()
     fake.next_save = str(clerk_form)  # typed into the 另存为 dialog, which asked "replace?"
     assert not window.save_as()
     assert clerk_form.read_bytes() == before  # a project file's JSON under a .docx name: never
     assert fake.errors and "签过字的表.docx" in fake.errors[-1][1] and "Word" in fake.errors[-1][1]
-    assert window.isWindowModified() or window.example  # still unsaved: nothing pretended
+    assert window.isWindowModified() and window.controller.path != clerk_form  # still unsaved: nothing pretended
 
 
 def test_save_as_a_bare_name_becomes_a_project_file_and_asks_before_replacing_one(window, fake, tmp_path):

@@ -263,6 +263,7 @@ class MainWindow(QMainWindow):
             export(self.controller.project, path, fmt)
             cut = cut_off(self.controller.project, excel=fmt == "xlsx")  # what Word and Excel print of it
             self.statusBar().showMessage(f"已导出 {path}" + (f"；注意：{cut[0]}" if cut else ""), 5000)
+            self._say_cut_off(path, cut)
 
     @guarded("无法导出 PDF")
     def export_pdf(self) -> None:
@@ -274,6 +275,16 @@ class MainWindow(QMainWindow):
             from exporters.files import export  # the same code as `export --pdf`
             export(self.controller.project, path, "pdf")
             self.statusBar().showMessage(f"已导出 {path}（{self._pages_words()}）", 5000)
+            from ui.common.printing import cut_off
+            self._say_cut_off(path, cut_off(self.controller.project))
+
+    def _say_cut_off(self, path: Path | str, cut: list[str]) -> None:
+        """A file that prints cut is said in a dialog, not only in the status bar for five seconds:
+        the clerk is about to hand it in."""
+        if cut:
+            self.interaction.info("导出的表打印时不完整",
+                                  f"{path}\n\n已导出，但是：\n" + "\n".join(cut)
+                                  + "\n\n缩短这些文字后请再导出一次。")
 
     def _export_target(self, chosen: str | None, fmt: str) -> Path | None:
         """Never over the project file, never under another format's name (ui.common.targets)."""
