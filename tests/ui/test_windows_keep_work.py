@@ -230,28 +230,27 @@ def test_autosave_failing_on_a_full_disk_is_said_and_typing_goes_on(qtbot, fake,
     dialog.reject()
 
 
-KILLED_DEPARTMENT = """
+# --- kill -9: a child process types, says "typed", and is killed six seconds later ---------------
+
+KILLED_HEAD = """
 import sys, time
 sys.path.insert(0, sys.argv[1])
 from pathlib import Path
-from PySide6.QtWidgets import QApplication
-from ui.app import make_app
-from ui.department.dialog import DepartmentDialog
+from ui.app import make_app, open_folder_start, open_window
 
-class Clerk:
+class Clerk:  # declines an earlier run's copies, says yes, names the overview's 新建
     def ask_recover(self, description):
         return False
     def info(self, *a):
         pass
+    def confirm(self, *a):
+        return True
+    def ask_text(self, *a):
+        return "新建后就崩溃的项目"
 
 app = make_app()
-d = DepartmentDialog(Path(sys.argv[2]), Clerk())
-d.show()
-for i in range(40):  # the clerk types, pausing now and then as clerks do
-    d.lines["contact"].setText(f"第{i}次")
-    end = time.monotonic() + 0.05
-    while time.monotonic() < end:
-        app.processEvents()
+"""
+KILLED_TAIL = """
 print("typed", flush=True)
 while True:
     app.processEvents()
@@ -259,23 +258,40 @@ while True:
 """
 
 
-@pytest.mark.skipif(__import__("os").name == "nt", reason="kill -9 is POSIX")
-def test_department_dialog_killed_with_kill_9_loses_seconds_at_most(qtbot, fake, tmp_path):
+def killed_after_typing(typing: str, path: Path) -> None:
+    """Run typing (a script's middle, on sys.argv[2] = path) in a child window process, then kill -9 it
+    six seconds after its last keystroke (a copy every three seconds: room for a slow machine)."""
     import os
     import signal
     import subprocess
     import sys
     import time
-    folder = _department_folder(tmp_path / "单位")
     root = Path(__file__).resolve().parents[2]
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    with subprocess.Popen([sys.executable, "-c", KILLED_DEPARTMENT, str(root), str(folder)], env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
-        line = child.stdout.readline().strip()
-        assert line == b"typed", child.stderr.read().decode(errors="replace")
-        time.sleep(6)  # the last keystroke six seconds ago (a copy every three: room for a slow machine)
+    with subprocess.Popen([sys.executable, "-c", KILLED_HEAD + typing + KILLED_TAIL, str(root), str(path)],
+                          env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
+        assert child.stdout.readline().strip() == b"typed", child.stderr.read().decode(errors="replace")
+        time.sleep(6)
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=30)
+
+
+KILLED_DEPARTMENT = """
+from ui.department.dialog import DepartmentDialog
+d = DepartmentDialog(Path(sys.argv[2]), Clerk())
+d.show()
+for i in range(40):  # the clerk types, pausing now and then as clerks do
+    d.lines["contact"].setText(f"第{i}次")
+    end = time.monotonic() + 0.05
+    while time.monotonic() < end:
+        app.processEvents()
+"""
+
+
+@pytest.mark.skipif(__import__("os").name == "nt", reason="kill -9 is POSIX")
+def test_department_dialog_killed_with_kill_9_loses_seconds_at_most(qtbot, fake, tmp_path):
+    folder = _department_folder(tmp_path / "单位")
+    killed_after_typing(KILLED_DEPARTMENT, folder)
     dialog = _department(qtbot, fake, folder)
     assert len(fake.recover_asked) == 1
     assert dialog.lines["contact"].text() == "第39次"
@@ -460,46 +476,18 @@ def test_department_save_as_asks_before_replacing_the_longer_name_it_made(qtbot,
 # --- the editor: a kill -9 loses seconds of typing, not up to half a minute --------------------------
 
 KILLED_EDITOR = """
-import sys, time
-sys.path.insert(0, sys.argv[1])
-from ui.app import make_app, open_window
-
-class Clerk:
-    def ask_recover(self, description):
-        return False
-    def info(self, *a):
-        pass
-
-app = make_app()
 w = open_window(sys.argv[2], Clerk())
 w.show()
 w.controller.set_field(("project", None), "implementer", "崩溃前刚输入的实施单位", typing=True)
-print("typed", flush=True)
-while True:
-    app.processEvents()
-    time.sleep(0.01)
 """
 
 
 @pytest.mark.skipif(__import__("os").name == "nt", reason="kill -9 is POSIX")
 def test_editor_killed_seconds_after_typing_offers_what_was_typed(qtbot, fake, tmp_path):
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
     from tests.ui.test_window_trust import start
     path = tmp_path / "项目.zpb.json"
     save_project(Project(name="项目"), path)
-    root = Path(__file__).resolve().parents[2]
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    with subprocess.Popen([sys.executable, "-c", KILLED_EDITOR, str(root), str(path)], env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
-        assert child.stdout.readline().strip() == b"typed", child.stderr.read().decode(errors="replace")
-        time.sleep(6)  # the clerk reads what they typed; then the power goes
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
+    killed_after_typing(KILLED_EDITOR, path)  # the clerk reads what they typed; then the power goes
     w = start(qtbot, fake)
     assert len(fake.recover_asked) == 1 and "项目.zpb.json" in fake.recover_asked[0]
     assert w.controller.project.implementer == "崩溃前刚输入的实施单位"
@@ -811,21 +799,6 @@ def test_saving_a_file_renamed_meanwhile_writes_it_back_and_says_so(qtbot, fake,
 
 
 KILLED_OVERVIEW = """
-import sys, time
-sys.path.insert(0, sys.argv[1])
-from ui.app import make_app, open_folder_start
-
-class Clerk:
-    def ask_recover(self, description):
-        return False
-    def info(self, *a):
-        pass
-    def confirm(self, *a):
-        return True
-    def ask_text(self, *a):
-        return "新建后就崩溃的项目"
-
-app = make_app()
 overview = open_folder_start(sys.argv[2], Clerk())
 overview.folder.load_all()
 entry = overview.folder.entries[0]
@@ -834,31 +807,14 @@ editor.controller.set_field(("project", None), "implementer", "从一览打开�
 overview.new_project()  # the overview's 新建: saved at once, then typed in
 new = overview.editors[overview.folder.entries[-1].path]
 new.controller.set_field(("project", None), "department", "新项目的主管部门", typing=True)
-print("typed", flush=True)
-while True:
-    app.processEvents()
-    time.sleep(0.01)
 """
 
 
 @pytest.mark.skipif(__import__("os").name == "nt", reason="kill -9 is POSIX")
 def test_the_overview_killed_with_kill_9_and_started_again_on_its_folder_loses_nothing(qtbot, fake, tmp_path):
-    import os
-    import signal
-    import subprocess
-    import sys
-    import time
-
     from ui.app import make_app, open_folder_start
     folder = _department_folder(tmp_path / "单位")
-    root = Path(__file__).resolve().parents[2]
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
-    with subprocess.Popen([sys.executable, "-c", KILLED_OVERVIEW, str(root), str(folder)], env=env,
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
-        assert child.stdout.readline().strip() == b"typed", child.stderr.read().decode(errors="replace")
-        time.sleep(6)
-        child.send_signal(signal.SIGKILL)
-        child.wait(timeout=30)
+    killed_after_typing(KILLED_OVERVIEW, folder)
     make_app()
     overview = open_folder_start(folder, fake)
     qtbot.addWidget(overview)
