@@ -123,14 +123,18 @@ def _department_folder(folder: Path) -> Path:
     return folder
 
 
-def _department(qtbot, fake, folder):
+from tests.ui.test_department_dialog import _dialog as _department  # noqa: E402
+
+
+def _overview(qtbot, fake, folder):
+    """The unit's overview on folder, its projects read."""
     from ui.app import make_app
-    from ui.department.dialog import DepartmentDialog
+    from ui.overview.window import OverviewWindow
     make_app()
-    dialog = DepartmentDialog(Path(folder), fake)
-    qtbot.addWidget(dialog)
-    dialog.show()
-    return dialog
+    w = OverviewWindow(folder, fake)
+    qtbot.addWidget(w)
+    w.folder.load_all()
+    return w
 
 
 def _crash(dialog) -> None:
@@ -306,15 +310,10 @@ def test_department_dialog_killed_with_kill_9_loses_seconds_at_most(qtbot, fake,
 def test_overview_exports_never_over_the_department_file_or_under_another_kinds_name(
         qtbot, fake, tmp_path, action, fmt):
     from model.department.file import department_path
-    from ui.app import make_app
-    from ui.overview.window import OverviewWindow
     folder = _department_folder(tmp_path / "单位")
     dept = department_path(folder)
     before = dept.read_bytes()
-    make_app()
-    w = OverviewWindow(folder, fake)
-    qtbot.addWidget(w)
-    w.folder.load_all()
+    w = _overview(qtbot, fake, folder)
     run = getattr(w, action)
     wrong = {"docx": "汇总.xlsx", "xlsx": "汇总.docx", None: "汇总.docx"}[fmt]
     for name in (dept.name, wrong):
@@ -426,16 +425,11 @@ def test_department_report_counts_the_projects_saved_while_the_dialog_was_open(q
 # --- the overview and an editor it did not open, on one file --------------------------------------
 
 def test_a_file_open_in_another_editor_is_not_renamed_trashed_or_opened_twice(qtbot, window, fake, tmp_path):
-    from ui.app import make_app
-    from ui.overview.window import OverviewWindow
     folder = _department_folder(tmp_path / "单位")
     path = folder / "00.zpb.json"
     window.open_path(str(path))  # 文件 → 打开 in the editor, not from the overview
     window.controller.set_field(("project", None), "implementer", "没保存的修改")
-    make_app()
-    w = OverviewWindow(folder, fake)
-    qtbot.addWidget(w)
-    w.folder.load_all()
+    w = _overview(qtbot, fake, folder)
     row = w.proxy.mapFromSource(w.model.index(w.folder.row_of(path), 0)).row()
     w.view.selectRow(row)
     fake.next_text = "改了名"
@@ -501,16 +495,11 @@ def test_editor_killed_seconds_after_typing_offers_what_was_typed(qtbot, fake, t
 @pytest.mark.parametrize("how", ["new", "open", "save_as"])
 def test_the_row_is_the_file_again_when_its_editor_moves_on(qtbot, fake, tmp_path, how):
     from model.unit.summary import build_summary
-    from ui.app import make_app
-    from ui.overview.window import OverviewWindow
     from ui.overview.table_model import Col
     folder = _department_folder(tmp_path / "单位")
     path = folder / "00.zpb.json"
     on_disk = load_project(path).funds[0].executed
-    make_app()
-    w = OverviewWindow(folder, fake)
-    qtbot.addWidget(w)
-    w.folder.load_all()
+    w = _overview(qtbot, fake, folder)
     editor = w.open_entry(w.folder.entries[w.folder.row_of(path)])
     editor.controller.set_field(("funds", 0), "executed", "99999")
     editor.follow_overview()
@@ -602,14 +591,9 @@ def test_a_report_the_clerk_wrote_in_is_not_the_default_of_the_next_draft(qtbot,
 def test_a_summary_of_unsaved_typing_is_asked_about_first(qtbot, fake, tmp_path):
     from openpyxl import load_workbook
 
-    from ui.app import make_app
-    from ui.overview.window import OverviewWindow
     folder = _department_folder(tmp_path / "单位")
     path = folder / "00.zpb.json"
-    make_app()
-    w = OverviewWindow(folder, fake)
-    qtbot.addWidget(w)
-    w.folder.load_all()
+    w = _overview(qtbot, fake, folder)
     editor = w.open_entry(w.folder.entries[w.folder.row_of(path)])
     editor.controller.set_field(("funds", 0), "executed", "77777")
     editor.follow_overview()
@@ -750,8 +734,6 @@ def test_a_full_disk_loses_nothing_in_the_editor(qtbot, fake, tmp_path, full_dis
 
 def test_a_full_disk_loses_nothing_in_the_department_dialog_or_the_overview(qtbot, fake, tmp_path, full_disk):
     from model.department.file import department_path
-    from ui.app import make_app
-    from ui.overview.window import OverviewWindow
     folder = _department_folder(tmp_path / "单位")
     dept = department_path(folder).read_bytes()
     dialog = _department(qtbot, fake, folder)
@@ -764,10 +746,7 @@ def test_a_full_disk_loses_nothing_in_the_department_dialog_or_the_overview(qtbo
     dialog.reject()  # the save on closing fails: the dialog stays with its figures
     assert dialog.isVisible() and dialog.lines["phone"].text() == "12345678"
     fake.errors.clear()
-    make_app()
-    w = OverviewWindow(folder, fake)
-    qtbot.addWidget(w)
-    w.folder.load_all()
+    w = _overview(qtbot, fake, folder)
     names = sorted(p.name for p in folder.iterdir())
     fake.next_text = "新项目"
     w.new_project()
@@ -829,13 +808,8 @@ def test_the_overview_killed_with_kill_9_and_started_again_on_its_folder_loses_n
 
 
 def test_one_department_dialog_per_folder_whichever_window_asks(qtbot, window, fake, tmp_path):
-    from ui.app import make_app
-    from ui.overview.window import OverviewWindow
     folder = _department_folder(tmp_path / "单位")
-    make_app()
-    w = OverviewWindow(folder, fake)
-    qtbot.addWidget(w)
-    w.folder.load_all()
+    w = _overview(qtbot, fake, folder)
     w.actions_["department"].trigger()
     dialog = w.department_dialog
     fake.next_folder = str(folder)
@@ -850,15 +824,10 @@ def test_one_department_dialog_per_folder_whichever_window_asks(qtbot, window, f
 def test_rename_new_and_import_in_the_overview_are_undone(qtbot, fake, tmp_path, monkeypatch):
     from tests.clerk_forms import clerk_docx
     from tests.conftest import reference_rows
-    from ui.app import make_app
-    from ui.overview.window import OverviewWindow
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg"))
     (tmp_path / "xdg").mkdir()
     folder = _department_folder(tmp_path / "单位")
-    make_app()
-    w = OverviewWindow(folder, fake)
-    qtbot.addWidget(w)
-    w.folder.load_all()
+    w = _overview(qtbot, fake, folder)
     undo, redo = w.actions_["undo"], w.actions_["redo"]
     assert not undo.isEnabled()
     old = folder / "00.zpb.json"
