@@ -16,7 +16,7 @@ from model import Evaluation, FundsKind, Project, evaluate, load_profile, plain,
 from model.profiles import profile_keywords as _profile_keywords
 from model.project import AMOUNT_FIELDS
 
-from exporters.line_breaks import CELL_PADDING_MM, SAFETY_MM, fit_cell, widest_number_em, widest_word_mm
+from exporters.line_breaks import CELL_PADDING_MM, SAFETY_MM, fit_cell, text_em, widest_number_em, widest_word_mm
 
 COLUMNS = 9
 # column widths in mm on A4 portrait with 12 mm side margins (186 mm in all): the long texts
@@ -495,11 +495,6 @@ def fit_columns_to_texts(layout: FormLayout) -> None:
         layout.columns_mm, layout.body_pt = district, district_pt
 
 
-def visual_width(text: str) -> float:
-    """Width in em: CJK and full-width characters count 1, others about half."""
-    return sum(1.0 if ord(ch) > 0x2E7F else 0.55 for ch in text)
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def line_count(text: str, width_mm: float, pt: float, padding_mm: float = 2.0) -> int:
     """How many lines text takes in a cell of width_mm at font size pt (wrapping by characters).
@@ -513,7 +508,9 @@ def line_count(text: str, width_mm: float, pt: float, padding_mm: float = 2.0) -
     per_line = max(1.0, min((width_mm - padding_mm) / em_mm, math.floor((width_mm - CELL_PADDING_MM) / em_mm)))
     lines = 0
     for para in (text or "").split("\n"):
-        w = visual_width(para)
+        # digits and Latin as wide as the face that stands in for 宋体 sets them (DejaVu on a desk
+        # without 宋体: 0.64 em a digit), with the space Word puts between them and the Chinese
+        w = text_em(para)
         lines += max(1, -int(-w // per_line))
     return lines
 

@@ -47,6 +47,15 @@ def tight_project():
     return p
 
 
+def figures_project():
+    """Eight indicators whose 100-character reasons are full of figures (2023年, 95%, 12月): digits
+    set wider than half an em, with Word's space between them and the Chinese."""
+    p = long_project(8)
+    for ind in p.indicators:
+        ind.deviation = ("2023年完成率95%，较2022年的88%提高7个百分点；2024年将按月通报进度，确保12月底前完成100%。" * 2)[:100]
+    return p
+
+
 def headless_export(src: Path, **outputs: Path) -> subprocess.CompletedProcess:
     """`zpb export` in a process of its own with no display and no Qt platform chosen: as a batch
     script on a server runs it."""
@@ -82,7 +91,8 @@ def printed(tmp_path_factory):
         pytest.fail("LibreOffice and poppler-utils are needed: .ci/run installs them")
     base = tmp_path_factory.mktemp("long")
     out = {}
-    for name, project in (("long", long_project()), ("normal", reference_project("01")), ("tight", tight_project())):
+    for name, project in (("long", long_project()), ("normal", reference_project("01")), ("tight", tight_project()),
+                          ("figures", figures_project())):
         src = base / f"{name}.zpb.json"
         save_project(project, src)
         files = {fmt: base / f"{name}-{fmt}.{fmt}" for fmt in ("docx", "xlsx", "pdf")}
@@ -180,14 +190,17 @@ def test_the_pdf_carries_the_export_mark_and_a_batch_replaces_only_its_own(print
     assert headless_export(src, pdf=src).returncode == 1
 
 
+@pytest.mark.parametrize("name", ["tight", "figures"])
 @pytest.mark.parametrize("output", OUTPUTS)
-def test_reasons_that_fill_their_lines_print_on_the_layouts_pages_with_the_signatures(printed, output):
+def test_reasons_that_fill_their_lines_print_on_the_layouts_pages_with_the_signatures(printed, output, name):
     """The layout counted 13.6 characters a line where a line sets 13, so each such row was a line
     short: Word printed a third page holding nothing but the signature lines, the program's PDF
-    three pages, Excel two — three copies of one form that disagree."""
-    project = printed["tight"]["project"]
-    pages = pages_text(printed["tight"]["pdfs"][output])
+    three pages, Excel two — three copies of one form that disagree. Reasons full of figures were
+    counted half an em a digit and no space beside them: a one-page form whose signature lines Word
+    printed alone on a second page."""
+    project = printed[name]["project"]
+    pages = pages_text(printed[name]["pdfs"][output])
     assert len(pages) == len(paginate(build_layout(project))), output
     last = pages[-1]
-    assert "总分" in last and "填报人" in last and "第10项指" in last, output  # the name wraps across cells
+    assert "总分" in last and "填报人" in last and f"第{len(project.indicators)}项指" in last, output  # names wrap
     assert "总分" not in "".join(pages[:-1]), output
