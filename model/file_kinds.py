@@ -72,25 +72,66 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _IMAGES = (b"\x89PNG", b"\xff\xd8\xff", b"GIF8", b"BM", b"II*\x00", b"MM\x00*")
 _ODF = {b"application/vnd.oasis.opendocument.spreadsheet": ODS, b"application/vnd.oasis.opendocument.text": ODT,
         b"application/vnd.oasis.opendocument.presentation": SLIDES}
-HEAD_BYTES = 1 << 16  # enough for an OLE directory's stream names in any real .doc/.xls
+HEAD_BYTES = 1 << 16  # what is read first of a file; an OLE2 file is read on (OLE_BYTES)
+OLE_BYTES = 20 * 1024 * 1024  # its directory may stand anywhere, often after its streams
+_END_OF_CHAIN = 0xFFFFFFFE
 
 
 def _utf16(text: str) -> bytes:
     return text.encode("utf-16-le")
 
 
+def ole_stream_names(data: bytes) -> set[str] | None:
+    """The names in an OLE2 compound file's directory, read by its header and FAT chain (the
+    directory often stands after the streams, far from the start); None where data holds no
+    whole directory (cut short, damaged): the caller then looks for the names anywhere."""
+    if len(data) < 512 or not data.startswith(_OLE):
+        return None
+    shift = int.from_bytes(data[0x1E:0x20], "little")
+    if shift not in (9, 12):
+        return None
+    size = 1 << shift
+    difat = [int.from_bytes(data[i:i + 4], "little") for i in range(0x4C, 0x200, 4)]
+    fat_sectors = [n for n in difat[:int.from_bytes(data[0x2C:0x30], "little")] if n < _END_OF_CHAIN]
+
+    def sector(n: int) -> bytes:
+        start = (n + 1) * size
+        return data[start:start + size] if start + size <= len(data) else b""
+    fat = b"".join(sector(n) for n in fat_sectors)
+    names: set[str] = set()
+    n, seen = int.from_bytes(data[0x30:0x34], "little"), 0
+    while n != _END_OF_CHAIN:
+        block = sector(n)
+        if not block or seen > 4096 or 4 * n + 4 > len(fat):
+            return None  # a chain that leaves the file, loops or has no FAT entry
+        for at in range(0, size, 128):
+            entry = block[at:at + 128]
+            length = int.from_bytes(entry[0x40:0x42], "little")
+            if entry[0x42] in (1, 2, 5) and 2 <= length <= 64:
+                names.add(entry[:length - 2].decode("utf-16-le", "replace"))
+        n, seen = int.from_bytes(fat[4 * n:4 * n + 4], "little"), seen + 1
+    return names or None
+
+
 def _ole(data: bytes, suffix: str) -> Foreign:
     """An OLE2 compound file: Word, Excel, PowerPoint or WPS 97-2003, told by its streams."""
     by_suffix = _BY_SUFFIX.get(suffix)
-    if _utf16("EncryptedPackage") in data:  # a .docx/.xlsx saved with a password: its package inside
+    names = ole_stream_names(data)
+    if names is None:  # no directory to read: its names where they stand in what was read
+        def has(name: str) -> bool:
+            return _utf16(name) in data[:HEAD_BYTES]
+    else:
+        def has(name: str) -> bool:
+            return name in names
+    if has("EncryptedPackage"):  # a .docx/.xlsx saved with a password: its package inside
         return ENCRYPTED
     if by_suffix in (WPS_WRITER, WPS_SHEET, SLIDES):
         return by_suffix
-    if _utf16("WordDocument") in data:
+    if has("WordDocument"):
         return OLD_WORD
-    if _utf16("Workbook") in data or _utf16("Book") in data:
+    if has("Workbook") or has("Book"):
         return OLD_EXCEL
-    if _utf16("PowerPoint Document") in data:
+    if has("PowerPoint Document"):
         return SLIDES
     return by_suffix or OLD_OFFICE
 
@@ -136,7 +177,7 @@ def identify(name: str, data: bytes) -> Foreign | None:
     (None: a form, a project file, or something the readers' own messages describe better)."""
     suffix = Path(name).suffix.lower()
     if data.startswith(_OLE):
-        return _ole(data[:HEAD_BYTES], suffix)
+        return _ole(data, suffix)
     if data.startswith(b"PK\x03\x04") or data.startswith(b"PK\x05\x06"):
         return _zip(data, suffix)
     if data.startswith(b"%PDF"):
@@ -166,6 +207,8 @@ def foreign_message(path: str | os.PathLike, data: bytes | None = None, limit: i
             if stat.S_ISREG(os.stat(path).st_mode):  # never open a pipe or a device: it may block
                 with open(path, "rb") as fh:
                     data = fh.read(limit)
+                    if data.startswith(_OLE) and len(data) == limit < OLE_BYTES:
+                        data += fh.read(OLE_BYTES - limit)  # its directory may stand at its end
                 read = True
         except (OSError, ValueError):
             pass

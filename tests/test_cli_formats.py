@@ -91,3 +91,45 @@ def test_a_pipe_named_like_an_old_form_is_never_opened(tmp_path, capsys):
     assert "旧版 Excel 格式" in (foreign_message(fifo) or "")
     code, _, err = cli(capsys, "check", fifo)
     assert code == 2 and "旧表.xls" in err
+
+
+def _compound_file(names: list[str], filler_sectors: int) -> bytes:
+    """A whole OLE2 compound file (version 4: 4 KB sectors) as Office lays out a large one: the
+    FAT, then a stream of filler_sectors sectors, then the directory naming names — after the
+    stream, far from the start."""
+    size, end, fat_sect = 4096, 0xFFFFFFFE, 0xFFFFFFFD
+    assert filler_sectors + 2 <= size // 4  # one FAT sector holds the chains
+    directory = filler_sectors + 1
+
+    def u32(n: int) -> bytes:
+        return n.to_bytes(4, "little")
+    header = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 16 + b"\x3e\x00\x04\x00\xfe\xff"
+    header += b"\x0c\x00\x06\x00" + b"\0" * 6  # sector shift 12, mini sector shift 6, reserved
+    header += u32(0) + u32(1) + u32(directory) + u32(0) + u32(4096) + u32(end) + u32(0) + u32(end) + u32(0)
+    header += u32(0)  # the first DIFAT entry: the FAT is sector 0
+    header = (header + b"\xff" * (512 - len(header))).ljust(size, b"\0")
+    fat = b"".join(u32(n) for n in [fat_sect, *range(2, filler_sectors + 1), end, end]).ljust(size, b"\xff")
+    entries = b""
+    for i, name in enumerate(["Root Entry", *names]):
+        raw = name.encode("utf-16-le") + b"\0\0"
+        entries += raw.ljust(64, b"\0") + len(raw).to_bytes(2, "little") + bytes([5 if i == 0 else 2])
+        entries += b"\0" * (128 - 67)
+    return header + fat + b"\x00" * (size * filler_sectors) + entries.ljust(size, b"\0")
+
+
+@pytest.mark.parametrize("names, suffix, what", [
+    (["EncryptionInfo", "EncryptedPackage"], ".docx", "设置了打开密码"),
+    (["EncryptionInfo", "EncryptedPackage"], ".xlsx", "设置了打开密码"),
+    (["WordDocument", "1Table"], ".docx", "旧版 Word 格式"),
+    (["Workbook"], ".xlsx", "旧版 Excel 格式")])
+def test_an_office_file_whose_directory_stands_after_a_large_stream_is_named_by_it(tmp_path, capsys, names,
+                                                                                    suffix, what):
+    """A 2 MB form saved with a password (or an old .doc/.xls under a new name) whose directory
+    Office wrote after its streams: read by the file's own directory chain, not by looking for
+    names in its first 64 KB — it was called an old Office file and told to save as .docx."""
+    path = tmp_path / f"大表{suffix}"
+    path.write_bytes(_compound_file(names, filler_sectors=500))
+    assert path.stat().st_size > 2_000_000
+    assert what in (foreign_message(path) or "")
+    code, _, err = cli(capsys, "import", path, "--outdir", tmp_path / "o")
+    assert code == 1 and what in err, err
