@@ -127,6 +127,11 @@ def shown_noting(value, number_format: str = "General") -> tuple[str, str]:
     return str(value), ""
 
 
+def _cut(text: str) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= 20 else text[:19] + "…"
+
+
 def _number_text(value: int | float) -> str:
     if isinstance(value, float):
         if value.is_integer() and abs(value) < 1e15:
@@ -211,6 +216,7 @@ def sheet_rows(ws, said: list[tuple[int, int, str]] | None = None) -> list[Row]:
     max_row, max_col = min(ws.max_row, MAX_ROWS), min(ws.max_column, MAX_COLS)
     for r in range(1, max_row + 1):
         row: Row = []
+        struck: list[tuple[int, str]] = []
         for c in range(1, max_col + 1):
             top = top_of.get((r, c))
             if top is None:
@@ -223,8 +229,14 @@ def sheet_rows(ws, said: list[tuple[int, int, str]] | None = None) -> list[Row]:
                 row.append(Cell(c - 1, top[2], text, top[0] != r))
             else:
                 continue
+            if text.strip() and cell.font is not None and cell.font.strike:  # a figure or a row struck out by hand
+                struck.append((c - 1, text))
             if note and said is not None:
                 said.append((r - 1, c - 1, note))
+        if struck and said is not None:
+            more = f"等 {len(struck)} 格" if len(struck) > 1 else ""
+            said.append((r - 1, struck[0][0], f"这一行有划了删除线的文字（“{_cut(struck[0][1])}”{more}），"
+                                              "仍按其内容读取，请核对"))
         rows.append(row)
     return rows
 

@@ -63,3 +63,15 @@ def test_a_hidden_sheet_s_form_is_left_out_beside_a_visible_one(tmp_path):
     [reading] = read_readings(_workbook(tmp_path, "hidden", only_hidden))
     assert reading.project.name == read_form(FORMS / "01.xlsx").name
     assert reading.warnings == ["工作表“自评表”是隐藏的（在 Excel 中看不到），其中的表已读取，请核对"]
+
+
+def test_a_row_struck_out_by_hand_is_read_and_said_once(tmp_path):
+    from openpyxl.styles import Font
+
+    def strike(wb):
+        ws = wb.worksheets[0]
+        for col in "BCDEFG":  # the 时效指标 row, struck out as cancelled
+            ws[f"{col}17"].font = Font(strike=True)
+    [reading] = read_readings(_workbook(tmp_path, "struck", strike))
+    assert len(reading.project.indicators) == 6
+    assert reading.warnings == ["工作表“自评表”的 C17：这一行有划了删除线的文字（“时效指标”等 5 格），仍按其内容读取，请核对"]
