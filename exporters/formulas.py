@@ -28,12 +28,8 @@ def budget_score_formula(rule: BudgetRule, budget: str, executed: str, weight: s
                    f'ROUND({weight}*MAX(0,MIN({executed}/{budget},1)),{rule.decimals}),""),"")')
 
 
-def sum_formula(refs: list[str]) -> Formula:
-    return Formula(f"=SUM({','.join(refs)})")
-
-
 def total_formula(refs: list[str], pending: str) -> Formula:
-    """总分 = the sum of the scores, or `pending` (待定) while any of them is blank or not a
-    number (model.scoring.evaluate: a partial sum is no 总分)."""
+    """总分 (or the 分值 合计) = the sum of the cells, or `pending` (待定) while any of them is
+    blank or not a number (model.scoring.evaluate: a partial sum is no total)."""
     cells = ",".join(refs)
     return Formula(f'=IF(COUNT({cells})<{len(refs)},"{pending}",SUM({cells}))')

@@ -257,7 +257,7 @@ def build_layout(project: Project, evaluation: Evaluation | None = None) -> Form
             C(7, 1, shown, role=Role.SCORE, key=i),
             C(8, 1, ind.deviation, align="left"),
         ], RowKind.INDICATOR))
-    rows.append(LayoutRow([C(0, 6, "总分"), C(6, 1, plain(ev.weight_sum), role=Role.WEIGHT_TOTAL),
+    rows.append(LayoutRow([C(0, 6, "总分"), C(6, 1, ev.weight_sum_text(), role=Role.WEIGHT_TOTAL),
                            # a partial sum is no 总分: 待定 until every row is scored (SCORING.md)
                            C(7, 1, score_text(ev.total) if ev.complete else ev.grade, role=Role.TOTAL),
                            C(8, 1, "")], RowKind.TOTAL))

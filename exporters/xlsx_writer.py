@@ -34,7 +34,7 @@ from model import Evaluation, FundsKind, Project
 from model.scoring import PENDING
 from model.text import clean_text
 
-from exporters.formulas import Formula, budget_score_formula, rate_formula, sum_formula, total_formula
+from exporters.formulas import Formula, budget_score_formula, rate_formula, total_formula
 from exporters.properties import set_xlsx_properties
 from exporters.layout import (COLUMNS, PAGE_MARGINS_MM, PAGE_NUMBER_MM, PAGE_NUMBER_PT, BudgetRule, FormLayout, LayoutCell,
                      Merge, Role, build_layout, cell_text, header_rows, page_number_text, paginate,
@@ -387,7 +387,7 @@ def _value(cell: LayoutCell, refs: dict):
         return budget_score_formula(cell.key, refs[(FundsKind.TOTAL, "annual_budget")],
                                     refs[(FundsKind.TOTAL, "executed")], refs["budget_weight"]), "General"
     if role == Role.WEIGHT_TOTAL:
-        return sum_formula(refs.get("budget_weights", []) + refs["weights"]), "General"
+        return total_formula(refs.get("budget_weights", []) + refs["weights"], PENDING), "General"
     if role == Role.TOTAL:
         return total_formula(refs.get("budget_scores", []) + refs["scores"], PENDING), "General"
     if role in (Role.WEIGHT, Role.SCORE, Role.BUDGET_WEIGHT, Role.BUDGET_SCORE):

@@ -69,7 +69,7 @@ def check(project: Project, evaluation: Evaluation | None = None,
     _budget(project, ev, err, warn)
     if ev.weight_sum != HUNDRED:
         err(Place(Section.TOTAL, field="weight"),
-            f"分值合计为 {plain(ev.weight_sum)}，应为 100"
+            f"分值合计为 {ev.weight_sum_words()}，应为 100"
             + ("（含预算执行率的分值）" if project.budget_item else "（本表不对预算执行率计分）"))
     _printed_total(project, ev, warn)
     _indicators(project, ev, profile, err, warn)

@@ -99,7 +99,16 @@ class Evaluation:
     total: Decimal  # the sum of the scores there are: partial unless `complete`
     complete: bool  # every score is there
     grade: str  # 优/良/中/差 of a complete total, PENDING (待定) otherwise
-    weight_sum: Decimal
+    weight_sum: Decimal  # the 分值 there are: partial when weights_missing
+    weights_missing: int = 0  # 分值 blank or unreadable
+
+    def weight_sum_text(self) -> str:
+        """The 分值 合计 as printed: 待定 while a 分值 is blank or unreadable, never a partial sum."""
+        return weight_sum_text(self.weight_sum, self.weights_missing)
+
+    def weight_sum_words(self) -> str:
+        """The 分值 合计 as a window says it: the sum so far, with what it lacks."""
+        return weight_sum_words(self.weight_sum, self.weights_missing)
 
     def rate_text(self, kind: FundsKind) -> str:
         rate = self.rates[kind]
@@ -122,6 +131,14 @@ class Evaluation:
 def total_text(total: Decimal, complete: bool) -> str:
     """The one wording of a 总分: the score when complete, 待定 otherwise (SCORING.md)."""
     return score_text(total) if complete else PENDING
+
+
+def weight_sum_text(weight_sum: Decimal, missing: int) -> str:
+    return PENDING if missing else plain(weight_sum)
+
+
+def weight_sum_words(weight_sum: Decimal, missing: int) -> str:
+    return plain(weight_sum) + (f"（另有 {missing} 项分值未填或无法读取）" if missing else "")
 
 
 def partial_text(total: Decimal, unscored: int) -> str:
@@ -444,4 +461,5 @@ def evaluate(project: Project, profile: RuleProfile | None = None,
         complete=complete,
         grade=grade_of(total, complete, profile),
         weight_sum=sum((w for w in weights if w is not None), ZERO),
+        weights_missing=sum(w is None for w in weights),
     )

@@ -87,7 +87,8 @@ def build_department_layout(dept: Department, fig: DepartmentFigures | None = No
     ]
     rows += _indicator_rows(dept, fig)
     complete = fig.complete
-    rows.append(LayoutRow([C(0, 6, "总分"), C(6, 1, plain(fig.weight_sum) if fig.weight_sum else "", role=Role.WEIGHT),
+    rows.append(LayoutRow([C(0, 6, "总分"), C(6, 1, fig.weight_sum_text() if fig.weight_sum else "",
+                                                   role=Role.WEIGHT),
                            C(7, 1, score_text(fig.total) if complete else "", role=Role.SCORE),
                            C(8, 1, "等级"), C(9, 1, fig.grade)], RowKind.TOTAL))  # 待定 while unfinished
     year = f"（{dept.year}年度）" if dept.year else "（　　年度）"

@@ -13,7 +13,8 @@ from model.numbers import round_half_up
 from model.profiles import RuleProfile, load_profile
 from model.project import FundsKind, Project
 from model.unit import ProjectsSum, projects_sum
-from model.scoring import Evaluation, Score, evaluate, grade_of, partial_text, total_text
+from model.scoring import (Evaluation, Score, evaluate, grade_of, partial_text, total_text, weight_sum_text,
+                           weight_sum_words)
 
 ZERO, HUNDRED = Decimal(0), Decimal(100)
 BELOW = Decimal(90)  # projects below this are named in the report with their first problem
@@ -56,6 +57,7 @@ class DepartmentFigures:
     budget_scored: bool  # the table gives 预算执行率 a 分值
     total: Decimal  # 总分
     weight_sum: Decimal
+    weights_missing: int  # 分值 blank or unreadable: the 合计 is 待定
     complete: bool
     grade: str
     folder: FolderSummary | None
@@ -79,6 +81,12 @@ class DepartmentFigures:
 
     def partial_text(self) -> str:
         return partial_text(self.total, self.unscored)
+
+    def weight_sum_text(self) -> str:
+        return weight_sum_text(self.weight_sum, self.weights_missing)
+
+    def weight_sum_words(self) -> str:
+        return weight_sum_words(self.weight_sum, self.weights_missing)
 
     def share(self, i: int, weight: Decimal | None) -> Decimal | None:
         """得分率 of indicator i: 得分 ÷ 权重."""
@@ -137,6 +145,7 @@ def figures(dept: Department, projects: list[Project] | None = None,
         variance_base=variance_base, variance_base_amount=base, evaluation=ev,
         budget_scored=scored, total=total,
         weight_sum=sum((w for w in weights if w is not None), ZERO),
+        weights_missing=sum(w is None for w in weights),
         complete=complete,
         grade=grade_of(total, complete, profile),
         folder=None if projects is None else summarize(projects))

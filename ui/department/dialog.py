@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (QAbstractScrollArea, QComboBox, QDialog, QDialogB
                                QPlainTextEdit, QPushButton, QScrollArea, QSplitter, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from model import Project, Severity, plain, profile_names
+from model import Project, Severity, profile_names
 from model.department import MONEY_FIELDS, BudgetKind, Department, ReportSection
 from model.department.checks import DepartmentSection, check_department
 from model.department.evaluation import VARIANCE_BASE_LABELS, figures, folder_year, summarize
@@ -577,7 +577,7 @@ class DepartmentDialog(QDialog):
         self.total.setText(f"总分 {fig.total_text()}{partial}　等级 {fig.grade}")
         rate = lambda r: "—" if r is None else rate_words(r)  # noqa: E731
         self.detail.setText(f"预算执行率 {rate(fig.execution_rate)}　部门预决算差异率 {rate(fig.variance_rate)}"
-                            f"（以{VARIANCE_BASE_LABELS[fig.variance_base]}为基数）　分值合计 {plain(fig.weight_sum)}")
+                            f"（以{VARIANCE_BASE_LABELS[fig.variance_base]}为基数）　分值合计 {fig.weight_sum_words()}")
         errors = sum(p.severity == Severity.ERROR for p in problems) + bool(self.year_problem)
         warnings = len(problems) + bool(self.year_problem) - errors
         if errors:

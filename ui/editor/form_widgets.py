@@ -6,7 +6,7 @@ from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
                                QWidget)
 
-from model import Severity, plain, score_text
+from model import Severity, score_text
 from model.fields import GOAL_LABELS, HEADER_LABELS
 from model.skeleton import report_year
 
@@ -114,7 +114,7 @@ class TotalBar(QFrame):
         self.total.setText(f"总分 {ev.total_text()}{partial}　等级 {ev.grade}")
         budget = "—" if ev.budget.value is None else score_text(ev.budget.value)
         shown = f"预算执行率得分 {budget}" if self.c.project.budget_item else "预算执行率不计分"
-        self.detail.setText(f"{shown}　分值合计 {plain(ev.weight_sum)}")
+        self.detail.setText(f"{shown}　分值合计 {ev.weight_sum_words()}")
         errors = sum(p.severity == Severity.ERROR for p in self.c.problems)
         warnings = len(self.c.problems) - errors
         pending = len(self.c.pending)  # a new form's rows not reached yet: never 可以签章 with them
