@@ -50,7 +50,8 @@ def test_rates_budget_score_and_totals_are_formulas_over_the_cells():
     assert rate.number_format == "0.00%"
     assert "ROUND(G%d*MAX(0,MIN(F%d/E%d,1)),0)" % ((total_row,) * 3) in ws.cell(total_row, 9).value
     total = find(ws, "总分")
-    assert "SUM(" in ws.cell(total.row, 8).value and ws.cell(total.row, 7).value.startswith("=SUM(")
+    assert "SUM(" in ws.cell(total.row, 8).value and ws.cell(total.row, 7).value.startswith("=IF(COUNT(")
+    assert "SUM(" in ws.cell(total.row, 7).value  # the 分值 合计: 待定 while a 分值 is no number
     assert '"待定"' in ws.cell(total.row, 8).value  # while a score is missing
 
 
