@@ -135,7 +135,10 @@ def read_indicators(rows: list, head: int, reading: Reading, keep_all: bool = Fa
         for name in _SHORT_FIELDS:  # printed broken into lines between words: read as typed
             cell[name] = join_lines(cell[name])
         text = _text_row(row, cols)
-        if not text:
+        # ours: a row under its group's merged 一级 is an indicator, blank as it may be (a second
+        # new row of one 二级, nothing typed yet)
+        blank_ours = keep_all and not text and merged_down(row, cols.get("level1"))
+        if not text and not blank_ours:
             continue
         if r in table.inside_notes:
             reading.leave_out(r, text, "表内的说明文字（作为附注）")
@@ -152,7 +155,7 @@ def read_indicators(rows: list, head: int, reading: Reading, keep_all: bool = Fa
                 level1, level2 = own.text.strip(), ""
             reading.leave_out(r, text, "分组标题行" + ("（作为其下各行的一级指标）" if family(own.text) else ""))
             continue
-        if not any(cell[n] for n in FIELDS):
+        if not any(cell[n] for n in FIELDS) and not blank_ours:
             table.unrecognised += 1
             reading.leave_out(r, text, "内容不在任何已识别的栏目中")
             continue
@@ -179,7 +182,7 @@ def read_indicators(rows: list, head: int, reading: Reading, keep_all: bool = Fa
         target = cell["target_adjusted"] or cell["target"]
         if "nature" in cols or "unit" in cols:
             target = join_target(cell["nature"], target, cell["unit"])
-        why = _empty(cell) if keep_all else _skipped(cell, target)
+        why = ("" if blank_ours else _empty(cell)) if keep_all else _skipped(cell, target)
         if why:
             if not keep_all:
                 reading.leave_out(r, text, why)

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import tempfile
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -173,3 +174,13 @@ def test_a_goal_that_reads_like_a_block_label_is_still_the_goal(tmp_path, goal, 
     (write_docx if fmt == "docx" else write_xlsx)(project, path)
     back = read_form(path)
     assert (back.goal, back.achieved) == (goal, "已完成")
+
+
+@pytest.mark.parametrize("writer, suffix", [(write_docx, "docx"), (write_xlsx, "xlsx")])
+def test_two_blank_indicators_of_one_group_read_back_as_two(writer, suffix):
+    """Found by the round trip above: the second blank row under a merged 一级/二级 read as an empty
+    row and was dropped."""
+    from model.project import Indicator
+    project = Project(district="朝阳区", budget_weight=Decimal(10),
+                      indicators=[Indicator(level1="产出指标", level2="数量指标"), Indicator(level1="产出指标", level2="数量指标")])
+    assert _roundtrip(project, writer, suffix) == project
