@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QFont
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QSizePolicy, QStyleOptionViewItem
 
 from model import plain
 from model.fields import AMOUNT_LABELS
@@ -16,6 +16,7 @@ INITIAL, BUDGET, EXECUTED, WEIGHT, RATE, SCORE = range(6)
 HEADERS = [*AMOUNT_LABELS.values(), "分值", "执行率", "得分"]
 AMOUNTS = {INITIAL: "initial_budget", BUDGET: "annual_budget", EXECUTED: "executed"}
 DASH = "—"
+CELL_AIR = 6  # px beside a measured figure: digits touching the grid read badly
 
 
 class FundsTableModel(QAbstractTableModel):
@@ -145,7 +146,13 @@ class FundsTableView(SpreadsheetView):
         super().__init__(parent)
         self.setModel(model)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        # each column at least as wide as its widest figure (123456.789012 cut to '123456...' reads as
+        # another number), the room left shared out evenly; only the cells that change are measured
+        self.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self._cell_widths: dict[tuple[int, int], int] = {}
+        self._needs = [0] * model.columnCount()
+        model.dataChanged.connect(lambda top, bottom, *_: self.fit_cells(top.row(), bottom.row(),
+                                                                          top.column(), bottom.column()))
         # one line per row: fixed heights, not measured again on every edit
         rows = self.verticalHeader()
         rows.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -155,6 +162,39 @@ class FundsTableView(SpreadsheetView):
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
+    def fit_cells(self, first: int, last: int, left: int = 0, right: int = SCORE) -> None:
+        """Measure the cells rows first…last, columns left…right as the delegate draws them, then
+        lay the columns out again; the form part scrolls sideways before a figure is cut."""
+        option = QStyleOptionViewItem()
+        self.initViewItemOption(option)
+        delegate, model, grid = self.itemDelegate(), self.model(), int(self.showGrid())
+        for row in range(first, last + 1):
+            for col in range(left, right + 1):
+                index = model.index(row, col)
+                self._cell_widths[row, col] = delegate.sizeHint(option, index).width() + grid + CELL_AIR
+        header = self.horizontalHeader()
+        needs = [max([header.sectionSizeHint(col)] + [self._cell_widths.get((r, col), 0) for r in range(4)])
+                 for col in range(model.columnCount())]
+        if needs != self._needs:
+            self._needs = needs
+            self.updateGeometry()
+        self._lay_out()
+
+    def _lay_out(self) -> None:
+        extra = max(0, self.viewport().width() - sum(self._needs))
+        cols = len(self._needs)
+        for col, need in enumerate(self._needs):
+            self.setColumnWidth(col, need + extra // cols + (1 if col < extra % cols else 0))
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._lay_out()
+
+    def showEvent(self, event) -> None:
+        if not any(self._cell_widths):  # first shown: the font and style are final now
+            self.fit_cells(0, 3)
+        super().showEvent(event)
+
     def sizeHint(self):
         """All four rows, always: the table never scrolls inside itself (the form part does)."""
         hint = super().sizeHint()
@@ -163,4 +203,7 @@ class FundsTableView(SpreadsheetView):
         return hint
 
     def minimumSizeHint(self):
-        return self.sizeHint()
+        """Never narrower than the figures: the form part scrolls sideways instead."""
+        hint = self.sizeHint()
+        hint.setWidth(sum(self._needs) + self.verticalHeader().sizeHint().width() + 2 * self.frameWidth())
+        return hint
