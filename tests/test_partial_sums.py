@@ -40,6 +40,8 @@ def _folder(tmp_path: Path) -> Path:
 def test_the_model_says_which_sums_are_partial(tmp_path):
     t = build_summary(load_unit(_folder(tmp_path))).total_texts()
     assert t[3:6] == ["—（均未填）", "15\n（另有 1 个项目未填）", "15\n（另有 1 个项目未填）"]
+    # the 执行率 beside them is over the two projects that give both figures, and says so
+    assert t[6] == "100.00%\n（按 2 个项目计）"
 
 
 def test_the_printed_summary_says_its_sums_are_partial(tmp_path):
@@ -50,6 +52,7 @@ def test_the_printed_summary_says_its_sums_are_partial(tmp_path):
     total = next(line for line in out.stdout.splitlines() if "\t合计\t" in line)
     cells = total.split("\t")
     assert cells[3] == cells[4] == "15 （另有 1 个项目未填）" and cells[-1] == "—（均未填）"
+    assert cells[5] == "100.00% （按 2 个项目计）"
 
     recalc, pdf = tmp_path / "recalc", tmp_path / "pdf"
     soffice_convert([xlsx], "xlsx", recalc)
@@ -60,10 +63,11 @@ def test_the_printed_summary_says_its_sums_are_partial(tmp_path):
     assert ws[f"D{row}"].value == "—（均未填）"
     # broken into lines where the Word copy breaks them
     assert ["".join(ws[f"{c}{row}"].value.split()) for c in "EF"] == ["15（另有1个项目未填）"] * 2
+    assert "".join(ws[f"G{row}"].value.split()) == "100.00%（按2个项目计）"
     text = subprocess.run(["pdftotext", str(pdf / "汇总.pdf"), "-"], capture_output=True, text=True,
                           check=True).stdout
     flat = "".join(text.split())
-    assert flat.count("（另有1个项目未填）") == 2 and "—（均未填）" in flat
+    assert flat.count("（另有1个项目未填）") == 2 and "—（均未填）" in flat and "100.00%（按2个项目计）" in flat
 
 
 @pytest.mark.parametrize("filled", [True, False])
@@ -78,13 +82,16 @@ def test_a_whole_sum_is_its_number_alone_in_excel_too(tmp_path, filled):
         for r in (4, 5, 6):
             ws[f"D{r}"] = ws[f"E{r}"].value if ws[f"E{r}"].value is not None else 2
             ws[f"E{r}"] = ws[f"D{r}"].value
+            ws[f"F{r}"] = ws[f"F{r}"].value if ws[f"F{r}"].value is not None else 2
         wb.save(xlsx)
     soffice_convert([xlsx], "xlsx", tmp_path / "recalc")
     ws = load_workbook(tmp_path / "recalc" / xlsx.name, data_only=True)["汇总表"]
     if filled:
         assert ws["D7"].value == ws["E7"].value == 17
+        assert ws["G7"].value == 1  # every project gives both: the rate alone, a number
     else:
         assert ws["D7"].value == "—（均未填）"
+        assert "".join(ws["G7"].value.split()) == "100.00%（按2个项目计）"
 
 
 def test_the_department_check_counts_what_the_folder_sum_adds(tmp_path):

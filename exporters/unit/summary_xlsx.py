@@ -19,7 +19,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from model import plain
 from model.profiles import load_profile
 from model.scoring import PENDING
-from model.unit import NONE_FILLED, missing_note
+from model.unit import NONE_FILLED, missing_note, rate_basis_note
 from model.unit.summary import COLUMNS, NOTE, Summary
 
 from exporters.unit.summary_docx import ALIGN, SIGNATURE, summary_cell, summary_columns
@@ -86,8 +86,8 @@ def write_summary_sheet(ws, summary: Summary) -> dict[str, str]:
     cells = ["", "合计", Formula(f'=COUNTA(B{first}:B{last})&"个项目"') if span else "0个项目",
              *(Formula(_sum_formula(f"{c}{first}:{c}{last}", lambda t, i=i: summary_cell(t, i, columns)))
                if span else "—" for i, c in enumerate("DEF", 3)),
-             Formula(f'=IFERROR(SUMPRODUCT({both}*F{first}:F{last})/SUMPRODUCT({both}*E{first}:E{last}),"")')
-             if span else "",
+             Formula(_rate_formula(both, f"E{first}:E{last}", f"F{first}:F{last}",
+                                   lambda t: summary_cell(t, 6, columns))) if span else "",
              Formula(f'=IF(COUNT(H{first}:H{last})>0,ROUND(AVERAGE(H{first}:H{last}),2),"")') if span else "",
              "", ""]
     for col, value in enumerate(cells, 1):
@@ -116,6 +116,14 @@ def _sum_formula(cells: str, lay) -> str:
     note = lay(missing_note(7)).replace("\n", '"&CHAR(10)&"').replace("7", f'"&{blank}&"')  # the only digit
     return (f'=IF({count}=0,"—{NONE_FILLED}",IF({count}<ROWS({cells}),'
             f'SUM({cells})&CHAR(10)&"{note}",SUM({cells})))')
+
+
+def _rate_formula(both: str, budget: str, executed: str, lay) -> str:
+    """The 合计 执行率 live, as the model's UnitTotals.rate_text prints it: over the projects that
+    give both figures, with '（按 N 个项目计）' under it when that is not every row (then text)."""
+    counted, rate = f"SUMPRODUCT({both})", f"SUMPRODUCT({both}*{executed})/SUMPRODUCT({both}*{budget})"
+    note = lay(rate_basis_note(7)).replace("\n", '"&CHAR(10)&"').replace("7", f'"&{counted}&"')  # the only digit
+    return (f'=IFERROR(IF({counted}<ROWS({budget}),TEXT({rate},"0.00%")&CHAR(10)&"{note}",{rate}),"")')
 
 
 def _height(texts: list[str], columns: tuple[float, ...]) -> float:

@@ -20,7 +20,7 @@ from model.project import Project
 from model.failures import describe
 from model.file_names import FALLBACK, distinct_name, name_key, safe_name
 from model.files import distinct_paths
-from model.numbers import plain
+from model.numbers import percent, plain
 from model.text import clean_text
 from model.project_file import SUFFIX, file_stem, load_project
 from model.scoring import Evaluation, evaluate
@@ -116,6 +116,11 @@ def missing_note(n: int | str) -> str:
     return f"（另有 {n} 个项目未填）"
 
 
+def rate_basis_note(n: int | str) -> str:
+    """What the 合计 执行率 says after it when it is over n projects, not all (RATE_BASIS)."""
+    return f"（按 {n} 个项目计）"
+
+
 SUMMED = ("initial_budget", "annual_budget", "executed")  # the 年度资金总额 figures a folder sums
 
 
@@ -137,6 +142,7 @@ class UnitTotals:
     sums: dict[str, ProjectsSum]
     # Σ全年执行数 ÷ Σ全年预算数 over the projects that give both (RATE_BASIS); None when none does
     execution_rate: Decimal | None
+    rate_projects: int  # how many projects execution_rate is over
     grade_counts: dict[str, int]  # finished projects: every grade of the default profile, then others
     mean_score: Decimal | None  # mean 总分 of the finished projects
     unfinished: int = 0  # readable projects whose total is partial (等级 待定): counted apart
@@ -144,6 +150,15 @@ class UnitTotals:
     @property
     def graded(self) -> int:
         return sum(self.grade_counts.values())
+
+    def rate_text(self, sep: str = "") -> str:
+        """The 合计 执行率, with the projects it is over when not every readable one gives both
+        figures ('100.00%（按 1 个项目计）'): beside a partial 全年执行数 it never reads as the whole."""
+        if self.execution_rate is None:
+            return ""
+        text = percent(self.execution_rate)
+        partial = self.rate_projects < self.projects - self.unreadable
+        return text + sep + rate_basis_note(self.rate_projects) if partial else text
 
 
 RATE_BASIS = "合计执行率按同时填有全年预算数和全年执行数的项目计算"
@@ -176,12 +191,14 @@ def unit_totals(entries: Iterable[UnitEntry]) -> UnitTotals:
     scores: list[Decimal] = []
     with_errors = unfinished = 0
     rate_budget = rate_executed = Decimal(0)
+    rate_projects = 0
     for e in readable:
         assert e.project is not None and e.evaluation is not None
         row = e.project.total_funds
         if row.annual_budget is not None and row.executed is not None:
             rate_budget += row.annual_budget
             rate_executed += row.executed
+            rate_projects += 1
         if e.evaluation.complete:
             grades[e.evaluation.grade] = grades.get(e.evaluation.grade, 0) + 1
             scores.append(e.evaluation.total)
@@ -190,7 +207,8 @@ def unit_totals(entries: Iterable[UnitEntry]) -> UnitTotals:
         with_errors += e.error_count > 0
     return UnitTotals(
         projects=len(entries), unreadable=sum(e.project is None for e in entries), with_errors=with_errors,
-        sums=sums, execution_rate=rate_executed / rate_budget if rate_budget else None, grade_counts=grades,
+        sums=sums, execution_rate=rate_executed / rate_budget if rate_budget else None, rate_projects=rate_projects,
+        grade_counts=grades,
         mean_score=sum(scores, Decimal(0)) / len(scores) if scores else None, unfinished=unfinished)
 
 

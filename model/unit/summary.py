@@ -61,7 +61,7 @@ class Summary:
         t = self.totals
         # a sum that leaves out projects without the figure says so: '150.5\n（另有 1 个项目未填）'
         sums = [t.sums[name].text(sep="\n") for name in SUMMED]
-        return ["", TOTAL_LABEL, f"{len(self.rows)}个项目", *sums, rate_text(t.execution_rate),
+        return ["", TOTAL_LABEL, f"{len(self.rows)}个项目", *sums, t.rate_text(sep="\n"),
                 "" if t.mean_score is None else f"平均 {mean_text(t.mean_score)}", "", ""]
 
     @property

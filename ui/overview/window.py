@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBox
                                QMainWindow, QProgressBar, QPushButton, QStyleOptionViewItem, QTableView, QVBoxLayout,
                                QWidget)
 
-from model.unit.summary import mean_text, rate_text
+from model.unit.summary import mean_text
 from model.unit import UnitTotals, unit_totals
 from model.unit import UnitEntry
 
@@ -200,7 +200,7 @@ class OverviewWindow(QMainWindow, OverviewWork):
         grades = "，".join(f"{g} {n}" for g, n in t.grade_counts.items())
         head = f"筛选后 {len(shown)} / {len(every)} 个项目（{why}）：" if filtered else f"共 {t.projects} 个项目"
         parts = [head, _sum_text("全年预算数", t, "annual_budget"), _sum_text("全年执行数", t, "executed"),
-                 f"执行率 {rate_text(t.execution_rate) or '—'}",
+                 f"执行率 {t.rate_text() or '—'}",
                  f"平均得分 {mean_text(t.mean_score) if t.mean_score is not None else '—'}", f"等级：{grades}"]
         if t.unfinished:
             parts.append(f"另有 {t.unfinished} 个项目尚未完成评分")
