@@ -4,6 +4,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+import zipfile
 from decimal import Decimal
 from pathlib import Path
 
@@ -14,7 +15,7 @@ import main
 from bench.data import example_indicators  # noqa: F401  (tests use it from here too)
 from importers.grid import parse_grid, rows_from_lists
 from model import FundsKind, FundsRow, Indicator, Project, evaluate, profile_names
-from tests.conftest import reference_rows
+from tests.conftest import FORMS, reference_rows
 
 
 def reference_project(form_id: str) -> Project:
@@ -86,3 +87,19 @@ def cli(capsys, *args) -> tuple[int, str, str]:
     out = capsys.readouterr()
     assert "Traceback" not in out.err and "Error" not in out.err, out.err
     return code, out.out, out.err
+
+
+def form01_edited(tmp_path: Path, name: str, edit) -> Path:
+    """Reference form 01 as tmp_path/name.docx with its document.xml edited: edit(xml) -> xml,
+    which must change it (a Word form's markup as other desks write it)."""
+    out = tmp_path / f"{name}.docx"
+    with zipfile.ZipFile(FORMS / "01.docx") as zi, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
+        for info in zi.infolist():
+            data = zi.read(info)
+            if info.filename == "word/document.xml":
+                text = data.decode("utf-8")
+                edited = edit(text)
+                assert edited != text
+                data = edited.encode("utf-8")
+            zo.writestr(info, data)
+    return out

@@ -10,18 +10,11 @@ import openpyxl
 
 from importers import read_readings
 from tests.conftest import FORMS
+from tests.helpers import form01_edited
 
 
 def _docx_in(tmp_path: Path, unit: str) -> Path:
-    out = tmp_path / f"{unit}.docx"
-    with zipfile.ZipFile(FORMS / "01.docx") as zi, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
-        for info in zi.infolist():
-            data = zi.read(info)
-            if info.filename == "word/document.xml":
-                assert "（万元）".encode() in data
-                data = data.replace("（万元）".encode(), f"（{unit}）".encode())
-            zo.writestr(info, data)
-    return out
+    return form01_edited(tmp_path, unit, lambda xml: xml.replace("（万元）", f"（{unit}）"))
 
 
 def test_a_word_form_in_thousands_of_yuan_is_read_as_wan_yuan(tmp_path):

@@ -3,11 +3,11 @@
 '項目負責人' was dropped in silence, and a form all in traditional labels refused as no form."""
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 
 from importers import read_readings
 from tests.conftest import FORMS
+from tests.helpers import form01_edited
 
 TRADITIONAL = {"项目名称": "項目名稱", "主管部门": "主管部門", "实施单位": "實施單位", "项目负责人": "項目負責人",
                "联系电话": "聯繫電話", "项目资金": "項目資金", "年初预算数": "年初預算數", "全年预算数": "全年預算數",
@@ -18,18 +18,13 @@ TRADITIONAL = {"项目名称": "項目名稱", "主管部门": "主管部門", "
 
 
 def _edited(tmp_path: Path, name: str, changes: dict[str, str]) -> Path:
-    out = tmp_path / f"{name}.docx"
-    with zipfile.ZipFile(FORMS / "01.docx") as zi, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
-        for info in zi.infolist():
-            data = zi.read(info)
-            if info.filename == "word/document.xml":
-                text = data.decode("utf-8")
-                for old, new in changes.items():
-                    assert f">{old}" in text, old
-                    text = text.replace(f">{old}", f">{new}")
-                data = text.encode("utf-8")
-            zo.writestr(info, data)
-    return out
+    """Form 01 with the labels changes names written otherwise."""
+    def relabel(text: str) -> str:
+        for old, new in changes.items():
+            assert f">{old}" in text, old
+            text = text.replace(f">{old}", f">{new}")
+        return text
+    return form01_edited(tmp_path, name, relabel)
 
 
 def _reference():

@@ -4,29 +4,16 @@ the clerk's value in silence (a reference form's XML edited as Word writes these
 from __future__ import annotations
 
 import re
-import zipfile
 from pathlib import Path
 
 from importers import read_readings
 from tests.conftest import FORMS
-from tests.helpers import cli
+from tests.helpers import cli, form01_edited
 
 MANAGER = "<w:r><w:t>郑彬</w:t></w:r>"
 
 
-def _edited(tmp_path: Path, name: str, edit) -> Path:
-    """Form 01 with its document.xml edited."""
-    out = tmp_path / f"{name}.docx"
-    with zipfile.ZipFile(FORMS / "01.docx") as zi, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zo:
-        for info in zi.infolist():
-            data = zi.read(info)
-            if info.filename == "word/document.xml":
-                text = data.decode("utf-8")
-                edited = edit(text)
-                assert edited != text
-                data = edited.encode("utf-8")
-            zo.writestr(info, data)
-    return out
+_edited = form01_edited
 
 
 def _manager(markup: str):
@@ -61,7 +48,7 @@ def test_text_moved_away_or_hidden_is_not_read_and_is_said(tmp_path):
     p, warnings = _one(hidden)
     assert p.manager == "郑彬"
     assert warnings == ["第 1 个表格第 5 行第 3 列：隐藏文字“张三”不显示也不打印，未读取，请核对"]
-    shown = _edited(tmp_path, "shown", _manager(f'<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>郑彬</w:t></w:r>'))
+    shown = _edited(tmp_path, "shown", _manager('<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>郑彬</w:t></w:r>'))
     assert _one(shown) == (_one(FORMS / "01.docx")[0], [])
 
 
