@@ -31,3 +31,22 @@ def test_a_long_amount_typed_shows_whole_in_a_narrow_window(qtbot, window):
     c.set_field(("funds", 0), "executed", "18")
     QApplication.processEvents()
     assert view.columnWidth(F.EXECUTED) >= view.sizeHintForColumn(F.EXECUTED)
+
+
+def test_the_total_and_grade_stay_whole_at_800_px_and_the_detail_gives_way(qtbot, window):
+    c = window.controller
+    c.set_field(("indicator", 1), "actual", "")
+    c.set_field(("indicator", 2), "actual", "")  # 总分 待定 with the partial sum: the longest total text
+    bar = window.total_bar
+    qtbot.waitUntil(lambda: "待定" in bar.total.text(), timeout=2000)
+    _settle(qtbot, window, NARROW)
+    assert window.width() == NARROW
+    qtbot.waitUntil(lambda: bar.total.width() >= bar.total.sizeHint().width(), timeout=2000)
+    inside = bar.contentsRect()
+    assert inside.contains(bar.total.geometry()) and inside.contains(bar.state.geometry())
+    assert bar.state.width() >= bar.state.sizeHint().width()
+    assert not bar.total.geometry().intersects(bar.detail.geometry().adjusted(1, 0, 0, 0))
+    # the detail is the one cut, and says so; its whole text stays in the tooltip
+    full = bar.detail.toolTip()
+    assert "分值合计" in full
+    assert full.startswith(bar.detail.text().rstrip("…"))

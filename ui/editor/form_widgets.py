@@ -4,7 +4,7 @@ from __future__ import annotations
 from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QIntValidator
 from PySide6.QtWidgets import (QFrame, QGridLayout, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit,
-                               QWidget)
+                               QSizePolicy, QWidget)
 
 from model import Severity, score_text
 from model.fields import GOAL_LABELS, HEADER_LABELS
@@ -85,6 +85,44 @@ class GoalWidget(_ProjectFields):
         self.refresh()
 
 
+class ElidedLabel(QLabel):
+    """A plain-text label that gives way first: cut with '…' when the row is narrow, whole in its
+    tooltip, so the labels beside it (总分, 等级) are never the ones clipped."""
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self._full = ""
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+
+    def setText(self, text: str) -> None:
+        self._full = text
+        self.setToolTip(text)
+        self.updateGeometry()
+        self._elide()
+
+    def full_text(self) -> str:
+        return self._full
+
+    def sizeHint(self):
+        hint = super().sizeHint()
+        hint.setWidth(self.fontMetrics().horizontalAdvance(self._full) + 2 * self.margin() + 2)
+        return hint
+
+    def minimumSizeHint(self):
+        hint = super().minimumSizeHint()
+        hint.setWidth(0)
+        return hint
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self._elide()
+
+    def _elide(self) -> None:
+        shown = self.fontMetrics().elidedText(self._full, Qt.TextElideMode.ElideRight, self.contentsRect().width())
+        if shown != self.text():
+            QLabel.setText(self, shown)
+
+
 class TotalBar(QFrame):
     """总分 and 等级, always in view."""
 
@@ -96,10 +134,13 @@ class TotalBar(QFrame):
         self.total = QLabel(self)
         self.total.setObjectName("total")
         self.total.setStyleSheet("font-size: 20px; font-weight: bold;")
-        self.detail = QLabel(self)
+        # 总分 and 等级 (and the state, errors first) keep their whole width; the detail gives way
+        self.total.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
+        self.detail = ElidedLabel(self)
         self.detail.setObjectName("detail")
         self.state = QLabel(self)
         self.state.setObjectName("state")
+        self.state.setSizePolicy(QSizePolicy.Policy.Minimum, QSizePolicy.Policy.Preferred)
         layout.addWidget(self.total)
         layout.addSpacing(16)
         layout.addWidget(self.detail, 1)
@@ -112,6 +153,7 @@ class TotalBar(QFrame):
         # 总分 and 等级 待定 while a score is missing (the model decides); the sum so far said as partial
         partial = "" if ev.complete else f"<span style='font-size:13px; font-weight:normal'>（{ev.partial_text()}）</span>"
         self.total.setText(f"总分 {ev.total_text()}{partial}　等级 {ev.grade}")
+        self.total.setMinimumWidth(self.total.sizeHint().width())  # rich text: Qt would let it shrink
         budget = "—" if ev.budget.value is None else score_text(ev.budget.value)
         shown = f"预算执行率得分 {budget}" if self.c.project.budget_item else "预算执行率不计分"
         self.detail.setText(f"{shown}　分值合计 {ev.weight_sum_words()}")
