@@ -50,3 +50,26 @@ def test_the_total_and_grade_stay_whole_at_800_px_and_the_detail_gives_way(qtbot
     full = bar.detail.toolTip()
     assert "分值合计" in full
     assert full.startswith(bar.detail.text().rstrip("…"))
+
+
+def test_a_500_character_reason_wraps_in_its_column_and_the_indicator_names_stay_readable(qtbot, window):
+    from ui.editor import indicator_table as T
+    c = window.controller
+    reason = "偏差原因" * 125
+    c.set_field(("indicator", 0), "deviation", reason)
+    view = window.indicator_view
+    em = view.fontMetrics().horizontalAdvance("中")
+    for width in (NARROW, 1280, 900, 1000, NARROW):  # growing and shrinking: Stretch gave ~27 px at 900
+        _settle(qtbot, window, width)
+        qtbot.waitUntil(lambda: view.columnWidth(T.NAME) >= 10 * em, timeout=2000)
+        for col in (T.TARGET, T.ACTUAL):  # the targets keep their header's width
+            assert view.columnWidth(col) >= view.horizontalHeader().sectionSizeHint(col)
+        assert view.columnWidth(T.DEVIATION) >= 10 * em
+        # the reason wraps in its own column: a tall row, not a column as wide as the text
+        assert view.columnWidth(T.DEVIATION) < view.fontMetrics().horizontalAdvance(reason) // 4
+        qtbot.waitUntil(lambda: view.rowHeight(0) > 5 * view.fontMetrics().height(), timeout=2000)
+    # with room to spare, 三级指标 and 偏差原因 share it rather than keep their minimum
+    _settle(qtbot, window, 1600)
+    qtbot.waitUntil(lambda: view.columnWidth(T.NAME) > 15 * em, timeout=2000)
+    others = sum(view.columnWidth(col) for col in range(8))
+    assert others <= view.viewport().width() + 1  # no sideways scrolling when the room is there

@@ -30,6 +30,7 @@ _DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND, _FONT, _BACKGROUND, _ALIGN = (
     _R.DisplayRole, _R.EditRole, _R.ToolTipRole, _R.ForegroundRole, _R.FontRole, _R.BackgroundRole,
     _R.TextAlignmentRole)
 _CENTER = int(Qt.AlignmentFlag.AlignCenter)
+NAME_MIN_EM, DEVIATION_MIN_EM = 10, 10  # characters of 三级指标 / 偏差原因 a line keeps, however narrow
 
 
 class IndicatorTableModel(QAbstractTableModel):
@@ -184,8 +185,11 @@ class IndicatorTableView(SpreadsheetView):
         header = self.horizontalHeader()
         for col, width in zip(range(8), (90, 135, 260, 90, 90, 50, 115, 200)):
             self.setColumnWidth(col, width)
-        header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(DEVIATION, QHeaderView.ResizeMode.Stretch)
+        # 三级指标 and 偏差原因 share the room the other columns leave, each kept readable (a long
+        # 偏差原因 wraps in its own column; Stretch squeezed both to ~40 px at 800); narrower, it scrolls
+        em = self.fontMetrics().horizontalAdvance("中")
+        self.shared_minimum = {NAME: NAME_MIN_EM * em, DEVIATION: DEVIATION_MIN_EM * em}
+        header.sectionResized.connect(self._other_column_resized)
         self.setItemDelegateForColumn(LEVEL1, ChoiceDelegate(LEVEL1_CHOICES, self))
         self.setItemDelegateForColumn(LEVEL2, ChoiceDelegate(
             lambda idx: level2_choices(idx.siblingAtColumn(LEVEL1).data() or ""), self))
@@ -202,6 +206,24 @@ class IndicatorTableView(SpreadsheetView):
         model.c.fieldsChanged.connect(self._fields_changed)
         model.c.indicatorsChanged.connect(lambda first, last: self._rows_inserted(None, first, last))
         header.sectionResized.connect(self._resize_all)
+
+    def share_room(self) -> None:
+        """三级指标 and 偏差原因 take the width left by the other columns, half each, never less
+        than their minimum."""
+        others = sum(self.columnWidth(col) for col in range(len(FIELDS)) if col not in self.shared_minimum)
+        room = max(0, self.viewport().width() - others)
+        for col, minimum in self.shared_minimum.items():
+            width = max(minimum, room // len(self.shared_minimum))
+            if self.columnWidth(col) != width:
+                self.setColumnWidth(col, width)
+
+    def _other_column_resized(self, col: int, _old: int, _new: int) -> None:
+        if col not in self.shared_minimum:
+            self.share_room()
+
+    def resizeEvent(self, event) -> None:
+        super().resizeEvent(event)
+        self.share_room()
 
     def _fields_changed(self, kind: str, index) -> None:
         if kind == "indicator" and index is not None and index < self.model().rowCount():
