@@ -50,6 +50,12 @@ def test_the_total_and_grade_stay_whole_at_800_px_and_the_detail_gives_way(qtbot
     full = bar.detail.toolTip()
     assert "分值合计" in full
     assert full.startswith(bar.detail.text().rstrip("…"))
+    # the total whole again (short): its room goes back to the detail, which fits at 800 px then
+    c.undo_stack.undo()
+    c.undo_stack.undo()
+    qtbot.waitUntil(lambda: "待定" not in bar.total.text(), timeout=2000)
+    qtbot.waitUntil(lambda: bar.detail.text() == bar.detail.toolTip(), timeout=2000)
+    assert bar.total.width() >= bar.total.sizeHint().width()
 
 
 def test_a_500_character_reason_wraps_in_its_column_and_the_indicator_names_stay_readable(qtbot, window):
@@ -73,3 +79,4 @@ def test_a_500_character_reason_wraps_in_its_column_and_the_indicator_names_stay
     qtbot.waitUntil(lambda: view.columnWidth(T.NAME) > 15 * em, timeout=2000)
     others = sum(view.columnWidth(col) for col in range(8))
     assert others <= view.viewport().width() + 1  # no sideways scrolling when the room is there
+

@@ -153,7 +153,10 @@ class TotalBar(QFrame):
         # 总分 and 等级 待定 while a score is missing (the model decides); the sum so far said as partial
         partial = "" if ev.complete else f"<span style='font-size:13px; font-weight:normal'>（{ev.partial_text()}）</span>"
         self.total.setText(f"总分 {ev.total_text()}{partial}　等级 {ev.grade}")
-        self.total.setMinimumWidth(self.total.sizeHint().width())  # rich text: Qt would let it shrink
+        # rich text: Qt would let it shrink; measured free of the last minimum, which a rich text's
+        # size hint counts (a long 待定 total left its width behind once the 总分 was whole)
+        self.total.setMinimumWidth(0)
+        self.total.setMinimumWidth(self.total.sizeHint().width())
         budget = "—" if ev.budget.value is None else score_text(ev.budget.value)
         shown = f"预算执行率得分 {budget}" if self.c.project.budget_item else "预算执行率不计分"
         self.detail.setText(f"{shown}　分值合计 {ev.weight_sum_words()}")
