@@ -80,3 +80,26 @@ def test_a_500_character_reason_wraps_in_its_column_and_the_indicator_names_stay
     others = sum(view.columnWidth(col) for col in range(8))
     assert others <= view.viewport().width() + 1  # no sideways scrolling when the room is there
 
+
+def _ink(view, index) -> int:
+    """Dark pixels drawn in the part of a cell the clerk can see: its text, if any is in view."""
+    rect = view.visualRect(index).intersected(view.viewport().rect())
+    if rect.isEmpty():
+        return 0
+    image = view.viewport().grab(rect).toImage()
+    return sum(image.pixelColor(x, y).lightness() < 110 for x in range(image.width()) for y in range(image.height()))
+
+
+def test_a_row_taller_than_the_table_shows_its_indicator_at_the_top(qtbot, window):
+    """A 500-character 偏差原因 makes a row taller than the table: its other cells were centred
+    in that height, out of view — a row with no visible name."""
+    from ui.editor import indicator_table as T
+    c = window.controller
+    c.set_field(("indicator", 0), "deviation", "偏差原因" * 125)
+    view = window.indicator_view
+    _settle(qtbot, window, 1280)
+    qtbot.waitUntil(lambda: view.rowHeight(0) > view.viewport().height(), timeout=2000)
+    view.scrollToTop()
+    QApplication.processEvents()
+    for col in (T.LEVEL1, T.LEVEL2, T.NAME, T.TARGET):
+        assert _ink(view, window.indicator_model.index(0, col)) > 20, T.HEADERS[col]

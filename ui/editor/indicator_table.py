@@ -29,7 +29,10 @@ _ROLES = {_R.DisplayRole, _R.EditRole, _R.ToolTipRole, _R.ForegroundRole, _R.Fon
 _DISPLAY, _EDIT, _TOOLTIP, _FOREGROUND, _FONT, _BACKGROUND, _ALIGN = (
     _R.DisplayRole, _R.EditRole, _R.ToolTipRole, _R.ForegroundRole, _R.FontRole, _R.BackgroundRole,
     _R.TextAlignmentRole)
-_CENTER = int(Qt.AlignmentFlag.AlignCenter)
+# texts from the top of their cell: a row made tall by a long 偏差原因 (taller than the table) shows
+# its indicator where the clerk sees it, not centred in the height, out of view
+_CENTER = int(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
 NAME_MIN_EM, DEVIATION_MIN_EM = 10, 10  # characters of 三级指标 / 偏差原因 a line keeps, however narrow
 
 
@@ -122,7 +125,7 @@ class IndicatorTableModel(QAbstractTableModel):
         if role == _EDIT or (role == _DISPLAY and col != SCORE):
             return self.text(row, col)
         if role == _ALIGN:
-            return _CENTER if col in (TARGET, ACTUAL, WEIGHT, SCORE) else None
+            return _CENTER if col in (TARGET, ACTUAL, WEIGHT, SCORE) else _LEFT
         ind = self.c.project.indicators[row]
         if role == ReasonRole:
             return self.c.evaluation.indicators[row]
