@@ -103,3 +103,14 @@ def test_a_row_taller_than_the_table_shows_its_indicator_at_the_top(qtbot, windo
     QApplication.processEvents()
     for col in (T.LEVEL1, T.LEVEL2, T.NAME, T.TARGET):
         assert _ink(view, window.indicator_model.index(0, col)) > 20, T.HEADERS[col]
+
+
+def test_a_header_field_too_long_for_its_box_is_shown_from_its_start(qtbot, window):
+    """Qt leaves a line edit's cursor at the end of a text set in it: the example's 实施单位 read
+    '京市朝阳区城市管理指挥中心' in a narrow window, as if its first character were missing."""
+    _settle(qtbot, window, NARROW)
+    edit = window.header.edits["implementer"]
+    assert edit.fontMetrics().horizontalAdvance(edit.text()) > edit.width() - 8  # too long for its box
+    assert edit.cursorPosition() == 0
+    window.controller.set_field(("project", None), "implementer", "北京市朝阳区城市管理指挥中心（市民服务热线）")
+    assert edit.cursorPosition() == 0  # undone, redone, read from a file: shown from the start too

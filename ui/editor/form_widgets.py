@@ -41,7 +41,11 @@ class _ProjectFields(QWidget):
             shown = edit.toPlainText() if isinstance(edit, QPlainTextEdit) else edit.text()
             if shown != text:
                 with QSignalBlocker(edit):
-                    (edit.setPlainText if isinstance(edit, QPlainTextEdit) else edit.setText)(text)
+                    if isinstance(edit, QPlainTextEdit):
+                        edit.setPlainText(text)
+                    else:  # shown from its start: a long 实施单位 read '京市朝阳区…' (Qt keeps the cursor at the end)
+                        edit.setText(text)
+                        edit.setCursorPosition(0)
 
 
 class HeaderWidget(_ProjectFields):
