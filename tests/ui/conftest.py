@@ -91,3 +91,15 @@ def window(qtbot, fake):
     yield w
     w.controller.undo_stack.setClean()
     w.close()
+
+
+def shown_overview(qtbot, fake, folder):
+    """The unit's overview on folder, shown, its projects read (as a clerk opens it)."""
+    from ui.app import make_app
+    from ui.overview.window import OverviewWindow
+    make_app()
+    w = OverviewWindow(folder, fake)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitUntil(lambda: not w.folder.loading)
+    return w

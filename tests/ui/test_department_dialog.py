@@ -8,6 +8,7 @@ from model.department import BudgetKind
 from model.department.file import department_path, load_department
 from model.project_file import save_project
 from tests.department_seeds import chaoyang_folder
+from tests.ui.conftest import shown_overview
 
 
 def _type_chaoyang(dialog) -> None:
@@ -68,15 +69,9 @@ def test_a_broken_department_file_is_a_message_not_a_crash(window, fake, tmp_pat
 
 
 def test_the_overview_opens_its_own_folders_department(qtbot, fake, tmp_path):
-    from ui.app import make_app
-    from ui.overview.window import OverviewWindow
     for i, p in enumerate(chaoyang_folder()):
         save_project(p, tmp_path / f"{i:02d}.zpb.json")
-    make_app()
-    w = OverviewWindow(tmp_path, fake)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: not w.folder.loading)
+    w = shown_overview(qtbot, fake, tmp_path)
     w.actions_["department"].trigger()  # no folder to choose: the overview's own
     dialog = w.department_dialog
     assert dialog is not None and dialog.folder == tmp_path and len(dialog.projects) == 13
@@ -326,14 +321,8 @@ def test_the_year_comes_from_the_folder_and_the_variance_base_is_chosen(qtbot, f
 
 
 def test_closing_the_window_behind_the_dialog_asks_about_its_figures_first(qtbot, fake, tmp_path):
-    from ui.app import make_app
-    from ui.overview.window import OverviewWindow
     _jinsong_folder(tmp_path)
-    make_app()
-    w = OverviewWindow(tmp_path, fake)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: not w.folder.loading)
+    w = shown_overview(qtbot, fake, tmp_path)
     w.actions_["department"].trigger()
     dialog = w.department_dialog
     dialog.lines["contact"].setText("王某")
@@ -346,17 +335,11 @@ def test_closing_the_window_behind_the_dialog_asks_about_its_figures_first(qtbot
 
 
 def test_a_problem_clicked_goes_to_its_cell_and_the_folder_has_one_dialog(qtbot, fake, tmp_path):
-    from ui.app import make_app
-    from ui.overview.window import OverviewWindow
     dept = jinsong()
     dept.indicators[2].hand_score = D(3)  # below 分值 without a 偏差原因: an error on row 3
     dept.final_accounts = None
     _jinsong_folder(tmp_path, dept)
-    make_app()
-    w = OverviewWindow(tmp_path, fake)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: not w.folder.loading)
+    w = shown_overview(qtbot, fake, tmp_path)
     w.actions_["department"].trigger()
     dialog = w.department_dialog
     items = [dialog.problems.item(i) for i in range(dialog.problems.count())]

@@ -10,8 +10,6 @@ program's instructions ("请…", "无法计算…").
 from __future__ import annotations
 
 import re
-import subprocess
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -24,6 +22,7 @@ from tests.conftest import REFERENCE_IDS
 from tests.department_seeds import bishan
 from tests.helpers import cli, reference_project, soffice_convert
 from ui.overview.table_model import Col
+from tests.ui.conftest import shown_overview
 
 BROKEN = "损坏的文件.zpb.json"
 UNFINISHED = "政府热线经费（未完）"
@@ -137,13 +136,7 @@ def test_one_grade_and_no_instruction_in_any_output(folder, tmp_path, capsys, qt
     assert "待定" in _xlsx_text(table) and not INSTRUCTIONS.search(_xlsx_text(table))
 
     # the overview's table: the same 待定, the broken file shown as such (the window's business)
-    from ui.app import make_app
-    from ui.overview.window import OverviewWindow
-    make_app()
-    w = OverviewWindow(folder, fake)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: not w.folder.loading)
+    w = shown_overview(qtbot, fake, folder)
     model = w.proxy.sourceModel()
     grades = {model.entry(r).name: model.index(r, Col.GRADE).data() for r in range(model.rowCount())}
     assert grades[UNFINISHED] == "待定" and grades[SHORT] == "优"

@@ -17,6 +17,7 @@ from tests.clerk_forms import clerk_docx, clerk_xlsx
 from tests.conftest import REFERENCE_IDS, reference_rows
 from tests.helpers import reference_project
 from ui.overview.table_model import Col, Filter
+from tests.ui.conftest import shown_overview
 
 
 @pytest.fixture
@@ -37,13 +38,7 @@ def folder(tmp_path) -> Path:
 
 @pytest.fixture
 def overview(qtbot, fake, folder):
-    from ui.app import make_app
-    from ui.overview.window import OverviewWindow
-    make_app()
-    w = OverviewWindow(folder, fake)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: not w.folder.loading)
+    w = shown_overview(qtbot, fake, folder)
     yield w
     for editor in list(w.editors.values()):
         editor.controller.undo_stack.setClean()

@@ -9,19 +9,16 @@ import openpyxl
 import pytest
 
 from tests.conftest import FORMS
+from tests.ui.conftest import shown_overview
 
 
 @pytest.fixture
 def overview(qtbot, fake, tmp_path):
     from ui.app import make_app
-    from ui.overview.window import OverviewWindow
     make_app()
     folder = tmp_path / "单位"
     folder.mkdir()
-    w = OverviewWindow(folder, fake)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: not w.folder.loading)
+    w = shown_overview(qtbot, fake, folder)
     yield w
     w.close()
 

@@ -13,6 +13,7 @@ from model.scoring import PENDING
 from tests.conftest import REFERENCE_IDS
 from tests.helpers import reference_project
 from ui.overview.table_model import Col
+from tests.ui.conftest import shown_overview
 
 
 @pytest.fixture
@@ -31,14 +32,8 @@ def folder(tmp_path) -> Path:
 
 
 def test_unfinished_total_is_pending_in_overview_editor_and_check(qtbot, fake, folder, capsys):
-    from ui.app import make_app
-    from ui.overview.window import OverviewWindow
     from tests.helpers import cli
-    make_app()
-    w = OverviewWindow(folder, fake)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: not w.folder.loading)
+    w = shown_overview(qtbot, fake, folder)
     rows = {w.proxy.index(r, Col.NAME).data(): r for r in range(w.proxy.rowCount())}
     r = rows["未完的项目"]
     total = w.proxy.index(r, Col.TOTAL)
@@ -86,13 +81,7 @@ def test_totals_line_is_never_cut_at_a_narrow_window(qtbot, fake, folder):
     """At a 1280×800 laptop's or the minimum width, a long totals line (a filter, 待定, errors,
     unreadable files) wraps between its parts, never cut off at the window's edge nor broken
     inside a part."""
-    from ui.app import make_app
-    from ui.overview.window import OverviewWindow
-    make_app()
-    w = OverviewWindow(folder, fake)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: not w.folder.loading)
+    w = shown_overview(qtbot, fake, folder)
     w.search.setText("项目名称很长的搜索词也许")
     w.search.setText("0")
     qtbot.waitUntil(lambda: "筛选后" in w.totals.text())
@@ -112,15 +101,11 @@ def test_the_window_hands_in_no_empty_summary_when_nothing_can_be_read(qtbot, fa
     """As on the command line: a folder whose only project file is broken gives no 汇总表 or
     combined file of 0 projects; the clerk is told why."""
     from ui.app import make_app
-    from ui.overview.window import OverviewWindow
     make_app()
     d = tmp_path / "单位"
     d.mkdir()
     (d / "坏.zpb.json").write_text("{", encoding="utf-8")
-    w = OverviewWindow(d, fake)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: not w.folder.loading)
+    w = shown_overview(qtbot, fake, d)
     for k, export in enumerate((lambda: w.export_summary("docx"), lambda: w.export_summary("xlsx"),
                                 lambda: w.export_combined("docx"))):
         fake.next_save = str(tmp_path / f"out{k}.docx")

@@ -7,6 +7,7 @@ from pathlib import Path
 from model import FundsKind, Project
 from model.unit import UnitEntry, unit_totals
 from ui.overview.window import _sum_text
+from tests.ui.conftest import shown_overview
 
 
 def _entry(budget: str | None, executed: str | None) -> UnitEntry:
@@ -32,20 +33,14 @@ def test_amounts_are_shown_whole_not_elided_inside_the_number(qtbot, fake, tmp_p
 
     from model.project_file import save_project
     from tests.helpers import reference_project
-    from ui.app import make_app
     from ui.overview.table_model import Col
-    from ui.overview.window import OverviewWindow
     folder = tmp_path / "单位"
     folder.mkdir()
     p = reference_project("01")
     total = p.funds_row(FundsKind.TOTAL)
     total.annual_budget, total.executed = Decimal("123456.789012"), Decimal("98765.432109")
     save_project(p, folder / "大.zpb.json")
-    make_app()
-    w = OverviewWindow(folder, fake)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: not w.folder.loading)
+    w = shown_overview(qtbot, fake, folder)
     metrics = w.view.fontMetrics()
     for col in (Col.BUDGET, Col.EXECUTED):
         text = w.proxy.index(0, col).data()
@@ -60,17 +55,11 @@ def test_a_figure_made_wider_by_an_edit_widens_its_column(qtbot, fake, tmp_path)
     changes is measured again (that row only), and a file added after the reading likewise."""
     from model.project_file import save_project
     from tests.helpers import reference_project
-    from ui.app import make_app
     from ui.overview.table_model import Col
-    from ui.overview.window import OverviewWindow
     folder = tmp_path / "单位"
     folder.mkdir()
     save_project(reference_project("01"), folder / "甲.zpb.json")
-    make_app()
-    w = OverviewWindow(folder, fake)
-    qtbot.addWidget(w)
-    w.show()
-    qtbot.waitUntil(lambda: not w.folder.loading)
+    w = shown_overview(qtbot, fake, folder)
     before = w.view.columnWidth(Col.EXECUTED)
     entry = w.folder.entries[0]
     p = entry.project.model_copy(deep=True)
