@@ -216,7 +216,7 @@ def test_a_crash_leaves_a_recovery_file_that_the_next_start_offers(qtbot, fake, 
 def test_export_pdf_of_a_long_form_gives_the_pages_the_window_announces(qtbot, window, tmp_path):
     """20 indicators no longer fit one page at 9 pt: two A4 pages, as said before printing."""
     from exporters.files import export
-    from ui.common.printing import pages
+    from ui.common.printing import print_facts
     out = tmp_path / "form.pdf"
     window.controller.insert_indicators(6, [Indicator(level1="效益指标", level2="社会效益",
                                                       name=f"指标{i}：保障热线正常运转，群众诉求及时解决",
@@ -225,7 +225,7 @@ def test_export_pdf_of_a_long_form_gives_the_pages_the_window_announces(qtbot, w
     data = out.read_bytes()
     assert data.startswith(b"%PDF")
     import re
-    assert len(re.findall(rb"/Type\s*/Page\b", data)) == pages(window.controller.project) == 2
+    assert len(re.findall(rb"/Type\s*/Page\b", data)) == print_facts(window.controller.project)[0] == 2
     assert "共 2 页" in window._pages_words()
     box = [float(x) for x in re.search(rb"/MediaBox\s*\[([^\]]+)\]", data).group(1).split()]
     assert abs(box[2] - 595.3) < 2 and abs(box[3] - 841.9) < 2

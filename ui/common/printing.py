@@ -12,15 +12,12 @@ def print_to(printer, project: Project) -> int:
     return print_layout(printer, build_layout(project))
 
 
-def pages(project: Project) -> int:
-    """How many A4 pages the form takes: said before printing."""
-    return page_count(build_layout(project))
-
-
-def cut_off(project: Project, excel: bool = False) -> list[str]:
-    """Rows no page can hold (their end would be cut off in print): said before printing; excel:
-    and rows taller than an Excel row, said when the .xlsx is written."""
-    return rows_cut_off(build_layout(project), excel=excel)
+def print_facts(project: Project, excel: bool = False) -> tuple[int, list[str]]:
+    """How many A4 pages the form takes, and the rows no page can hold (their end would be cut
+    off in print; excel: and rows taller than an Excel row, said when the .xlsx is written) —
+    from one layout: said before printing and after an export."""
+    layout = build_layout(project)
+    return page_count(layout), rows_cut_off(layout, excel=excel)
 
 
 def write_pdf(project: Project, path: str) -> None:

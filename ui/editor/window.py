@@ -259,9 +259,9 @@ class MainWindow(QMainWindow):
         path = self._export_target(self._ask_save(suggested_export(self._folder(), self._stem(), fmt), name, "导出"), fmt)
         if path:
             from exporters.files import export
-            from ui.common.printing import cut_off
+            from ui.common.printing import print_facts
             export(self.controller.project, path, fmt)
-            cut = cut_off(self.controller.project, excel=fmt == "xlsx")  # what Word and Excel print of it
+            _, cut = print_facts(self.controller.project, excel=fmt == "xlsx")  # what Word and Excel print of it
             self.statusBar().showMessage(f"已导出 {path}" + (f"；注意：{cut[0]}" if cut else ""), 5000)
             self._say_cut_off(path, cut)
 
@@ -274,9 +274,10 @@ class MainWindow(QMainWindow):
         if path:
             from exporters.files import export  # the same code as `export --pdf`
             export(self.controller.project, path, "pdf")
-            self.statusBar().showMessage(f"已导出 {path}（{self._pages_words()}）", 5000)
-            from ui.common.printing import cut_off
-            self._say_cut_off(path, cut_off(self.controller.project))
+            from ui.common.printing import print_facts
+            facts = print_facts(self.controller.project)
+            self.statusBar().showMessage(f"已导出 {path}（{self._pages_words(facts)}）", 5000)
+            self._say_cut_off(path, facts[1])
 
     def _say_cut_off(self, path: Path | str, cut: list[str]) -> None:
         """A file that prints cut is said in a dialog, not only in the status bar for five seconds:
@@ -291,12 +292,12 @@ class MainWindow(QMainWindow):
         own = [self.controller.path] if self.controller.path else []
         return export_target(chosen, fmt, own, self.interaction) if chosen else None
 
-    def _pages_words(self) -> str:
-        """How many pages the form prints on, said before it is printed."""
-        from ui.common.printing import cut_off, pages
-        n = pages(self.controller.project)
+    def _pages_words(self, facts: tuple[int, list[str]] | None = None) -> str:
+        """How many pages the form prints on, said before it is printed (facts: print_facts's,
+        when the caller has them)."""
+        from ui.common.printing import print_facts
+        n, cut = facts or print_facts(self.controller.project)
         words = "一张 A4 纸" if n == 1 else f"共 {n} 页 A4，每页重复指标表头"
-        cut = cut_off(self.controller.project)
         return f"{words}；注意：{cut[0]}" if cut else words
 
     def print_preview(self) -> None:
