@@ -195,6 +195,12 @@ def file_key(path: str | os.PathLike) -> tuple | str:
     return os.path.normcase(os.path.realpath(path))
 
 
+def same_file(a: str | os.PathLike, b: str | os.PathLike) -> bool:
+    """a and b name one file (file_key): a link, `./x`, another letter case on Windows; a file not
+    there yet by its resolved name."""
+    return file_key(a) == file_key(b)
+
+
 def distinct_paths(paths: list[Path]) -> list[Path]:
     """Each file once, in the order first given: `summary d d` or `import a.docx ./a.docx` must
     not count (or write) a project twice."""

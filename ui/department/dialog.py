@@ -29,6 +29,7 @@ from model.department.file import department_path, dumps, load_department, loads
 from model.department.report_text import projects_sentences, rate_words, score_sentence
 from model.fields import AMOUNT_LABELS, DEPARTMENT_LABELS, Section
 from model.file_stamp import FileStamp
+from model.files import same_file
 from model.profiles import load_profile
 from model.problems import Place
 from model.project import AMOUNT_FIELDS
@@ -228,7 +229,7 @@ class DepartmentDialog(QDialog):
         found = self.recovery.left_behind()
         taken = None
         for item in found:
-            if taken is None and item.original and _same_path(Path(item.original), self.path):
+            if taken is None and item.original and same_file(item.original, self.path):
                 if self.interaction.ask_recover(f"部门整体（{self.folder.name}，原文件：{item.original}）"):
                     taken = item
                 else:
@@ -702,7 +703,7 @@ def open_department(window, folder: Path | None = None) -> DepartmentDialog | No
     # one dialog per folder in the whole program (the editor's 部门整体 and the overview's): two
     # would save over each other and keep two recovery copies
     for open_one in [w for w in QApplication.topLevelWidgets() if isinstance(w, DepartmentDialog)]:
-        if open_one.isVisible() and _same_folder(open_one.folder, Path(folder)):
+        if open_one.isVisible() and same_file(open_one.folder, folder):
             open_one.raise_()
             open_one.activateWindow()
             return open_one
@@ -713,16 +714,3 @@ def open_department(window, folder: Path | None = None) -> DepartmentDialog | No
         return None
     dialog.show()
     return dialog
-
-
-def _same_path(a: Path, b: Path) -> bool:
-    """One file however written (a file that does not exist yet compared by its resolved name)."""
-    import os
-    return os.path.normcase(os.path.realpath(a)) == os.path.normcase(os.path.realpath(b))
-
-
-def _same_folder(a: Path, b: Path) -> bool:
-    try:
-        return a.samefile(b)
-    except OSError:
-        return a == b

@@ -19,6 +19,7 @@ from model import Evaluation, Indicator, Problem, Project, check, evaluate, load
 from model.failures import ClerkError
 from model.fields import Section
 from model.file_stamp import FileStamp
+from model.files import same_file
 from model.scoring import indicator_score
 from model.project_file import load_project_noting_hidden, save_project
 
@@ -121,7 +122,7 @@ class ProjectController(QObject):
     def changed_on_disk(self, target: Path | None = None) -> bool:
         """True when saving to target would drop changes someone else made to our file."""
         target = target or self.path
-        if target is None or self.path is None or not _same_file(target, self.path):
+        if target is None or self.path is None or not same_file(target, self.path):
             return False  # a new name: the save dialog asked before replacing anything there
         if self.disk is None:
             return target.exists()  # we never saw what is there now
@@ -337,12 +338,6 @@ def _blank(ind: Indicator) -> bool:
 def _blank_rows(project: Project) -> set[int]:
     return {id(ind) for ind in project.indicators if _blank(ind)}
 
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.samefile(b)
-    except OSError:
-        return a.absolute() == b.absolute()
 
 
 def _fields_state(obj, field: str) -> dict:

@@ -12,6 +12,7 @@ from pathlib import Path
 from PySide6.QtGui import QUndoCommand
 
 from model.file_stamp import FileStamp
+from model.files import same_file
 from model.project_file import file_stem
 
 
@@ -26,7 +27,7 @@ class Renamed(QUndoCommand):
             return f"{here.name} 已不在文件夹中"
         if self.window.editor_of(here) is not None:
             return f"{here.name} 正在编辑，请先关闭它的窗口"
-        if there.exists() and not _same(there, here):
+        if there.exists() and not same_file(there, here):
             return f"文件夹中已有 {there.name}"
         return None
 
@@ -87,10 +88,3 @@ def _said(window, title: str, step) -> None:
         step()
     except Exception as exc:  # noqa: BLE001 - said through the Interaction seam
         window.interaction.error(title, describe_failure(exc))
-
-
-def _same(a: Path, b: Path) -> bool:
-    try:
-        return a.samefile(b)
-    except OSError:
-        return False

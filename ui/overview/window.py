@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QHBox
                                QMainWindow, QProgressBar, QPushButton, QStyleOptionViewItem, QTableView, QVBoxLayout,
                                QWidget)
 
+from model.files import same_file
 from model.unit.summary import mean_text
 from model.unit import UnitTotals, unit_totals
 from model.unit import UnitEntry
@@ -250,7 +251,7 @@ class OverviewWindow(QMainWindow, OverviewWork):
             return editor
         for widget in QApplication.topLevelWidgets():
             other = getattr(getattr(widget, "controller", None), "path", None)
-            if other is not None and widget.isVisible() and _same_file(Path(other), path):
+            if other is not None and widget.isVisible() and same_file(other, path):
                 return widget
         return None
 
@@ -327,12 +328,6 @@ class OverviewWindow(QMainWindow, OverviewWork):
         geometry.remember(self, "overview")
         event.accept()
 
-
-def _same_file(a: Path, b: Path) -> bool:
-    try:
-        return a.samefile(b)
-    except OSError:
-        return a.absolute() == b.absolute()
 
 
 _open_windows: list[OverviewWindow] = []  # kept alive while shown
